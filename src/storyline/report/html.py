@@ -1,0 +1,63 @@
+"""The HTML report: one standalone page, no external assets, every article character escaped."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import escape
+
+from .. import __version__
+from ..types import StoryReport
+from .labels import source_labels
+from .markdown import TYPE_SECTIONS
+from .spans import Mark, render_marked
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.report", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render_html(report: StoryReport) -> str:
+    """Render a story report as a self-contained HTML page."""
+    labels = source_labels(report.sources)
+    entity_of = {(ev.source, ev.start): e.id for e in report.entities for ev in e.mentions}
+    types = {e.id: e for e in report.entities}
+    articles = []
+    for analysis in report.analyses:
+        article = analysis.article
+        marks = []
+        for m in analysis.mentions:
+            eid = entity_of.get((article.id, m.start))
+            entity = types.get(eid)
+            if entity is None:
+                continue
+            title = escape(f"{entity.name} · {entity.type}")
+            marks.append(Mark(
+                m.start, m.end,
+                f'<mark class="ent t-{entity.type}" data-entity="{escape(eid)}" title="{title}">',
+                "</mark>",
+            ))
+        articles.append({
+            "id": article.id,
+            "label": labels[article.id],
+            "article": article,
+            "head": render_marked(article.text, [], 0, article.body[0]) if article.body[0] else "",
+            "body": render_marked(article.text, marks, article.body[0], article.body[1]),
+            "tail": render_marked(article.text, [], article.body[1]) if article.body[1] < len(article.text) else "",
+        })
+    sections = []
+    for heading, kinds in TYPE_SECTIONS:
+        members = [e for e in report.entities if e.type in kinds]
+        if members:
+            sections.append({"heading": heading, "entities": members, "detailed": kinds in (("PERSON",), ("ORG",))})
+    return _environment().get_template("report.html.j2").render(
+        report=report, labels=labels, articles=articles, sections=sections, version=__version__,
+    )

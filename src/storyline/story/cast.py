@@ -1,0 +1,256 @@
+"""The cast: named-entity mentions merged into one entity per person or organisation.
+
+People are merged by name: a full name ("Benny Gantz") gathers its surname ("Gantz"),
+titled forms ("Minister Gantz" is parsed as title + "Gantz") and possessives. A name
+spaCy labelled ORG in one sentence but PERSON elsewhere joins the person. Other
+entities are merged by a normalised name, with acronyms ("US" / "United States").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..types import ArticleAnalysis, Entity, EntityRole, Evidence, Mention
+
+# Entity types in the order used to break a tie in the type vote.
+TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+# Labels under which a lone surname is never taken for a person (a place named
+# "Washington" is not George Washington) unless PERSON readings of it outnumber them.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Two full names with the same surname are one person when their first names are this
+# similar (rapidfuzz ratio, 0-100): catches spelling variants such as "Volodymyr"/"Volodimir".
+# Set on the seeds and MEANTIME's cross-document person chains.
+FIRST_NAME_SIMILARITY = 85
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of first names, to their full form.
+NICKNAMES = {
+    "joe": "joseph", "bill": "william", "will": "william", "billy": "william", "bob": "robert",
+    "rob": "robert", "bobby": "robert", "mike": "michael", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "dick": "richard", "rick": "richard", "chuck": "charles", "charlie": "charles",
+    "ted": "edward", "ed": "edward", "ned": "edward", "bibi": "benjamin", "tony": "anthony",
+    "antony": "anthony", "dave": "david", "steve": "stephen", "kate": "katherine", "liz": "elizabeth",
+    "beth": "elizabeth", "pat": "patrick", "matt": "matthew", "andy": "andrew", "larry": "lawrence",
+    "jerry": "gerald", "jack": "john", "hank": "henry", "fred": "frederick", "bernie": "bernard",
+    "mitch": "mitchell", "jake": "jacob", "peggy": "margaret", "maggie": "margaret", "sue": "susan",
+    "nancy": "ann", "sandy": "sandra", "vlad": "vladimir", "newt": "newton",
+}
+# Alternative names that normalise to one key.
+NAME_ALIASES = {"america": "united states", "britain": "united kingdom", "great britain": "united kingdom"}
+
+
+@dataclass
+class _Group:
+    """Mentions being merged into one entity."""
+
+    items: list[tuple[str, Mention]] = field(default_factory=list)
+    full_names: Counter = field(default_factory=Counter)
+
+
+def normalise(name: str) -> str:
+    """A name folded for matching: accents, case, dots, possessives and 'the' removed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[’']s?$", "", text.strip())
+    text = text.replace(".", "").replace("’", "'")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"[^\w' -]", " ", text)
+    return " ".join(text.split())
+
+
+def _person_tokens(name: str) -> list[str]:
+    tokens = normalise(name).replace("-", " ").split()
+    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    return tokens
+
+
+def _acronym(name: str) -> str | None:
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
+
+
+def _same_person(tokens: list[str], other_name: str) -> bool:
+    """Two full names with one surname: same first name, or one's first name inside the other."""
+    other = _person_tokens(other_name)
+    return (_same_first_name(tokens[0], other[0]) or other[0] in tokens[:-1] or tokens[0] in other[:-1])
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if NICKNAMES.get(a) == b or NICKNAMES.get(b) == a or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):  # "Alex" / "Alexander"
+        return True
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def build_cast(analyses: Iterable[ArticleAnalysis]) -> tuple[tuple[Entity, ...], dict[tuple[str, int], str]]:
+    """Merge the named-entity mentions of a story's articles into entities.
+
+    Returns:
+        The entities (people first, then by number of mentions), and a map from
+        ``(source id, mention start)`` to entity id, for linking spans to the cast.
+    """
+    mentions = [(a.article.id, m) for a in analyses for m in a.mentions]
+    people, others = _group_people(mentions)
+    groups = people + _group_others(others)
+    entities = [_to_entity(g) for g in groups]
+    entities = _assign_ids(entities)
+    order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
+    entities.sort(key=lambda e: (e.type != "PERSON", -len(e.mentions), order.get(e.type, 99), e.name))
+    index = {(ev.source, ev.start): e.id for e in entities for ev in e.mentions}
+    return tuple(entities), index
+
+
+def _group_people(mentions: list[tuple[str, Mention]]) -> tuple[list[_Group], list[tuple[str, Mention]]]:
+    """Cluster person mentions (and mislabelled ones) by name; return the rest apart."""
+    person_single = Counter()
+    place_single = Counter()
+    for _, m in mentions:
+        tokens = _person_tokens(m.name)
+        if len(tokens) == 1:
+            (person_single if m.label == "PERSON" else place_single if m.label in PLACE_LABELS else Counter())[tokens[0]] += 1
+    # 1. Full names, merged when surname and first name agree.
+    groups: list[_Group] = []
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    rest = []
+    for source, m in mentions:
+        tokens = _person_tokens(m.name)
+        if m.label != "PERSON" or len(tokens) < 2:
+            rest.append((source, m))
+            continue
+        group = next((g for g in by_surname[tokens[-1]] if any(_same_person(tokens, f) for f in g.full_names)), None)
+        if group is None:
+            group = _Group()
+            groups.append(group)
+            by_surname[tokens[-1]].append(group)
+        group.items.append((source, m))
+        group.full_names[m.name] += 1
+    # 2. Single names join the full name they end; a lone PERSON name starts its own group.
+    others = []
+    singles: dict[str, _Group] = {}
+    for source, m in rest:
+        tokens = _person_tokens(m.name)
+        key = " ".join(tokens)
+        candidates = by_surname.get(tokens[-1], []) if len(tokens) == 1 else []
+        if not candidates and key in singles:
+            candidates = [singles[key]]
+        if not candidates and len(tokens) == 1 and m.label == "PERSON":
+            # "Hillary" alone is Hillary Clinton when she is the only Hillary in the story.
+            by_first = [g for g in groups if any(_person_tokens(f)[0] == key for f in g.full_names)]
+            candidates = by_first if len(by_first) == 1 else []
+        if candidates and m.label in PLACE_LABELS and place_single[key] >= person_single[key]:
+            candidates = []
+        if m.label not in ("PERSON",) and not candidates:
+            others.append((source, m))
+            continue
+        if len(candidates) > 1:
+            candidates = sorted(candidates, key=lambda g: (-_count_in(g, source), -len(g.items)))
+        if candidates:
+            candidates[0].items.append((source, m))
+            continue
+        if len(tokens) == 1 and person_single[key] == 0:
+            others.append((source, m))
+            continue
+        group = _Group()
+        group.items.append((source, m))
+        singles[key] = group
+        groups.append(group)
+    # A lone surname group may still match a full-name group found later in the list.
+    return [g for g in groups if g.items], others
+
+
+def _count_in(group: _Group, source: str) -> int:
+    return sum(1 for s, m in group.items if s == source and m.name in group.full_names)
+
+
+def _group_others(mentions: list[tuple[str, Mention]]) -> list[_Group]:
+    """Merge non-person mentions by normalised name and acronym."""
+    groups: dict[str, _Group] = {}
+    order: list[str] = []
+    for source, m in mentions:
+        key = normalise(m.name)
+        key = NAME_ALIASES.get(key, key)
+        if m.label == "NORP" and key.endswith("s") and len(key) > 4:
+            key = key[:-1]  # "Palestinians" and "Palestinian" are one group
+        if key not in groups:
+            groups[key] = _Group()
+            order.append(key)
+        groups[key].items.append((source, m))
+    # Acronyms: "US" joins "United States" when both appear.
+    acronyms = {}
+    for key in order:
+        names = {m.name for _, m in groups[key].items}
+        for name in names:
+            acro = _acronym(name)
+            if acro and acro != key:
+                acronyms.setdefault(acro, key)
+    for key in list(order):
+        target = acronyms.get(key.replace(" ", ""))
+        if target and target in groups and target != key and len(key) <= 5:
+            groups[target].items.extend(groups.pop(key).items)
+            order.remove(key)
+    return [groups[k] for k in order]
+
+
+def _to_entity(group: _Group) -> Entity:
+    items = sorted(group.items, key=lambda sm: (sm[0], sm[1].start))
+    labels = Counter(m.label for _, m in items)
+    if group.full_names or labels["PERSON"] > 0 and all(_person_tokens(m.name)[-1:] == _person_tokens(items[0][1].name)[-1:] for _, m in items):
+        etype = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
+    else:
+        order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
+        etype = min(labels, key=lambda lab: (-labels[lab], order.get(lab, 99)))
+    names = Counter(m.name for _, m in items)
+    if group.full_names:
+        name = max(group.full_names, key=lambda n: (group.full_names[n], len(n)))
+    else:
+        multi = [n for n in names if len(n.split()) > 1]
+        pool = multi or list(names)
+        name = max(pool, key=lambda n: (names[n], len(n), n))
+    aliases = sorted({n for n in names if n != name}, key=lambda n: (-names[n], n))
+    return Entity(
+        id="",
+        name=name,
+        type=etype,
+        aliases=tuple(aliases),
+        roles=_merge_roles(items),
+        sources=tuple(dict.fromkeys(s for s, _ in group.items)),
+        mentions=tuple(Evidence(s, m.start, m.end, m.text) for s, m in items),
+    )
+
+
+def _merge_roles(items: list[tuple[str, Mention]]) -> tuple[EntityRole, ...]:
+    """Gather the roles of all mentions, dropping one contained in a longer one."""
+    found: dict[str, tuple[str, str, list[Evidence]]] = {}
+    for source, m in items:
+        for role in m.roles:
+            key = " ".join(role.text.casefold().split())
+            if key not in found:
+                found[key] = (role.text, role.kind, [])
+            found[key][2].append(Evidence(source, role.start, role.end, role.text))
+    keys = list(found)
+    kept = [k for k in keys if not any(k != o and re.search(rf"\b{re.escape(k)}\b", o) for o in keys)]
+    return tuple(EntityRole(found[k][0], found[k][1], tuple(found[k][2])) for k in kept)
+
+
+def _assign_ids(entities: list[Entity]) -> list[Entity]:
+    from dataclasses import replace
+
+    used: Counter = Counter()
+    out = []
+    for entity in entities:
+        slug = re.sub(r"[^a-z0-9]+", "-", normalise(entity.name)).strip("-") or "entity"
+        used[slug] += 1
+        out.append(replace(entity, id=slug if used[slug] == 1 else f"{slug}-{used[slug]}"))
+    return out

@@ -1,0 +1,192 @@
+"""Typed, immutable records passed between Storyline's layers.
+
+Every piece of evidence is a character span (``start``/``end``, Python string indices)
+into the ``text`` of the :class:`Article` it came from, so any claim can be checked.
+Dicts appear only at the JSON and SQL edges (``storyline.records``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as read from its input.
+
+    ``body_start``/``body_end`` bound the story text proper: the dateline, byline and
+    sign-off lie outside it but stay in ``text`` so that offsets never shift.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    path: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    story: str | None = None
+    body_start: int = 0
+    body_end: int | None = None
+
+    @property
+    def body(self) -> tuple[int, int]:
+        """The (start, end) of the story text without dateline and sign-off."""
+        end = len(self.text) if self.body_end is None else self.body_end
+        return self.body_start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or analysed; it is reported, never dropped."""
+
+    where: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title or description that the text gives a named entity."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "title" ("Vice President Kamala Harris") or "appositive" ("Gantz, a retired general")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One named-entity mention in one article.
+
+    ``text`` is the surface form; ``name`` is that form without leading titles,
+    articles and possessive endings ("Minister Gantz's" -> "Gantz").
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str
+    sentence: int
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to."""
+
+    name: str
+    text: str
+    start: int | None
+    end: int | None
+    anonymous: bool = False
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct or indirect speech with its speaker, as spans into the article text."""
+
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "direct" | "indirect"
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: Speaker | None
+    echoes: tuple[Echo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Echo:
+    """The same words quoted in another source."""
+
+    quote: str
+    same_speaker: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression and its resolved value (ISO 8601 / TimeML style, or None)."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    type: str = "DATE"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything Storyline reads from one article in its single NLP pass."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    terms: tuple[tuple[str, ...], ...] = ()  # content-word lemmas per sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of one source's text that supports a claim."""
+
+    source: str
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRole:
+    """A role of an entity with the words it came from."""
+
+    text: str
+    kind: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, merged across all sources of a story."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[EntityRole, ...]
+    sources: tuple[str, ...]
+    mentions: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReport:
+    """The briefing for one story: its sources and what was found across them."""
+
+    title: str
+    analyses: tuple[ArticleAnalysis, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    story: str | None = None
+
+    @property
+    def sources(self) -> tuple[Article, ...]:
+        """The articles of the story, in input order."""
+        return tuple(a.article for a in self.analyses)

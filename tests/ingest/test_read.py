@@ -1,0 +1,187 @@
+"""Reading inputs: every format, and one clear error per bad input while the batch goes on."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from storyline import Article, Failure, read
+from storyline.ingest import read_articles
+from storyline.ingest.text import MAX_ARTICLE_CHARS
+
+from ..conftest import ABC, CNN, EXAMPLE, corpus_or_skip
+
+SENTENCE = ("Gantz met Vice President Kamala Harris and national security adviser Jake Sullivan "
+            "at the White House on Monday, officials said.")
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_folder_is_read_recursively_in_order(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "sub/b.txt", SENTENCE)
+    write(tmp_path, "a.txt", SENTENCE)
+    write(tmp_path, "notes.md", "ignored in folders")
+    write(tmp_path, ".hidden.txt", SENTENCE)
+    articles, failures = read([tmp_path])
+    assert [a.id for a in articles] == ["a", "b"]
+    assert failures == []
+
+
+def test_seed_text_is_kept_byte_for_byte(seed_articles):
+    assert seed_articles[0].text == ABC.read_text(encoding="utf-8")
+    assert seed_articles[1].text == CNN.read_text(encoding="utf-8")
+    assert [a.published for a in seed_articles] == ["2024-03-04", "2024-03-05"]
+
+
+def test_jsonl_records_and_their_fields(tmp_path):
+    lines = [
+        {"id": "r1", "text": SENTENCE, "outlet": "Reuters", "published": "2024-03-04", "story": "gantz"},
+        {"text": SENTENCE, "url": "https://www.cnn.com/x", "title": "Gantz in Washington"},
+        {"id": 7, "text": SENTENCE, "published": "2024-03-05T14:00:00Z"},
+    ]
+    path = write(tmp_path, "batch.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n\n")
+    articles, failures = read([path])
+    assert failures == []
+    assert [a.id for a in articles] == ["r1", "batch-2", "7"]
+    assert [a.outlet for a in articles] == ["Reuters", "CNN", None]
+    assert articles[0].story == "gantz"
+    assert articles[1].title == "Gantz in Washington"
+    assert articles[2].published == "2024-03-05T14:00:00+00:00"
+
+
+def test_json_list_file(tmp_path):
+    path = write(tmp_path, "list.json", json.dumps([{"id": "x", "text": SENTENCE}, {"id": "y", "text": SENTENCE}]))
+    articles, failures = read([path])
+    assert [a.id for a in articles] == ["x", "y"] and not failures
+
+
+def test_duplicate_ids_get_a_suffix(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    write(tmp_path, "one/story.txt", SENTENCE)
+    write(tmp_path, "two/story.txt", SENTENCE)
+    articles, _ = read([tmp_path])
+    assert [a.id for a in articles] == ["story", "story-2"]
+
+
+def test_stdin_is_sniffed(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SENTENCE.encode())))
+    articles, failures = read(["-"])
+    assert [a.id for a in articles] == ["stdin"] and articles[0].text == SENTENCE
+    record = json.dumps({"id": "s1", "text": SENTENCE}).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(record)))
+    articles, _ = read(["-"])
+    assert [a.id for a in articles] == ["s1"]
+
+
+def test_published_override_by_id_and_for_all():
+    articles, _ = read([EXAMPLE], published={"002_cfade814ec095534": "2024-03-05"})
+    assert [a.published for a in articles] == [None, "2024-03-05"]
+    articles, _ = read([ABC], published="2024-03-04")
+    assert articles[0].published == "2024-03-04"
+
+
+# Each bad input gets exactly this line, and the good inputs around it are still read.
+@pytest.mark.parametrize("name, data, message", [
+    ("empty.txt", b"", "{p}: file is empty. Give a file that holds the article's text"),
+    ("blank.txt", b"  \n\n ", "{p}: file is empty. Give a file that holds the article's text"),
+    ("binary.txt", bytes(range(256)) * 8, "{p}: file is binary, not text. Give the article as UTF-8 text, HTML or JSONL"),
+    ("latin1.txt", "Gantz visited the café on Monday.".encode("latin-1"),
+     "{p}: text is not valid UTF-8 (byte 0xE9 at offset 21). Re-save it as UTF-8, or name its encoding with "
+     "--encoding (e.g. --encoding cp1252)"),
+    ("german.txt", "Der Bundeskanzler hat am Montag in Berlin gesagt, dass die Regierung die Hilfen für die "
+     "Ukraine weiter erhöhen werde und dass alle Seiten verhandeln müssen.".encode(),
+     "{p}: text looks like German (de), not English. Storyline's language models read English only; "
+     "give it English articles"),
+    ("notes.md", SENTENCE.encode(), "{p}: unknown file type '.md'. Give .txt, .html, .htm, .json or .jsonl files"),
+    ("huge.txt", ("Gantz met Harris. " * (MAX_ARTICLE_CHARS // 10)).encode(),
+     "{p}: text is 360,000 characters long; Storyline reads articles of up to 200,000 characters. "
+     "Split it into separate articles (one per file, or one per JSONL line)"),
+    ("empty.jsonl", b"", "{p}: file is empty. Give a file with one JSON record per line"),
+])
+def test_bad_file_gets_one_clear_error(tmp_path, name, data, message):
+    bad = write(tmp_path, name, data)
+    good = write(tmp_path, "good.txt", SENTENCE)
+    items = list(read_articles([bad, good]))
+    assert [type(i) for i in items] == [Failure, Article]
+    assert items[0].message == message.format(p=bad)
+
+
+def test_missing_path(tmp_path):
+    items = list(read_articles([tmp_path / "nope.txt"]))
+    assert items == [Failure(str(tmp_path / "nope.txt"), f"{tmp_path / 'nope.txt'}: no such file or folder. Check the path")]
+
+
+def test_explicit_encoding_reads_latin1(tmp_path):
+    path = write(tmp_path, "latin1.txt", "Gantz visited the café on Monday.".encode("latin-1"))
+    articles, failures = read([path], encoding="latin-1")
+    assert articles[0].text == "Gantz visited the café on Monday." and not failures
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "b", "text": ', 'malformed JSON (Expecting value at column 20). Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    ('{"id": "c"}', 'record has no "text" field. Each line must be one JSON object such as {"id": "a1", "text": "..."}'),
+    ('["not", "an", "object"]', 'record is a JSON list, not an object. Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    ('{"id": "d", "text": 42}', '"text" is a int, not a string. Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    ('{"id": "e", "text": "' + SENTENCE + '", "published": "last Monday"}',
+     '"published" value \'last Monday\' is not an ISO 8601 date. Write it like 2024-03-04 or 2024-03-04T15:30:00Z'),
+    ('{"id": "f", "text": ""}', 'text is empty. Give the article\'s text'),
+])
+def test_bad_jsonl_record_names_its_line_and_the_rest_is_read(tmp_path, line, message):
+    good = json.dumps({"id": "ok", "text": SENTENCE})
+    path = write(tmp_path, "batch.jsonl", f"{good}\n{line}\n{good.replace('ok', 'ok2')}\n")
+    articles, failures = read([path])
+    assert [a.id for a in articles] == ["ok", "ok2"]
+    assert [f.message for f in failures] == [f"{path}:2: {message}"]
+
+
+def test_html_page_with_script_is_read_as_text(tmp_path):
+    page = f"""<html><head><title>Gantz in Washington</title>
+    <meta property="og:site_name" content="CNN"><script>alert('x')</script></head>
+    <body><nav>Home | World</nav><article><h1>Gantz in Washington</h1>
+    <p>{SENTENCE}</p><p>Gantz also met Secretary of State Antony Blinken on Tuesday, the State Department
+    said, and the two discussed a temporary ceasefire and the release of hostages.</p></article>
+    <footer>Copyright</footer></body></html>"""
+    path = write(tmp_path, "page.html", page)
+    articles, failures = read([path])
+    assert not failures
+    article = articles[0]
+    assert "alert(" not in article.text and "Home | World" not in article.text
+    assert SENTENCE in article.text
+    assert (article.title, article.outlet) == ("Gantz in Washington", "CNN")
+
+
+def test_html_without_article_text(tmp_path):
+    path = write(tmp_path, "blank.html", "<html><body><nav>Home</nav></body></html>")
+    _, failures = read([path])
+    assert failures[0].message == (f"{path}: no article text found in the HTML page. Check that the page holds "
+                                   "the article itself, or give its text as .txt")
+
+
+def test_real_news_pages_from_the_extraction_benchmark(tmp_path):
+    import corpora
+
+    corpus_or_skip("article-extraction-benchmark")
+    pages = [p for _, p in zip(range(5), corpora.extraction_pages())]
+    paths = []
+    for page in pages:
+        paths.append(write(tmp_path, f"{page.id}.html.gz", b""))
+        paths[-1] = write(tmp_path, f"{page.id}.html", page.html)
+    articles, failures = read(paths)
+    assert len(articles) + len(failures) == 5
+    assert len(articles) >= 4  # a page may be non-English; it must then fail, not vanish
+    for article, page in zip(articles, pages):
+        words = set(page.body.split()[:40])
+        assert len(words & set(article.text.split())) >= 0.8 * len(words)
+    assert gzip  # the pages ship gzipped; corpora decodes them

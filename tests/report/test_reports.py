@@ -1,0 +1,107 @@
+"""Reports: the Markdown snapshot of the example story, the JSON contract, safe HTML."""
+
+from __future__ import annotations
+
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from storyline import make_article, render
+from storyline.nlp.pipeline import analyze
+from storyline.report.spans import Mark, render_marked
+from storyline.story import build_story
+
+SNAPSHOT = Path(__file__).resolve().parents[1] / "snapshots" / "gantz-washington.md"
+
+
+def test_markdown_snapshot_of_the_example_story(seed_report):
+    text = render(seed_report, "md")
+    if os.environ.get("STORYLINE_UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text(text, encoding="utf-8")
+    assert text == SNAPSHOT.read_text(encoding="utf-8")
+
+
+CONTRACT = {
+    "sources": {"id", "outlet", "title", "published", "dateline", "byline"},
+    "entities": {"id", "name", "type", "aliases", "roles", "sources", "mentions"},
+}
+
+
+def test_json_follows_the_contract(seed_report):
+    data = json.loads(render(seed_report, "json"))
+    for key in ("sources", "entities", "quotes", "times", "timeline", "facts", "summary", "framing"):
+        assert key in data
+    for source in data["sources"]:
+        assert CONTRACT["sources"] <= set(source) and ("path" in source or "url" in source)
+    for entity in data["entities"]:
+        assert CONTRACT["entities"] <= set(entity)
+        assert all(isinstance(r, str) for r in entity["roles"]) and isinstance(entity["mentions"], int)
+    cnn = data["sources"][1]
+    assert (cnn["id"], cnn["outlet"], cnn["published"]) == ("002_cfade814ec095534", "CNN", "2024-03-05")
+    assert data["sources"][0]["dateline"] == "WASHINGTON"
+    texts = {a.article.id: a.article.text for a in seed_report.analyses}
+    for entity in data["entities"]:
+        for span in entity["spans"]:
+            assert texts[span["source"]][span["start"]:span["end"]] == span["text"]
+
+
+class _Checker(HTMLParser):
+    """Collects tags and checks that elements nest properly."""
+
+    VOID = {"meta", "br", "img", "input", "link", "hr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.scripts, self.errors, self.attrs = [], 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs += attrs
+        self.scripts += tag == "script"
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+def test_html_escapes_article_content_and_loads_nothing_external(nlp):
+    hostile = ('Gantz met Harris <script>alert("owned")</script> at the White House. '
+               '<img src=x onerror="alert(1)"> "We want calm," Kirby said & left.')
+    article = make_article(hostile, "hostile")
+    report = build_story(list(analyze([article], processes=1)))
+    page = render(report, "html")
+    assert '<script>alert("owned")' not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt;" in page
+    checker = _Checker()
+    checker.feed(page)
+    assert checker.errors == [] and checker.stack == []
+    assert checker.scripts == 1  # Storyline's own, for the cast highlighting
+    for name, value in checker.attrs:
+        assert not (name in ("src", "href") and value and "//" in value), (name, value)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_html_report_of_the_seeds_highlights_the_cast(seed_report):
+    page = render(seed_report, "html")
+    checker = _Checker()
+    checker.feed(page)
+    assert checker.errors == []
+    assert page.count('data-entity="benny-gantz"') == 1 + 26  # the cast card and every mention
+    assert "<h2>Cast</h2>" in page and "— CNN" in page
+
+
+@pytest.mark.parametrize("marks, expected", [
+    ([], "a &lt;b&gt; c"),
+    ([Mark(2, 5, "<i>", "</i>")], "a <i>&lt;b&gt;</i> c"),
+    ([Mark(0, 7, "<q>", "</q>"), Mark(2, 5, "<i>", "</i>")], "<q>a <i>&lt;b&gt;</i> c</q>"),
+    # crossing spans are closed and reopened so the markup stays well-formed
+    ([Mark(0, 4, "<q>", "</q>"), Mark(2, 7, "<i>", "</i>")], "<q>a <i>&lt;b</i></q><i>&gt; c</i>"),
+])
+def test_render_marked(marks, expected):
+    assert str(render_marked("a <b> c", marks)) == expected

@@ -1,0 +1,112 @@
+"""The command line: outputs, exit codes, and the exact text of user-facing errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline import __version__
+from storyline.cli import app
+
+from .conftest import ABC, CNN, EXAMPLE
+
+runner = CliRunner()
+SENTENCE = ("Gantz met Vice President Kamala Harris and national security adviser Jake Sullivan "
+            "at the White House on Monday, officials said.")
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"storyline {__version__}\n"
+
+
+def test_analyze_prints_markdown_and_writes_html(tmp_path):
+    html = tmp_path / "report.html"
+    result = run("analyze", EXAMPLE, "--html", html)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Benny Gantz, Benjamin Netanyahu, Joe Biden\n")
+    assert "- **Jake Sullivan** — 2 mentions [S1] [CNN]" in result.stdout
+    assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert result.stderr.startswith("2 articles analysed, 0 failed in ")
+
+
+def test_analyze_json_to_a_file(tmp_path):
+    out = tmp_path / "r.json"
+    result = run("analyze", ABC, CNN, "--format", "json", "--output", out,
+                 "--published", "000_fc6d89dac03494ff=2024-03-04", "--published", "002_cfade814ec095534=2024-03-05")
+    assert result.exit_code == 0 and result.stdout == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["published"] for s in data["sources"]] == ["2024-03-04", "2024-03-05"]
+    assert sum(e["type"] == "PERSON" for e in data["entities"]) == 9
+
+
+def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    bad = tmp_path / "b.jsonl"
+    bad.write_text('{"id": "x", "text": "' + SENTENCE + '"}\n{oops}\n', encoding="utf-8")
+    result = run("analyze", empty, bad, tmp_path / "gone.txt", CNN)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"error: {empty}: file is empty. Give a file that holds the article's text",
+        f"error: {bad}:2: malformed JSON (Expecting property name enclosed in double quotes at column 2). "
+        'Each line must be one JSON object such as {"id": "a1", "text": "..."}',
+        f"error: {tmp_path / 'gone.txt'}: no such file or folder. Check the path",
+    ]
+    assert "2 articles analysed, 3 failed" in result.stderr
+    assert "## Inputs that could not be read" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_nothing_readable_is_one_error_line(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("analyze", empty)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {empty}: file is empty. Give a file that holds the article's text\n"
+        f"error: no article could be read ({empty}: file is empty. Give a file that holds the article's text)\n"
+    )
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--published", "2024-03-04", "--published", "x=2024-03-05"],
+     "error: --published takes either one DATE for all articles or ID=DATE pairs, not both\n"),
+    (["--published", "March 4"],
+     "error: --published: \"published\" value 'March 4' is not an ISO 8601 date. "
+     "Write it like 2024-03-04 or 2024-03-04T15:30:00Z\n"),
+])
+def test_bad_published_option(args, message):
+    result = run("analyze", CNN, *args)
+    assert result.exit_code == 1 and result.stderr == message
+
+
+def test_extract_prints_one_json_line_per_article():
+    result = run("extract", EXAMPLE, "--quiet")
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["source"]["id"] for line in lines] == ["000_fc6d89dac03494ff", "002_cfade814ec095534"]
+    assert set(lines[0]) == {"source", "entities", "quotes", "times"}
+    assert "Mitch McConnell" in [e["name"] for e in lines[0]["entities"]]
+    assert "Mitch McConnell" not in [e["name"] for e in lines[1]["entities"]]
+
+
+def test_extract_from_stdin_with_a_bad_record():
+    records = json.dumps({"id": "a", "text": SENTENCE}) + "\n" + json.dumps({"id": "b"}) + "\n"
+    result = run("extract", "-", input=records)
+    assert result.exit_code == 1
+    assert [json.loads(x)["source"]["id"] for x in result.stdout.splitlines()] == ["a"]
+    assert result.stderr.splitlines()[0] == (
+        'error: <stdin>:2: record has no "text" field. Each line must be one JSON object such as '
+        '{"id": "a1", "text": "..."}')
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run("analyze", CNN, "--format", "pdf")
+    assert result.exit_code == 2 and "'pdf' is not one of" in result.stderr

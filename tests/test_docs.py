@@ -1,0 +1,26 @@
+"""Docs are code: the README's Python example runs, and the CLI reference is current."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_readme_python_example_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks, "the README has no Python example"
+    result = subprocess.run([sys.executable, "-c", blocks[0]], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("9 Benny Gantz ['a top political rival of Israeli Prime Minister")
+
+
+def test_cli_reference_is_generated_from_the_cli():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import cli_docs
+
+    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_docs.render(), (
+        "docs/cli.md is stale: run .venv/bin/python scripts/cli_docs.py > docs/cli.md")
