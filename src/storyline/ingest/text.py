@@ -112,7 +112,7 @@ def check_text(text: str, where: str) -> None:
 
 def detect_language(text: str) -> tuple[str, str] | None:
     """Return ``(code, name)`` when a text is confidently not English, else None."""
-    sample = text[:3000]
+    sample = text[:2000]
     if len(_WORD.findall(sample)) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return None
     code, prob = _identifier().classify(sample)

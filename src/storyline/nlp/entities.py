@@ -57,7 +57,7 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
         name_tokens, title_tokens = _split_name(ent)
         if not name_tokens or not any(c.isupper() for c in name_tokens[0].text[:1]):
             continue
-        name = doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1])]
+        name = doc[name_tokens[0].i:name_tokens[-1].i + 1].text
         roles = []
         if title_tokens and not all(t.lower_.rstrip(".") in HONORIFICS for t in title_tokens):
             roles.append(_role(title_tokens, "title"))
@@ -208,4 +208,4 @@ def _role(tokens: list[Token], kind: str) -> Role:
     doc = tokens[0].doc
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
-    return Role(text=doc.text[start:end], start=start, end=end, kind=kind)
+    return Role(text=doc[tokens[0].i:tokens[-1].i + 1].text, start=start, end=end, kind=kind)

@@ -1,0 +1,86 @@
+"""Run a command and measure its wall time and the peak memory of its whole process tree (Linux)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What one run cost: wall seconds, peak RSS of the tree and of its largest process (bytes)."""
+
+    wall: float
+    peak_tree: int  # sum of RSS: counts pages that forked workers share more than once
+    peak_pss: int  # sum of PSS: shared pages split between the processes that share them
+    peak_process: int
+    returncode: int
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss(root: int) -> tuple[int, int, int]:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[pid] = int(line.split()[1]) * 1024
+                break
+    tree = {root}
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                changed = True
+    sizes = [rss.get(pid, 0) for pid in tree]
+    return sum(sizes), sum(_pss(pid) for pid in tree), max(sizes, default=0)
+
+
+def measure(command: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> Measured:
+    """Run ``command``, sampling the RSS of its process tree every 50 ms."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=stdout, stderr=subprocess.PIPE)
+    peaks = [0, 0, 0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            for i, value in enumerate(_tree_rss(process.pid)):
+                peaks[i] = max(peaks[i], value)
+            time.sleep(SAMPLE_SECONDS)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    thread.join()
+    if process.returncode != 0:
+        print(err.decode(errors="replace")[-2000:])
+    return Measured(wall, peaks[0], peaks[1], peaks[2], process.returncode)
