@@ -18,6 +18,7 @@ from .report.json import dumps, extract_dict, report_dict
 from .report.markdown import render_markdown
 from .story import build_story
 from .story.cast import build_cast
+from .story.quotes import link_speakers
 from .types import Article, ArticleAnalysis, Failure, StoryReport
 
 FORMATS = ("md", "json", "html")
@@ -56,8 +57,9 @@ def extract_records(analyses: Iterable[ArticleAnalysis | Failure]) -> Iterator[d
         if isinstance(item, Failure):
             yield item
         else:
-            entities, _ = build_cast([item])
-            yield extract_dict(item, entities)
+            entities, index = build_cast([item])
+            quotes = link_speakers([item], entities, index)
+            yield extract_dict(item, entities, quotes)
 
 
 def analyze_story(

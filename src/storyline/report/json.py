@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..story.quotes import SourcingProfile, sourcing_profiles
 from ..types import Article, ArticleAnalysis, Entity, Quote, StoryReport, TimeRef
 
 SCHEMA_VERSION = 1
@@ -71,6 +72,14 @@ def time_dict(time: TimeRef) -> dict[str, Any]:
             "value": time.value, "type": time.type}
 
 
+def sourcing_dict(profile: SourcingProfile) -> dict[str, Any]:
+    """A source's sourcing profile: counts, and shares of all its attributions."""
+    counts = {"quotes": profile.total, "direct": profile.direct, "indirect": profile.indirect,
+              "named": profile.named, "anonymous": profile.anonymous, "unattributed": profile.unattributed}
+    counts["shares"] = {k: round(profile.share(v), 3) for k, v in counts.items() if k != "quotes"}
+    return counts
+
+
 def _evidence(ev) -> dict[str, Any]:
     return {"source": ev.source, "start": ev.start, "end": ev.end, "text": ev.text}
 
@@ -89,16 +98,18 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
         "facts": [],
         "summary": [],
         "framing": {},
+        "sourcing": {p.source: sourcing_dict(p) for p in sourcing_profiles(
+            [a.id for a in report.sources], report.quotes)},
         "failures": [{"input": f.where, "error": f.message} for f in report.failures],
     }
 
 
-def extract_dict(analysis: ArticleAnalysis, entities: tuple[Entity, ...]) -> dict[str, Any]:
+def extract_dict(analysis: ArticleAnalysis, entities: tuple[Entity, ...], quotes=None) -> dict[str, Any]:
     """One line of ``storyline extract``: a source with its entities, quotes and times."""
     return {
         "source": source_dict(analysis.article),
         "entities": [entity_dict(e) for e in entities],
-        "quotes": [quote_dict(q) for q in analysis.quotes],
+        "quotes": [quote_dict(q) for q in (analysis.quotes if quotes is None else quotes)],
         "times": [time_dict(t) for t in analysis.times],
     }
 

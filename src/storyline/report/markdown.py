@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..types import Entity, StoryReport
+from ..story.quotes import sourcing_profiles
+from ..types import Entity, Quote, StoryReport
 from .labels import source_labels
+from .quotes import echo_pairs, quote_groups
 
+# Quotes longer than this are shortened in the Markdown briefing (the JSON has them whole).
+QUOTE_CHARS = 240
 # Places and groups are listed inline; past this many, the rest are counted.
 MAX_INLINE_PLACES = 20
 TYPE_SECTIONS = (
@@ -58,6 +62,7 @@ def render_markdown(report: StoryReport) -> str:
             more = len(members) - MAX_INLINE_PLACES
             lines.append(" · ".join(shown) + (f" · and {more} more" if more > 0 else ""))
         lines.append("")
+    lines += _quote_lines(report, labels)
     if report.failures:
         lines += ["## Inputs that could not be read", ""]
         lines += [f"- {f.message}" for f in report.failures]
@@ -75,3 +80,58 @@ def _entity_lines(entity: Entity, labels: dict[str, str]) -> list[str]:
         sources = tuple(dict.fromkeys(ev.source for ev in role.evidence))
         out.append(f"  - {' '.join(role.text.split())} {_cite(sources, labels)}")
     return out
+
+
+def _quote_text(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
+    if not report.quotes:
+        return ["## Who said what", "", "No quotes or reported speech found.", ""]
+    lines = ["## Who said what", ""]
+    anonymous_header = False
+    for name, role, anonymous, quotes in quote_groups(report):
+        if anonymous and not anonymous_header:
+            lines += ["### Anonymous sources", ""]
+            anonymous_header = True
+        if anonymous:
+            lines.append(f"- **{name}** (anonymous)")
+            lines += [f"  - {_quote_item(q, labels)}" for q in quotes]
+            continue
+        if not anonymous_header:
+            lines += [f"### {name}" + (f" — {' '.join(role.split())}" if role else ""), ""]
+        lines += [f"- {_quote_item(q, labels)}" for q in quotes]
+        lines.append("")
+    if anonymous_header:
+        lines.append("")
+    echoes = echo_pairs(report)
+    if echoes:
+        lines += ["### Same words, different speakers", ""]
+        for a, b in echoes:
+            words = min(a.text, b.text, key=len).strip(" ,.;:")
+            lines.append(f"- “{_quote_text(words, 80)}”: {_who(a)} [{labels[a.source]}] · "
+                         f"{_who(b)} [{labels[b.source]}]")
+        lines.append("")
+    lines += ["### Sourcing", "", "| Source | Attributions | Direct | Indirect | Named | Anonymous | Unattributed |",
+              "|---|---|---|---|---|---|---|"]
+    for p in sourcing_profiles([a.id for a in report.sources], report.quotes):
+        def cell(n: int) -> str:
+            return f"{n} ({p.share(n):.0%})" if p.total else "0"
+        lines.append(f"| [{labels[p.source]}] | {p.total} | {cell(p.direct)} | {cell(p.indirect)} | "
+                     f"{cell(p.named)} | {cell(p.anonymous)} | {cell(p.unattributed)} |")
+    lines.append("")
+    return lines
+
+
+def _quote_item(quote: Quote, labels: dict[str, str]) -> str:
+    cite = f"[{labels.get(quote.source, quote.source)}]"
+    if quote.kind == "direct":
+        return f"“{_quote_text(quote.text)}” {cite}"
+    cue = f"{quote.cue}: " if quote.cue else ""
+    return f"_{cue}{_quote_text(quote.text)}_ {cite}"
+
+
+def _who(quote: Quote) -> str:
+    return quote.speaker.name if quote.speaker else "unattributed"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..types import ArticleAnalysis, Failure, StoryReport
 from .cast import build_cast
+from .quotes import find_echoes, link_speakers
 
 # People named in a title made up for a story whose sources give none.
 TITLE_PEOPLE = 3
@@ -17,11 +18,13 @@ def build_story(
     story: str | None = None,
 ) -> StoryReport:
     """Build the briefing of one story from its analysed articles."""
-    entities, _ = build_cast(analyses)
+    entities, index = build_cast(analyses)
+    quotes = find_echoes(link_speakers(analyses, entities, index))
     return StoryReport(
         title=story_title(analyses, entities),
         analyses=tuple(analyses),
         entities=entities,
+        quotes=tuple(quotes),
         failures=tuple(failures),
         story=story,
     )

@@ -1,0 +1,345 @@
+"""Who said what: direct quotes and indirect speech with their cues and speakers.
+
+Direct quotes come from :mod:`quotemarks`; for each, the cue is the speech verb the
+quoted words hang from in the parse (walking up from the quote), else "according to X"
+in the sentence, else the nearest speech verb beside the quote. A quote with no cue of its
+own continues the quote before it ("...," Kirby said. "...") when nothing but that cue
+lies between them.
+
+Indirect speech is a speech verb with a clause of content ("Officials say that ...",
+"..., an Israeli official said"), an "according to X" phrase, or a verb of urging with
+its object and infinitive ("urged Israel to take additional measures").
+
+The speaker is the subject of the cue (or the agent of a passive one, or the object of
+"according to"); pronouns are resolved by :mod:`coref`; a description with no name
+("an Israeli official", "sources") is flagged anonymous.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..types import Mention, Quote, Speaker
+from .coref import PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, Resolver
+from .quotemarks import QuoteSpan, find_quotes
+
+# Lemmas of verbs that report speech, writing or a stated position.
+SPEECH_VERBS = frozenset("""
+say tell add argue warn note explain claim insist state declare announce ask answer reply respond
+write tweet post continue conclude acknowledge admit suggest stress emphasize emphasise urge predict
+recall remark observe report testify contend maintain assert complain joke quip comment describe deny
+confirm promise vow pledge threaten concede caution boast lament shout yell whisper reiterate repeat
+mention indicate signal demand advise recommend propose hint allege charge accuse blame praise
+criticize criticise slam blast decry dismiss rebuff tout underscore highlight counter retort agree
+disagree affirm assure inform notify brief disclose reveal clarify express voice convey call read
+show find estimate say cite quote echo lash question challenge defend applaud welcome thank
+""".split())
+# Verbs that report speech only with a clause or an object of their own: "agreed that ...",
+# "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
+WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", "question", "challenge", "defend",
+                       "welcome", "thank", "applaud", "express", "voice", "cite", "echo", "quote", "call"})
+# Verbs of urging: their object and infinitive are the content ("urged Israel to take ...").
+URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Speaker descriptions longer than this many tokens are clipped at their head noun.
+MAX_SPEAKER_TOKENS = 12
+# A quote with no cue continues the previous one when at most this many characters of
+# non-quoted text lie between them (room for '," Kirby said. "').
+CONTINUATION_GAP = 80
+
+
+def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentence_of: list[int],
+                   body: tuple[int, int]) -> tuple[Quote, ...]:
+    """Find the direct quotes and indirect speech of one parsed article."""
+    reader = _Reader(doc, source, mentions, sentence_of, body)
+    return reader.run()
+
+
+class _Reader:
+    def __init__(self, doc: Doc, source: str, mentions, sentence_of, body) -> None:
+        self.doc = doc
+        self.source = source
+        self.mentions = mentions
+        self.sentence_of = sentence_of
+        self.body = body
+        self.resolver = None
+        self.people = {m.name.split()[-1] for m in mentions if m.label == "PERSON"}
+        self.by_start = {m.start: m for m in mentions}
+
+    # ------------------------------------------------------------------ public
+    def run(self) -> tuple[Quote, ...]:
+        text = self.doc.text
+        self.text = text
+        spans = [q for q in find_quotes(text) if self.body[0] <= q.start < self.body[1]]
+        self.quoted = [(q.start, q.end) for q in spans]
+        self.resolver = Resolver(self.doc, self.mentions, self.sentence_of, self.quoted)
+        records: list[tuple[int, int, str, Token | None, Token | None, QuoteSpan | None]] = []
+        previous = None
+        for span in spans:
+            cue, subject = self._cue_for_quote(span)
+            if cue is None and previous is not None and self._continues(previous, span):
+                records.append((span.start, span.end, "direct", previous[3], previous[4], span))
+                continue
+            records.append((span.start, span.end, "direct", cue, subject, span))
+            previous = records[-1] if cue is not None else None
+        records += self._indirect()
+        records.sort(key=lambda r: (r[0], r[1]))
+        quotes = []
+        for n, (start, end, kind, cue, subject, _) in enumerate(records, start=1):
+            speaker = self._speaker(subject, cue) if cue is not None or subject is not None else None
+            cue_start = cue.idx if cue is not None else None
+            cue_text, cue_end = self._cue_text(cue)
+            quotes.append(Quote(
+                id=f"{self.source}:q{n}", source=self.source, text=text[start:end], start=start, end=end,
+                kind=kind, cue=cue_text, cue_start=cue_start, cue_end=cue_end, speaker=speaker,
+            ))
+        return tuple(quotes)
+
+    # ------------------------------------------------------------- direct quotes
+    def _tokens(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def _inside_quote(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self.quoted)
+
+    def _cue_for_quote(self, span: QuoteSpan) -> tuple[Token | None, Token | None]:
+        inner = self._tokens(span.start, span.end)
+        if inner is None:
+            return None, None
+        inside = {t.i for t in inner}
+        # 1. The speech verb the quoted words hang from.
+        for token in inner:
+            head = token.head
+            if head.i in inside:
+                continue
+            child = token
+            for candidate in [head, *head.ancestors]:
+                if candidate.i in inside:
+                    break
+                weak = candidate.lemma_.lower() in WEAK_CUES and child.dep_ not in ("ccomp", "dobj", "oprd")
+                if self._is_cue(candidate) and not weak:
+                    return candidate, self._subject(candidate)
+                child = candidate
+        # 2. "according to X" in the quote's sentences.
+        sentences = self._sentences(span.open_mark, span.close_mark)
+        for sent in sentences:
+            found = self._according_to(sent, outside=inside)
+            if found:
+                return found
+        # 3. The nearest speech verb beside the quote, outside every quote.
+        best = None
+        for sent in sentences:
+            for token in sent:
+                if token.i in inside or self._inside_quote(token) or not self._is_cue(token):
+                    continue
+                distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
+                if best is None or distance < best[0]:
+                    best = (distance, token)
+        if best is not None:
+            return best[1], self._subject(best[1])
+        return None, None
+
+    def _continues(self, previous, span: QuoteSpan) -> bool:
+        prev_span = previous[5]
+        if prev_span is None:
+            return False
+        if prev_span.continued:
+            return True
+        gap = self.text[prev_span.close_mark:span.open_mark]
+        if "\n" in gap.strip():
+            return False
+        cue = previous[3]
+        # Only the previous quote's own cue may sit between the two parts.
+        if cue is not None and prev_span.close_mark <= cue.idx < span.open_mark:
+            return len(gap) <= CONTINUATION_GAP
+        return len(gap.strip()) <= 2
+
+    def _sentences(self, start: int, end: int) -> list[SpacySpan]:
+        span = self._tokens(start, end)
+        if span is None:
+            return []
+        sents = []
+        for token in (span[0], span[-1]):
+            sent = token.sent
+            if sent not in sents:
+                sents.append(sent)
+        return sents
+
+    # ---------------------------------------------------------------- cues
+    def _is_cue(self, token: Token) -> bool:
+        if token.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in token.children):
+            return True  # "Harris made clear that ..."
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if token.lemma_.lower() == "call" and not any(c.dep_ in ("dobj", "prep", "oprd", "xcomp", "ccomp")
+                                                      for c in token.children):
+            return False
+        return True
+
+    def _according_to(self, sent: SpacySpan, outside=()) -> tuple[Token, Token] | None:
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                to = self.doc[token.i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"] or \
+                          [c for c in token.children if c.dep_ == "pobj"]
+                if objects and objects[0].i not in outside:
+                    return token, objects[0]
+        return None
+
+    def _cue_text(self, cue: Token | None) -> tuple[str | None, int | None]:
+        if cue is None:
+            return None, None
+        if cue.lower_ == "according":
+            return "according to", cue.idx + len("according to")
+        last = cue
+        for child in cue.children:
+            if child.dep_ == "prt" and child.i == last.i + 1:
+                last = child
+        return self.doc[cue.i:last.i + 1].text, last.idx + len(last)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The speaker token of a cue verb: its subject, a passive's agent, or the subject it shares."""
+        seen = set()
+        while verb is not None and verb.i not in seen:
+            seen.add(verb.i)
+            passive = False
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return child
+                if child.dep_ == "nsubjpass":
+                    passive = True
+            if passive:
+                for child in verb.children:
+                    if child.dep_ == "agent":
+                        objects = [c for c in child.children if c.dep_ == "pobj"]
+                        if objects:
+                            return objects[0]
+                return None  # "he was told": the subject heard it, someone else said it
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            # "signaled a willingness to hold talks and expressed support": up through the noun
+            if verb.dep_ in ("conj", "acl") and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head.head
+                continue
+            return None
+        return None
+
+    # --------------------------------------------------------------- indirect
+    def _indirect(self):
+        out = []
+        seen_contents = set()
+        for sent in self.doc.sents:
+            if sent.end_char <= self.body[0] or sent.start_char >= self.body[1]:
+                continue
+            according = self._according_to(sent)
+            if according:
+                cue, subject = according
+                content = self._clause_without(cue.head, cue)
+                if content and self._quoted_share(*content) < 0.5:
+                    out.append((*content, "indirect", cue, subject, None))
+                    seen_contents.add(content)
+            for token in sent:
+                if not self._is_cue(token) or self._inside_quote(token):
+                    continue
+                content = self._content_of(token)
+                if content is None or content in seen_contents:
+                    continue
+                if self._quoted_share(*content) > 0.5:
+                    continue  # the direct quote already carries it
+                seen_contents.add(content)
+                subject = self._subject(token)
+                if subject is None and according:
+                    subject = according[1]  # "he was told that ..., according to an official"
+                out.append((*content, "indirect", token, subject, None))
+        return out
+
+    def _content_of(self, verb: Token) -> tuple[int, int] | None:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if clauses:
+            tokens = [t for c in clauses for t in c.subtree]
+            return self._trim(tokens)
+        if verb.lemma_.lower() in URGE_VERBS:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+            if not xcomps:
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+                    xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+                    objects = [o for o in prep.children if o.dep_ == "pobj"]
+                    if xcomps and objects:
+                        return self._trim([*objects[0].subtree, *xcomps[0].subtree])
+                return None
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            tokens = [t for o in objects for t in o.subtree] + list(xcomps[0].subtree)
+            return self._trim(tokens)
+        return None
+
+    def _clause_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
+        """The clause an "according to" phrase attaches to, without that phrase."""
+        clause = head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        exclude = {t.i for t in cue.subtree}
+        tokens = [t for t in clause.subtree if t.i not in exclude]
+        return self._trim(tokens)
+
+    def _trim(self, tokens: list[Token]) -> tuple[int, int] | None:
+        tokens = sorted(tokens, key=lambda t: t.i)
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
+                          and tokens[0].dep_ == "mark"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ('"', "”", "’"):
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _quoted_share(self, start: int, end: int) -> float:
+        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in self.quoted)
+        return covered / max(1, end - start)
+
+    # ---------------------------------------------------------------- speakers
+    def _speaker(self, subject: Token | None, cue: Token | None) -> Speaker | None:
+        if subject is None:
+            return None
+        word = subject.lower_
+        if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
+            referent = self.resolver.resolve(subject)
+            if referent is None:
+                return Speaker(name=subject.text, text=subject.text, start=subject.idx,
+                               end=subject.idx + len(subject), anonymous=False)
+            return Speaker(name=referent.name, text=subject.text, start=subject.idx, end=subject.idx + len(subject),
+                           anonymous=referent.anonymous, entity=None, mention=referent.mention)
+        if word in ("i", "we", "me", "us", "you"):
+            return Speaker(name=subject.text, text=subject.text, start=subject.idx, end=subject.idx + len(subject))
+        tokens = self._phrase(subject)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        phrase = self.doc[tokens[0].i:tokens[-1].i + 1].text
+        mention = self._named(start, end, subject)
+        if mention is not None:
+            return Speaker(name=mention.name, text=phrase, start=start, end=end, mention=mention.start)
+        # Unnamed: anonymous when it describes people ("an official familiar", "sources"),
+        # not when it is a document or an office ("a readout", "the vice president's office").
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= subject.i]
+        anonymous = subject.lemma_.lower() in PERSON_NOUNS or (
+            subject.pos_ != "NOUN" and any(t.lemma_.lower() in PERSON_NOUNS for t in nouns))
+        return Speaker(name=phrase, text=phrase, start=start, end=end, anonymous=anonymous)
+
+    def _phrase(self, head: Token) -> list[Token]:
+        """The speaker's noun phrase, without relative clauses or appositives after a comma."""
+        tokens = []
+        for token in self.doc[head.left_edge.i:head.right_edge.i + 1]:
+            if token.i > head.i and token.text in (",", "(", "—", "--", "–"):
+                break
+            tokens.append(token)
+        if len(tokens) > MAX_SPEAKER_TOKENS:
+            tokens = [t for t in tokens if t.i <= head.i][-MAX_SPEAKER_TOKENS:]
+        while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        return tokens
+
+    def _named(self, start: int, end: int, head: Token) -> Mention | None:
+        """The named entity a speaker phrase stands for: a person in it, or the phrase's own head."""
+        # Only the entity the phrase is about, not one in a modifier ("Netanyahu's office",
+        # "top Biden administration officials").
+        heads = [m for m in self.mentions if start <= m.start and m.end <= end and m.start <= head.idx < m.end]
+        return heads[0] if heads else None

@@ -1,0 +1,206 @@
+"""Find quoted passages by pairing quotation marks, robust to the marks real news gets wrong.
+
+Works on the raw text, before any parse, and never gives up on a document: an odd or
+mismatched mark costs at most the quote it belongs to.
+
+- straight and curly double marks, ``''`` and ``````, guillemets;
+- the direction of an ambiguous ``"`` is read from its neighbours (a mark after a
+  letter and before a space closes; one after a space and before a letter opens);
+- a quote left open at the end of a paragraph closes there, and is marked
+  ``continued`` when the next paragraph opens with a quotation mark (the newspaper
+  convention for quotes that run over several paragraphs);
+- a closing double mark with no opener pairs with a stray single opener before it
+  (``the 'immense scale of suffering"``);
+- single-quote pairs outside double quotes are quotes too (headlines, British style),
+  but an apostrophe (``don't``, ``the candidates' plans``, ``Gantz' request``) is not a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
+# Longest stretch a single-quote pair may span: single quotes quote words or a phrase.
+MAX_SINGLE_QUOTE_CHARS = 300
+_MARK = re.compile(r"''|``|[\"“”«»„‘’']")
+_OPENERS_BEFORE = set(" \t\n\r([{—–-/:;,") | {""}
+_CLOSERS_AFTER = set(" \t\n\r)]}.,;:!?—–-/") | {""}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted passage: ``start``/``end`` bound the words inside the marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark (== start when the quote had none)
+    close_mark: int  # offset just after the closing mark (== end when it had none)
+    continued: bool = False  # the quote goes on in the next paragraph
+    repaired: bool = False  # the marks were mismatched or missing and the span was recovered
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    double: bool
+    direction: str
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Return the quoted passages of a text in order."""
+    doubles, singles = _marks(text)
+    quotes = _pair_doubles(text, doubles, singles)
+    quotes += _pair_singles(text, singles, quotes)
+    quotes = [q for q in quotes if text[q.start:q.end].strip()]
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
+    doubles, singles = [], []
+    for m in _MARK.finditer(text):
+        mark = m.group()
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if mark in ("“", "«", "„", "``"):
+            doubles.append(_Mark(m.start(), m.end(), True, OPEN))
+        elif mark in ("”", "»"):
+            doubles.append(_Mark(m.start(), m.end(), True, CLOSE))
+        elif mark in ('"', "''"):
+            doubles.append(_Mark(m.start(), m.end(), True, _direction(before, after)))
+        elif mark == "‘":
+            singles.append(_Mark(m.start(), m.end(), False, OPEN))
+        else:  # ' or ’: a quotation mark only where it is not an apostrophe
+            if before.isalnum() and after.isalnum():
+                continue  # don't, Gantz’s
+            if before in _OPENERS_BEFORE and after.isalnum():
+                singles.append(_Mark(m.start(), m.end(), False, OPEN))
+            elif (before.isalnum() or before in ".,!?") and after in _CLOSERS_AFTER:
+                singles.append(_Mark(m.start(), m.end(), False, CLOSE))
+    return doubles, singles
+
+
+def _direction(before: str, after: str) -> str:
+    opens = before in _OPENERS_BEFORE and after not in (" ", "\t", "\n", "\r", "")
+    closes = after in _CLOSERS_AFTER and before not in (" ", "\t", "\n", "\r", "")
+    if opens and not closes:
+        return OPEN
+    if closes and not opens:
+        return CLOSE
+    return EITHER
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
+def _rstrip_at(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _pair_doubles(text: str, doubles: list[_Mark], singles: list[_Mark]) -> list[QuoteSpan]:
+    quotes: list[QuoteSpan] = []
+    opened: _Mark | None = None
+    last_end = 0
+    for mark in doubles:
+        if opened is not None:
+            para_end = _paragraph_end(text, opened.end)
+            if mark.start > para_end:
+                # Left open at the end of its paragraph: it closes there; it goes on when
+                # this mark opens the next paragraph.
+                continues = mark.direction != CLOSE and not text[para_end:mark.start].strip()
+                quotes.append(QuoteSpan(opened.end, _rstrip_at(text, opened.end, para_end), opened.start,
+                                        para_end, continued=continues, repaired=not continues))
+                last_end = para_end
+                opened = None
+        if opened is None:
+            if mark.direction != CLOSE:
+                opened = mark
+                continue
+            # A closing mark with nothing open: a stray single opener may have begun it.
+            opener = next((s for s in reversed(singles) if last_end <= s.start < mark.start
+                           and s.direction == OPEN and "\n" not in text[s.end:mark.start]), None)
+            if opener is not None:
+                quotes.append(QuoteSpan(opener.end, mark.start, opener.start, mark.end, repaired=True))
+                last_end = mark.end
+            elif text[_line_start(text, mark.start):mark.start].strip() and _continues_previous(quotes, text, mark):
+                # "... text" closing a quote whose opener was lost: recover to the paragraph start.
+                start = _line_start(text, mark.start)
+                quotes.append(QuoteSpan(start, mark.start, start, mark.end, repaired=True))
+                last_end = mark.end
+            continue
+        if mark.direction == OPEN and mark.start > opened.end:
+            # A new opener while one is open: the first lost its closing mark. Close it at the
+            # last sentence end before the new one.
+            cut = _last_sentence_end(text, opened.end, mark.start)
+            quotes.append(QuoteSpan(opened.end, cut, opened.start, cut, repaired=True))
+            opened = mark
+            continue
+        quotes.append(QuoteSpan(opened.end, mark.start, opened.start, mark.end))
+        last_end = mark.end
+        opened = None
+    if opened is not None:
+        para_end = _paragraph_end(text, opened.end)
+        quotes.append(QuoteSpan(opened.end, _rstrip_at(text, opened.end, para_end), opened.start, para_end,
+                                repaired=True))
+    return quotes
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _continues_previous(quotes: list[QuoteSpan], text: str, mark: _Mark) -> bool:
+    """A paragraph that ends a quote without opening it, after a paragraph left open."""
+    return bool(quotes) and quotes[-1].continued is False and quotes[-1].repaired and \
+        quotes[-1].close_mark <= _line_start(text, mark.start)
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    best = None
+    for m in re.finditer(r"[.!?](?=\s)", text[start:end]):
+        best = start + m.end()
+    return best if best is not None else _rstrip_at(text, start, end)
+
+
+def _pair_singles(text: str, singles: list[_Mark], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-quote pairs that lie outside every double-quoted passage."""
+    taken = [(q.open_mark, q.close_mark) for q in quotes]
+
+    def free(mark: _Mark) -> bool:
+        return not any(a <= mark.start < b for a, b in taken)
+
+    out = []
+    marks = [s for s in singles if free(s)]
+    i = 0
+    while i < len(marks):
+        mark = marks[i]
+        if mark.direction != OPEN:
+            i += 1
+            continue
+        close = None
+        for j in range(i + 1, len(marks)):
+            other = marks[j]
+            if other.start - mark.end > MAX_SINGLE_QUOTE_CHARS or "\n" in text[mark.end:other.start]:
+                break
+            if other.direction == CLOSE and not _possessive(text, other):
+                close = j
+                break
+        if close is None:
+            i += 1
+            continue
+        other = marks[close]
+        out.append(QuoteSpan(mark.end, other.start, mark.start, other.end))
+        i = close + 1
+    return out
+
+
+def _possessive(text: str, mark: _Mark) -> bool:
+    """``the candidates' plans``: an apostrophe after a plural, before a lower-case word."""
+    before = text[mark.start - 1] if mark.start else ""
+    rest = text[mark.end:mark.end + 2]
+    return before in "sSzZ" and len(rest) == 2 and rest[0] == " " and rest[1].islower()

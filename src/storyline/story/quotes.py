@@ -1,0 +1,112 @@
+"""Quotes across sources: speakers linked to the cast, echoes, and each source's sourcing profile.
+
+An *echo* is the same words quoted in two sources: the shorter quote's words appear, in
+order, inside the longer one (at least ``MIN_ECHO_WORDS`` words), or the two are nearly
+identical. Each echo records whether both outlets gave the words to the same speaker, so
+"no excuses" given to Kamala Harris by one outlet and to Joe Biden by the other is shown
+as one phrase with two different speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from ..types import ArticleAnalysis, Echo, Entity, Quote
+
+# The shorter of two quotes must have at least this many words to count as an echo when it
+# is found inside the longer one: "no excuses" (2) qualifies, a lone "yes" does not.
+MIN_ECHO_WORDS = 2
+# ... and at least this many letters, so "it is" never echoes.
+MIN_ECHO_CHARS = 8
+# Two quotes of similar length are the same words at this rapidfuzz ratio (0-100) or more:
+# tolerates a changed word or punctuation between outlets' transcriptions.
+SAME_WORDS_RATIO = 90
+_WORD = re.compile(r"[\w']+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("'") for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
+                  index: dict[tuple[str, int], str]) -> list[Quote]:
+    """All quotes of the story, with speakers linked to cast entities and named canonically."""
+    names = {e.id: e.name for e in entities}
+    quotes = []
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            speaker = quote.speaker
+            if speaker is not None and speaker.mention is not None:
+                entity = index.get((analysis.article.id, speaker.mention))
+                if entity is not None:
+                    speaker = replace(speaker, entity=entity, name=names[entity])
+            quotes.append(replace(quote, speaker=speaker))
+    return quotes
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= MIN_ECHO_WORDS and len(" ".join(short)) >= MIN_ECHO_CHARS:
+        n = len(short)
+        if any(long[i:i + n] == short for i in range(len(long) - n + 1)):
+            return True
+    if len(short) >= 3 and len(short) >= 0.7 * len(long):
+        return fuzz.ratio(" ".join(a), " ".join(b)) >= SAME_WORDS_RATIO
+    return False
+
+
+def speaker_key(quote: Quote) -> str | None:
+    """Who a quote is given to, as a key for comparing speakers (entity id, else name)."""
+    if quote.speaker is None:
+        return None
+    return quote.speaker.entity or " ".join(quote.speaker.name.lower().split())
+
+
+def find_echoes(quotes: list[Quote]) -> list[Quote]:
+    """Link direct quotes of different sources that share their words, both ways."""
+    direct = [(q, _words(q.text)) for q in quotes if q.kind == "direct"]
+    echoes: dict[str, list[Echo]] = {}
+    for i, (a, wa) in enumerate(direct):
+        for b, wb in direct[i + 1:]:
+            if a.source == b.source or not _same_words(wa, wb):
+                continue
+            ka, kb = speaker_key(a), speaker_key(b)
+            same = ka is not None and ka == kb
+            echoes.setdefault(a.id, []).append(Echo(b.id, same))
+            echoes.setdefault(b.id, []).append(Echo(a.id, same))
+    return [replace(q, echoes=tuple(echoes.get(q.id, ()))) for q in quotes]
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingProfile:
+    """How one source attributes what it reports."""
+
+    source: str
+    total: int
+    direct: int
+    indirect: int
+    named: int
+    anonymous: int
+    unattributed: int
+
+    def share(self, count: int) -> float:
+        """``count`` as a share of all the source's quotes (0 when it has none)."""
+        return count / self.total if self.total else 0.0
+
+
+def sourcing_profiles(sources: Sequence[str], quotes: Sequence[Quote]) -> list[SourcingProfile]:
+    """Named vs anonymous and direct vs indirect attributions, per source."""
+    out = []
+    for source in sources:
+        own = [q for q in quotes if q.source == source]
+        kinds = Counter(q.kind for q in own)
+        anonymous = sum(1 for q in own if q.speaker is not None and q.speaker.anonymous)
+        unattributed = sum(1 for q in own if q.speaker is None)
+        out.append(SourcingProfile(source, len(own), kinds["direct"], kinds["indirect"],
+                                   len(own) - anonymous - unattributed, anonymous, unattributed))
+    return out

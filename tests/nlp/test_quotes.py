@@ -1,0 +1,142 @@
+"""Who said what: quote marks, cues, speakers and anonymous sources, on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.quotemarks import find_quotes
+
+ABC, CNN = "000_fc6d89dac03494ff", "002_cfade814ec095534"
+
+# Every direct quote of the seeds, with the speaker a reader would name.
+SEED_DIRECT = [
+    (ABC, "immediate cease-fire", "Kamala Harris", False),
+    (ABC, "immense scale of suffering", "Kamala Harris", False),
+    (ABC, "must do more to significantly increase the flow of aid. No excuses.", "Kamala Harris", False),
+    (ABC, "A member of the war Cabinet from Israel wants to come", "John Kirby", False),
+    (ABC, "We're not going to turn away that sort of opportunity.", "John Kirby", False),
+    (ABC, "No, no, no. Israel has a prime minister and everything is okay,", "Benny Gantz", False),
+    (ABC, "two-entity solution", "Benny Gantz", False),
+    (ABC, "deep concern", "Kamala Harris", False),
+    (ABC, "She urged Israel to take additional measures", "a readout of their meeting", False),
+    (ABC, "The president and I've been very clear", "Kamala Harris", False),
+    (CNN, "unacceptable and unsustainable", "top Biden administration officials", True),
+    (CNN, "no excuses", "Joe Biden", False),
+    (CNN, "Help us help you,", "an Israeli official", True),
+    (CNN, "We've raised these things before", "the administration official", True),
+    (CNN, "We want to see another crossing open", "Matthew Miller", False),
+    (CNN, "He was quite direct and quite frank", "Matthew Miller", False),
+    (CNN, "does not represent", "An Israeli government official", True),
+    (CNN, "one of three members of the war cabinet", "Matthew Miller", False),
+    (CNN, "He has a critical voice in the delivery of humanitarian assistance", "Matthew Miller", False),
+]
+
+# Reported speech of the seeds: (source, content start, speaker, anonymous).
+SEED_INDIRECT = [
+    (ABC, "Gantz is also expected to speak with Secretary of State Antony Blinken", "Officials", True),
+    (ABC, "they were planned at Gantz' request", "John Kirby", False),
+    (ABC, "Harris expressed \"deep concern\"", "the vice president's office", False),
+    (ABC, "his friendship with Netanyahu has endured", "Joe Biden", False),
+    (CNN, "Gantz's decision to travel to Washington, DC, was not sanctioned", "an official familiar", True),
+    (CNN, "it made sense to meet with Gantz", "US officials", True),
+    (CNN, "there are \"no excuses\" for Israel", "Joe Biden", False),
+    (CNN, "Gantz emerged from those meetings", "an Israeli official", True),
+    (CNN, "Gantz was surprised by how critical the White House was", "an Israeli official", True),
+    (CNN, "it was important to grant Gantz the meetings", "Biden administration officials", True),
+]
+
+
+def _find(report, source, start, kind):
+    found = [q for q in report.quotes if q.source == source and q.kind == kind and q.text.startswith(start)]
+    assert found, f"no {kind} quote starting {start!r} in {source}"
+    return found[0]
+
+
+@pytest.mark.parametrize("source, start, speaker, anonymous", SEED_DIRECT)
+def test_every_seed_direct_quote_has_its_speaker(seed_report, source, start, speaker, anonymous):
+    quote = _find(seed_report, source, start, "direct")
+    assert (quote.speaker.name, quote.speaker.anonymous) == (speaker, anonymous)
+
+
+def test_seed_direct_quote_count(seed_report):
+    assert sum(q.kind == "direct" for q in seed_report.quotes) == len(SEED_DIRECT) == 19
+
+
+@pytest.mark.parametrize("source, start, speaker, anonymous", SEED_INDIRECT)
+def test_seed_reported_speech(seed_report, source, start, speaker, anonymous):
+    quote = _find(seed_report, source, start, "indirect")
+    assert (quote.speaker.name, quote.speaker.anonymous) == (speaker, anonymous)
+
+
+def test_named_speakers_link_to_the_cast(seed_report):
+    ids = {e.id for e in seed_report.entities}
+    miller = _find(seed_report, CNN, "We want to see another crossing open", "direct")
+    assert miller.speaker.entity == "matthew-miller" and miller.speaker.entity in ids
+    gantz = _find(seed_report, ABC, "No, no, no.", "direct")
+    assert (gantz.speaker.text, gantz.speaker.entity) == ("he", "benny-gantz")
+
+
+def test_same_words_given_to_different_speakers(seed_report):
+    harris = _find(seed_report, ABC, "must do more to significantly increase", "direct")
+    biden = _find(seed_report, CNN, "no excuses", "direct")
+    assert [(e.quote, e.same_speaker) for e in harris.echoes] == [(biden.id, False)]
+    assert [(e.quote, e.same_speaker) for e in biden.echoes] == [(harris.id, False)]
+
+
+def test_quote_spans_point_into_the_text(seed_report):
+    texts = {a.article.id: a.article.text for a in seed_report.analyses}
+    for quote in seed_report.quotes:
+        assert texts[quote.source][quote.start:quote.end] == quote.text
+        if quote.speaker and quote.speaker.start is not None:
+            assert texts[quote.source][quote.speaker.start:quote.speaker.end] == quote.speaker.text
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # straight and curly marks
+    ('"We will win," she said.', ["We will win,"]),
+    ("“We’re not going to turn away that sort of opportunity,” Kirby said.",
+     ["We’re not going to turn away that sort of opportunity,"]),
+    # a quote split around its cue
+    ('"A member of the war Cabinet wants to talk," Kirby said. "We\'re not going to turn it away."',
+     ["A member of the war Cabinet wants to talk,", "We're not going to turn it away."]),
+    # mismatched marks, as in the ABC seed
+    ("citing what she called the 'immense scale of suffering\" -- that Israel \"must do more. No excuses.\"",
+     ["immense scale of suffering", "must do more. No excuses."]),
+    # NYT-style doubled apostrophes
+    ("Mr. Obama said it would tell ''suffering and delight, one of fear.'' Then he left.",
+     ["suffering and delight, one of fear."]),
+    # a quote running into the next paragraph
+    ('He said: "We will win.\n\n"And we will not stop," he added.', ["We will win.", "And we will not stop,"]),
+    # apostrophes are not quote marks: these produce nothing
+    ("The candidates' plans were discussed at Gantz' request, and Netanyahu's office didn't comment.", []),
+    ("Nobody said anything at all.", []),
+])
+def test_quote_marks(text, quotes):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quotes
+
+
+def test_an_odd_mark_costs_at_most_its_own_quote():
+    text = 'He said "this is unclosed. Then "this is fine," she said.'
+    found = [text[q.start:q.end] for q in find_quotes(text)]
+    assert found[-1] == "this is fine,"
+
+
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    ('"We will keep pressing," a person familiar with the conversations said.',
+     "a person familiar with the conversations", True),
+    ("Sources said the talks had stalled.", "Sources", True),
+    ('"It is a disgrace," said Senator Jane Roe.', "Jane Roe", False),
+    ("The White House said the meeting was productive.", "White House", False),
+    ('Benny Gantz met Kamala Harris on Monday. "We discussed the hostages," he said.', "Benny Gantz", False),
+    ('Kamala Harris met Benny Gantz on Monday. "We discussed the hostages," she said.', "Kamala Harris", False),
+])
+def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
+    quotes = analyse_text(text).quotes
+    assert quotes, text
+    assert (quotes[0].speaker.name, quotes[0].speaker.anonymous) == (speaker, anonymous)
+
+
+def test_text_without_speech_yields_nothing(analyse_text):
+    text = ("Both meetings were closed to members of the press. President Joe Biden was at Camp David preparing "
+            "for his State of the Union address on Thursday.")
+    assert analyse_text(text).quotes == ()
