@@ -421,3 +421,188 @@ def conll_sentences(split: str) -> Iterator[tuple[list[str], list[str]]]:
                 tokens, tags = [], []
     if tokens:
         yield tokens, tags
+
+
+# ------------------------------------------------------------ ECB+ sentences
+@dataclass(frozen=True, slots=True)
+class EcbSentence:
+    """One ECB+ sentence with the coreference chains of the mentions in it.
+
+    ``index`` numbers the sentences of the document from 0 after the URL
+    sentence of ``*ecbplus`` files is dropped, as in :func:`ecbplus_documents`
+    (``sentence`` keeps the XML ``sentence`` attribute). ``events`` and
+    ``entities`` hold chain ids: a ``CROSS_DOC_COREF`` instance id (e.g.
+    ``ACT16235311629112331``) where the mention has one, which other documents
+    share, and otherwise an id unique to the document (``1_11ecb#r37615`` for
+    an intra-document chain, ``1_11ecb#m24`` for a singleton), which no other
+    document shares. ``annotated`` says whether the sentence belongs to the
+    gold-standard selection (see :func:`ecbplus_sentences`).
+    """
+    doc_id: str
+    topic: str
+    subtopic: str
+    story: str
+    index: int
+    text: str
+    events: frozenset[str]
+    entities: frozenset[str]
+    annotated: bool
+    sentence: int
+
+
+_ECB_SELECTION = "ECBplus_coreference_sentences.csv"
+_ECB_EVENT_TAGS = ("ACTION", "NEG_ACTION")
+_ECB_ENTITY_TAGS = ("HUMAN_PART", "LOC", "TIME", "NON_HUMAN_PART")
+_ECB_EVENT_INSTANCES = ("ACT", "NEG")
+_ECB_ENTITY_INSTANCES = ("HUM", "LOC", "TIM", "NON")
+
+
+def _ecb_selection(root: Path) -> set[tuple[str, int]] | None:
+    """``(doc_id, XML sentence number)`` pairs of the selection CSV, if shipped.
+
+    The ECB+ release file has a header ``Topic,File,Sentence Number`` and rows
+    such as ``1,10ecbplus,1`` (the document ``1_10ecbplus``, XML sentence 1).
+    """
+    found = sorted(root.rglob(_ECB_SELECTION))
+    if not found:
+        return None
+    selected: set[tuple[str, int]] = set()
+    for line in found[0].read_text(encoding="utf-8-sig").splitlines()[1:]:
+        cols = [c.strip() for c in line.split(",")]
+        if len(cols) >= 3 and cols[2].isdigit():
+            doc = cols[1] if cols[1].startswith(f"{cols[0]}_") else f"{cols[0]}_{cols[1]}"
+            selected.add((doc.removesuffix(".xml"), int(cols[2])))
+    return selected
+
+
+def _ecb_chain_kind(label: str, by_instance: bool) -> str | None:
+    """'event', 'entity' or None for an instance id prefix or a markable tag."""
+    events, entities = ((_ECB_EVENT_INSTANCES, _ECB_ENTITY_INSTANCES) if by_instance
+                        else (_ECB_EVENT_TAGS, _ECB_ENTITY_TAGS))
+    if label.startswith(events):
+        return "event"
+    if label.startswith(entities):
+        return "entity"
+    return None
+
+
+def ecbplus_sentences() -> Iterator[EcbSentence]:
+    """ECB+ sentences with event and entity coreference chains, in document order.
+
+    ECB+ XML (CAT/CROMER export), one file per document::
+
+        <Document doc_name="1_1ecbplus.xml" doc_id="...">
+          <token t_id="1" sentence="0" number="0">http</token> ...
+          <Markables>
+            <ACTION_OCCURRENCE m_id="34"><token_anchor t_id="120"/>...</ACTION_OCCURRENCE>
+            <HUMAN_PART_PER m_id="5"><token_anchor t_id="7"/></HUMAN_PART_PER> ...
+            <ACTION_OCCURRENCE m_id="72" RELATED_TO="" TAG_DESCRIPTOR="t1_allowing"
+                               instance_id="ACT15736242788923354"/>
+            <UNKNOWN_INSTANCE_TAG m_id="17" RELATED_TO="" TAG_DESCRIPTOR=""/>
+          </Markables>
+          <Relations>
+            <CROSS_DOC_COREF r_id="21683" note="ACT15736242788923354">
+              <source m_id="34"/> <target m_id="72"/>
+            </CROSS_DOC_COREF>
+            <INTRA_DOC_COREF r_id="37615">
+              <source m_id="24"/> <source m_id="25"/> <target m_id="17"/>
+            </INTRA_DOC_COREF>
+          </Relations>
+        </Document>
+
+    * A *mention* is a markable with ``token_anchor`` children (its tokens);
+      its tag names the component: ``ACTION_*`` / ``NEG_ACTION_*`` (events,
+      negated ones included) and ``HUMAN_PART*``, ``LOC_*``, ``TIME_*``,
+      ``NON_HUMAN_PART*`` (entities). A mention lies in the sentence of its
+      first token (no mention crosses a sentence boundary).
+    * A markable without anchors is a chain head: with ``instance_id`` it is
+      a cross-document instance (``TAG_DESCRIPTOR`` is the coder's name for
+      it); ``UNKNOWN_INSTANCE_TAG`` heads an intra-document chain.
+    * ``CROSS_DOC_COREF``: every ``source`` mention refers to the instance
+      whose id is the ``note`` attribute (equal to the ``instance_id`` of the
+      ``target`` head). The same instance id in several documents is the
+      cross-document link. Of the 1,800 instance ids, 1,740 stay in one
+      story (topic + ecb/ecbplus); 11 event instances span the two stories
+      of their topic, and 5 entity instances (e.g. CNN) span topics. The
+      instance id prefix (ACT, NEG, HUM, LOC,
+      TIM, NON) decides event or entity: the release gives linked mentions
+      the instance's tag. One mention is in two instances; it keeps both.
+    * ``INTRA_DOC_COREF`` (119 relations) groups mentions of one document
+      that take part in no cross-document chain; kind from the mentions' tags.
+    * Mentions in no relation are singletons.
+
+    ``text`` joins the sentence's tokens with single spaces; whitespace
+    inside tokens is folded (tokens are stripped, ``7\u2009½`` becomes
+    ``7 ½``) and the 3 whitespace-only tokens (tabs, a thin space) are
+    skipped, so ``text`` differs from the line of :func:`ecbplus_documents`
+    in 6 sentences, by whitespace only. The URL
+    sentence 0 of ``*ecbplus`` files is dropped and ``index`` counts from the
+    next sentence; ECB files have no URL and keep sentence 0 (the title).
+
+    ``annotated``: the release says mentions and coreference were annotated
+    in a selection of sentences per document, listed in
+    ``ECBplus_coreference_sentences.csv``, and that mentions outside it are
+    incomplete. When that file is anywhere under the ``ecbplus`` folder it
+    decides ``annotated``. The copy here lacks it (and holds topics 1-35
+    without 15 and 17, 772 of the 982 documents); then ``annotated`` is a
+    proxy: the sentence holds at least one event mention linked by
+    ``CROSS_DOC_COREF``, i.e. one the coders reached in the cross-document
+    round.
+    """
+    root = data_dir("ecbplus")
+    selection = _ecb_selection(root)
+    items = []
+    for path in (root / "topics").glob("*/*.xml"):
+        if m := _ECB_NAME.fullmatch(path.stem):
+            items.append(((int(m.group(1)), m.group(3), int(m.group(2))), path))
+    for (topic, subtopic, _), path in sorted(items):
+        doc_id = path.stem
+        xml = ET.parse(path).getroot()
+        words: dict[int, list[str]] = {}
+        sent_of: dict[str, int] = {}
+        for tok in xml.iter("token"):
+            number = int(tok.get("sentence", "0"))
+            sent_of[tok.get("t_id", "")] = number
+            word = " ".join((tok.text or "").split())
+            if word:
+                words.setdefault(number, []).append(word)
+        numbers = sorted(words)
+        if subtopic == "ecbplus" and numbers and _URL.match(words[numbers[0]][0]):
+            numbers = numbers[1:]
+        # mentions: m_id -> (tag, sentence number)
+        mentions: dict[str, tuple[str, int]] = {}
+        for mark in xml.iterfind("Markables/*"):
+            anchors = [a.get("t_id", "") for a in mark.iterfind("token_anchor")]
+            if anchors:
+                mentions[mark.get("m_id", "")] = (mark.tag, min(sent_of[a] for a in anchors))
+        # m_id -> chain ids (cross-doc instance ids or doc-unique ids), with kind
+        chains: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        cross_event: set[int] = set()
+        for rel in xml.iterfind("Relations/*"):
+            sources = [s.get("m_id", "") for s in rel.iterfind("source")]
+            if rel.tag == "CROSS_DOC_COREF":
+                chain = rel.get("note", "")
+                kind = _ecb_chain_kind(chain, by_instance=True)
+                if kind == "event":
+                    cross_event.update(mentions[s][1] for s in sources if s in mentions)
+            else:
+                chain = f"{doc_id}#r{rel.get('r_id', '')}"
+                tags = [mentions[s][0] for s in sources if s in mentions]
+                kind = next((k for t in tags if (k := _ecb_chain_kind(t, False))), None)
+            for s in sources:
+                chains[s].append((chain, kind))
+        events: dict[int, set[str]] = defaultdict(set)
+        entities: dict[int, set[str]] = defaultdict(set)
+        for m_id, (tag, number) in mentions.items():
+            for chain, kind in chains.get(m_id) or [(f"{doc_id}#m{m_id}",
+                                                      _ecb_chain_kind(tag, False))]:
+                if kind == "event":
+                    events[number].add(chain)
+                elif kind == "entity":
+                    entities[number].add(chain)
+        for index, number in enumerate(numbers):
+            annotated = ((doc_id, number) in selection if selection is not None
+                         else number in cross_event)
+            yield EcbSentence(doc_id, str(topic), subtopic, f"{topic}_{subtopic}", index,
+                              " ".join(words[number]), frozenset(events[number]),
+                              frozenset(entities[number]), annotated, number)

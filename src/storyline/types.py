@@ -132,6 +132,19 @@ class TimeRef:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberRef:
+    """A number in the text, with what it counts ("more than 100" people)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # CARDINAL, MONEY, PERCENT or QUANTITY
+    value: float | None
+    unit: str | None  # the lemma of the noun it counts ("person"), or None
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything Storyline reads from one article in its single NLP pass."""
 
@@ -141,6 +154,8 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeRef, ...] = ()
     terms: tuple[tuple[str, ...], ...] = ()  # content-word lemmas per sentence
+    numbers: tuple[NumberRef, ...] = ()
+    clauses: tuple[Span, ...] = ()  # claims: the clauses of the body's sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +191,36 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One date of the story's timeline, with what happened then and who reports it."""
+
+    value: str
+    text: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A claim aligned across sources: corroborated, single-source or conflicting."""
+
+    id: str
+    status: str  # "corroborated" | "single_source" | "conflicting"
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence of the summary, taken from a source, with the sources that back it."""
+
+    text: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryReport:
     """The briefing for one story: its sources and what was found across them."""
 
@@ -184,6 +229,10 @@ class StoryReport:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeRef, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    framing: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (source id, distinctive terms)
     failures: tuple[Failure, ...] = ()
     story: str | None = None
 

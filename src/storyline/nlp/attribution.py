@@ -17,6 +17,9 @@ The speaker is the subject of the cue (or the agent of a passive one, or the obj
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Mention, Quote, Speaker
@@ -33,6 +36,8 @@ mention indicate signal demand advise recommend propose hint allege charge accus
 criticize criticise slam blast decry dismiss rebuff tout underscore highlight counter retort agree
 disagree affirm assure inform notify brief disclose reveal clarify express voice convey call read
 show find estimate say cite quote echo lash question challenge defend applaud welcome thank
+characterize characterise label brand dub term mock ridicule hail laud attack compare liken chant sing
+scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scoff sneer snap
 """.split())
 # Verbs that report speech only with a clause or an object of their own: "agreed that ...",
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
@@ -41,8 +46,20 @@ WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", 
 # Verbs of urging: their object and infinitive are the content ("urged Israel to take ...").
 URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
+# "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
+_COLON_LABEL = re.compile(r"^\W*(?:[Ss]aid )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
+# A transcript line quoted whole: '"WALLACE: Let's start with ...'.
+_LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
+# "“...” ― Jorge Falcon" after a quote.
+_DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Speaker descriptions longer than this many tokens are clipped at their head noun.
 MAX_SPEAKER_TOKENS = 12
+# Quoted words with no speaker are reported only when longer than this (shorter ones are scare
+# quotes: on PolNeAR dev, 31 of 33 such quotes of 1-5 words were not attributions at all) ...
+MAX_UNATTRIBUTED_WORDS = 5
+# ... and when they are not a title ("Fox News Sunday", "Contract with America").
+MAX_TITLE_WORDS = 8
 # A quote with no cue continues the previous one when at most this many characters of
 # non-quoted text lie between them (room for '," Kirby said. "').
 CONTINUATION_GAP = 80
@@ -72,17 +89,32 @@ class _Reader:
         self.text = text
         spans = [q for q in find_quotes(text) if self.body[0] <= q.start < self.body[1]]
         self.quoted = [(q.start, q.end) for q in spans]
+        self.starts = [t.idx for t in self.doc]
         self.resolver = Resolver(self.doc, self.mentions, self.sentence_of, self.quoted)
-        records: list[tuple[int, int, str, Token | None, Token | None, QuoteSpan | None]] = []
+        indirect = self._indirect()
+        records: list[tuple] = []
         previous = None
         for span in spans:
-            cue, subject = self._cue_for_quote(span)
-            if cue is None and previous is not None and self._continues(previous, span):
-                records.append((span.start, span.end, "direct", previous[3], previous[4], span))
+            label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
+            if label:  # a transcript line quoted whole: '"WALLACE: Let's start ...'
+                span = QuoteSpan(label.end(), span.end, span.open_mark, span.close_mark, span.continued, True)
+                records.append((span.start, span.end, "direct", None, (label.start(1), label.end(1)), span))
+                previous = records[-1]
                 continue
+            cue, subject = self._cue_for_quote(span)
+            if cue is None and subject is None:
+                earlier = self._previous_in_paragraph(span, previous, indirect)
+                if earlier is not None:
+                    records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
+                    continue
+                if previous is not None and self._continues(previous, span):
+                    records.append((span.start, span.end, "direct", previous[3], previous[4], span))
+                    continue
+            if subject is None and not self._is_speech(span):
+                continue  # a title, a scare quote, markup: quoted words no one is said to say
             records.append((span.start, span.end, "direct", cue, subject, span))
-            previous = records[-1] if cue is not None else None
-        records += self._indirect()
+            previous = records[-1] if cue is not None or subject is not None else None
+        records += indirect
         records.sort(key=lambda r: (r[0], r[1]))
         quotes = []
         for n, (start, end, kind, cue, subject, _) in enumerate(records, start=1):
@@ -102,7 +134,7 @@ class _Reader:
     def _inside_quote(self, token: Token) -> bool:
         return any(a <= token.idx < b for a, b in self.quoted)
 
-    def _cue_for_quote(self, span: QuoteSpan) -> tuple[Token | None, Token | None]:
+    def _cue_for_quote(self, span: QuoteSpan) -> tuple[Token | None, Token | tuple[int, int] | None]:
         inner = self._tokens(span.start, span.end)
         if inner is None:
             return None, None
@@ -118,15 +150,16 @@ class _Reader:
                     break
                 weak = candidate.lemma_.lower() in WEAK_CUES and child.dep_ not in ("ccomp", "dobj", "oprd")
                 if self._is_cue(candidate) and not weak:
-                    return candidate, self._subject(candidate)
+                    return candidate, self._who(candidate, span)
                 child = candidate
         # 2. "according to X" in the quote's sentences.
-        sentences = self._sentences(span.open_mark, span.close_mark)
+        sentences = self._sentences_around(span)
         for sent in sentences:
             found = self._according_to(sent, outside=inside)
             if found:
                 return found
-        # 3. The nearest speech verb beside the quote, outside every quote.
+        # 3. The nearest speech verb beside the quote, outside every quote: in its sentences,
+        # the sentence it runs into ('"...," Mr. Obama said.') and one that announces it ('He said:').
         best = None
         for sent in sentences:
             for token in sent:
@@ -136,8 +169,104 @@ class _Reader:
                 if best is None or distance < best[0]:
                     best = (distance, token)
         if best is not None:
-            return best[1], self._subject(best[1])
+            return best[1], self._who(best[1], span)
+        # 4. A label: "WALLACE: ...", "Pat Caddell: ...", or "“...” ― Jorge Falcon".
+        label = self._label(span)
+        if label is not None:
+            return None, label
         return None, None
+
+    def _is_speech(self, span: QuoteSpan) -> bool:
+        """Whether quoted words with no speaker found are still worth reporting as a quote.
+
+        Short ones with no speaker are scare quotes ("the “sex tape” reference") or titles
+        (“Fox News Sunday”); an attribute value (author="...") is markup.
+        """
+        text = self.text[span.start:span.end]
+        words = re.findall(r"[^\W\d_][\w'’-]*", text)
+        if not words or self.text[span.open_mark - 1:span.open_mark] == "=":
+            return False
+        if len(words) <= MAX_UNATTRIBUTED_WORDS:
+            return False
+        long_words = [w for w in words if len(w) > 3]
+        title_case = long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+        return not (title_case and len(words) <= MAX_TITLE_WORDS)
+
+    def _sentences_around(self, span: QuoteSpan) -> list[SpacySpan]:
+        sents = self._sentences(span.open_mark, span.close_mark)
+        text = self.text
+        after = self._token_at(span.close_mark, forward=True)
+        if after is not None and "\n" not in text[span.close_mark:after.idx] and after.sent not in sents:
+            sents.append(after.sent)
+        before = self._token_at(span.open_mark, forward=False)
+        if before is not None and before.sent not in sents:
+            gap = text[before.idx + len(before):span.open_mark]
+            if before.text == ":" or (before.text == "," and "\n" not in gap):
+                sents.append(before.sent)
+        return sents
+
+    def _token_at(self, offset: int, forward: bool) -> Token | None:
+        """The first token at or after ``offset`` (or the last one before it) that is not a quote mark."""
+        i = bisect_left(self.starts, offset)
+        step = 1 if forward else -1
+        i = i if forward else i - 1
+        while 0 <= i < len(self.doc):
+            token = self.doc[i]
+            if not (token.is_space or token.is_quote or token.text in _MARKS):
+                return token
+            i += step
+        return None
+
+    def _who(self, verb: Token, span: QuoteSpan | None = None) -> Token | tuple[int, int] | None:
+        """The speaker of a cue: its subject, unless the parse put that inside a quote."""
+        subject = self._subject(verb)
+        if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "an architect who said ...": the architect
+        if subject is not None and not self._inside_quote(subject):
+            return subject
+        # '"...," Rep. Elijah E. Cummings (D-Md.) said' / '"...," said Leslie Wimes, a ...'
+        if span is not None and verb.idx >= span.close_mark:
+            words = [t for t in self.doc[:verb.i] if t.idx >= span.close_mark and not t.is_quote
+                     and not t.is_punct and not t.is_space]
+            if words and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+                return words[0].idx, words[-1].idx + len(words[-1])
+        if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
+            return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
+        words = []
+        for token in self.doc[verb.i + 1:verb.sent.end]:
+            if token.text in (",", ".", ";", ":") or self._inside_quote(token) or token.is_quote:
+                break
+            words.append(token)
+        names = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+        if names:
+            return words[0].idx, words[-1].idx + len(words[-1])
+        return None
+
+    def _label(self, span: QuoteSpan) -> tuple[int, int] | None:
+        """A speaker named as a label: before the quote with a colon, or after it with a dash."""
+        text = self.text
+        line_start = text.rfind("\n", 0, span.open_mark) + 1
+        m = _COLON_LABEL.match(text[line_start:span.open_mark])
+        if m:
+            return line_start + m.start(1), line_start + m.end(1)
+        line_end = text.find("\n", span.close_mark)
+        line_end = len(text) if line_end == -1 else line_end
+        m = _DASH_LABEL.match(text[span.close_mark:min(line_end, self.body[1])])
+        if m:
+            return span.close_mark + m.start(1), span.close_mark + m.end(1)
+        return None
+
+    def _previous_in_paragraph(self, span: QuoteSpan, previous, indirect):
+        """The latest attribution with a speaker earlier in the same paragraph, if any.
+
+        In news a quote with no cue of its own, in a paragraph that has already named who is
+        speaking ('..., Schiff said. "The other factor ..."'), goes on with that speaker.
+        """
+        line_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        candidates = [r for r in indirect if line_start <= r[0] and r[1] <= span.open_mark and r[4] is not None]
+        if previous is not None and previous[4] is not None and line_start <= previous[0]:
+            candidates.append(previous)
+        return max(candidates, key=lambda r: r[1]) if candidates else None
 
     def _continues(self, previous, span: QuoteSpan) -> bool:
         prev_span = previous[5]
@@ -149,9 +278,12 @@ class _Reader:
         if "\n" in gap.strip():
             return False
         cue = previous[3]
-        # Only the previous quote's own cue may sit between the two parts.
+        # Only the previous quote's own cue may sit between the two parts: the second part
+        # opens right after the sentence that holds that cue ('"...," Kirby said. "..."').
         if cue is not None and prev_span.close_mark <= cue.idx < span.open_mark:
-            return len(gap) <= CONTINUATION_GAP
+            return len(gap) <= CONTINUATION_GAP or cue.sent.end_char + 2 >= span.open_mark
+        if isinstance(previous[4], tuple):  # a labelled speaker ("― Jorge Falcon")
+            return False
         return len(gap.strip()) <= 2
 
     def _sentences(self, start: int, end: int) -> list[SpacySpan]:
@@ -169,6 +301,8 @@ class _Reader:
     def _is_cue(self, token: Token) -> bool:
         if token.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in token.children):
             return True  # "Harris made clear that ..."
+        if token.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+            return True  # "as The New Yorker put it, ..."
         if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             return False
         if token.lemma_.lower() == "call" and not any(c.dep_ in ("dobj", "prep", "oprd", "xcomp", "ccomp")
@@ -218,6 +352,10 @@ class _Reader:
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
+            # "Blige sings to Clinton before asking her, ..."
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head.head
+                continue
             # "signaled a willingness to hold talks and expressed support": up through the noun
             if verb.dep_ in ("conj", "acl") and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head.head
@@ -248,7 +386,7 @@ class _Reader:
                 if self._quoted_share(*content) > 0.5:
                     continue  # the direct quote already carries it
                 seen_contents.add(content)
-                subject = self._subject(token)
+                subject = self._who(token)
                 if subject is None and according:
                     subject = according[1]  # "he was told that ..., according to an official"
                 out.append((*content, "indirect", token, subject, None))
@@ -298,9 +436,18 @@ class _Reader:
         return covered / max(1, end - start)
 
     # ---------------------------------------------------------------- speakers
-    def _speaker(self, subject: Token | None, cue: Token | None) -> Speaker | None:
+    def _speaker(self, subject: Token | tuple[int, int] | None, cue: Token | None) -> Speaker | None:
         if subject is None:
             return None
+        if isinstance(subject, tuple):
+            start, end = subject
+            phrase = self.text[start:end]
+            inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+            people = [m for m in inside if m.label == "PERSON" or m.name.split()[-1] in self.people]
+            if people:
+                return Speaker(name=people[0].name, text=phrase, start=start, end=end, mention=people[0].start)
+            return Speaker(name=phrase, text=phrase, start=start, end=end,
+                           anonymous=any(w.lower().rstrip("s") in PERSON_NOUNS for w in phrase.split()[-1:]))
         word = subject.lower_
         if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
             referent = self.resolver.resolve(subject)

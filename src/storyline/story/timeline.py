@@ -1,0 +1,76 @@
+"""The story's timeline: resolved dates in order, each with what the sources say happened then."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..types import ArticleAnalysis, Evidence, TimelineEntry, TimeRef
+
+# Values that place an event on the calendar (a day, week, month, quarter, season, year).
+_CALENDAR = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}(-WE)?|Q[1-4]|SP|SU|FA|WI))?$")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def sort_key(value: str) -> tuple[date, int]:
+    """When a calendar value starts, and how coarse it is (finer first on the same start)."""
+    year = int(value[:4])
+    rest = value[5:]
+    if not rest:
+        return date(year, 1, 1), 5
+    if rest.startswith("W"):
+        return date.fromisocalendar(year, int(rest[1:3]), 1), 2
+    if rest.startswith("Q"):
+        return date(year, 3 * int(rest[1]) - 2, 1), 4
+    if rest in _SEASON_MONTH:
+        return date(year, _SEASON_MONTH[rest], 1), 4
+    if len(rest) == 2:
+        return date(year, int(rest), 1), 3
+    return date.fromisoformat(value), 1
+
+
+def sentence_evidence(analysis: ArticleAnalysis, start: int, end: int) -> Evidence:
+    """The sentence of an article that holds a span, as evidence."""
+    text = analysis.article.text
+    for span in analysis.sentences:
+        if span.start <= start < span.end:
+            return Evidence(analysis.article.id, span.start, span.end, text[span.start:span.end])
+    return Evidence(analysis.article.id, start, end, text[start:end])
+
+
+def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, ...]:
+    """Group the story's calendar dates by value, in date order, with each source's sentence."""
+    by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef]]] = {}
+    for analysis in analyses:
+        for time in analysis.times:
+            if time.value and time.type in ("DATE", "TIME") and _CALENDAR.match(time.value[:10].rstrip("T")):
+                value = time.value.split("T")[0]
+                if _CALENDAR.match(value):
+                    by_value.setdefault(value, []).append((analysis, time))
+    entries = []
+    for value, refs in by_value.items():
+        evidence = []
+        seen = set()
+        for analysis, time in refs:
+            ev = sentence_evidence(analysis, time.start, time.end)
+            if (ev.source, ev.start) not in seen:
+                seen.add((ev.source, ev.start))
+                evidence.append(ev)
+        sources = tuple(dict.fromkeys(ev.source for ev in evidence))
+        entries.append(TimelineEntry(value=value, text=refs[0][1].text, sources=sources, evidence=tuple(evidence)))
+    entries.sort(key=lambda e: sort_key(e.value))
+    return tuple(entries)
+
+
+def describe(value: str) -> str:
+    """A readable label for a calendar value: "Mon 4 Mar 2024", "week 10 of 2024", "Mar 2024"."""
+    start, level = sort_key(value)
+    if level == 1:
+        return start.strftime("%a %-d %b %Y")
+    if level == 2:
+        end = start + timedelta(days=6)
+        return f"week of {start.strftime('%-d %b')}–{end.strftime('%-d %b %Y')}"
+    if level == 3:
+        return start.strftime("%b %Y")
+    return value
