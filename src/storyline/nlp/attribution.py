@@ -43,12 +43,33 @@ scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scof
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
 WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", "question", "challenge", "defend",
                        "welcome", "thank", "applaud", "express", "voice", "cite", "echo", "quote", "call"})
+# Verbs of belief and expectation report a position as speech does ("Obama believes his
+# efforts ... will be his legacy"); PolNeAR annotates them as attributions.
+BELIEF_VERBS = frozenset("""
+think believe feel know fear hope expect worry doubt suspect understand realize recognize assume
+wonder predict estimate consider contend conclude
+""".split())
+# Verbs whose object is what the source said or stands for ("cited derogatory comments",
+# "supports the regulations", "called for a moratorium").
+OBJECT_VERBS = frozenset("""
+call cite attack support oppose endorse criticize criticise mention describe note reject praise
+blame accuse announce propose demand deny confirm question dismiss defend reveal report discuss
+highlight point slam blast tout unveil pitch champion condemn denounce decry welcome applaud
+recommend advocate back hail laud mock ridicule characterize characterise label
+""".split())
+# Verbs whose infinitive is the content ("wants to sign up 5 million people").
+INTENT_VERBS = frozenset("""
+want plan pledge promise agree refuse decline vow threaten seek hope intend expect aim offer
+""".split())
 # Verbs of urging: their object and infinitive are the content ("urged Israel to take ...").
 URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
-_COLON_LABEL = re.compile(r"^\W*(?:[Ss]aid )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
+_COLON_LABEL = re.compile(r"(?:^|\s)\W*(?:[Ss]aid )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
+# Only this much text may precede a colon label on its line ("A lesson from Loretta Lynch: '...'").
+MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
 _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
 # "“...” ― Jorge Falcon" after a quote.
@@ -60,6 +81,9 @@ MAX_SPEAKER_TOKENS = 12
 MAX_UNATTRIBUTED_WORDS = 5
 # ... and when they are not a title ("Fox News Sunday", "Contract with America").
 MAX_TITLE_WORDS = 8
+# A sentence this short after a quote that closed its own sentence may still be its cue
+# ('"We will win." He smiled and said it again.').
+SHORT_CUE_SENTENCE = 8
 # A quote with no cue continues the previous one when at most this many characters of
 # non-quoted text lie between them (room for '," Kirby said. "').
 CONTINUATION_GAP = 80
@@ -70,6 +94,17 @@ def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentenc
     """Find the direct quotes and indirect speech of one parsed article."""
     reader = _Reader(doc, source, mentions, sentence_of, body)
     return reader.run()
+
+
+def _plausible_speaker(token: Token) -> bool:
+    """A subject that can be a speaker: a noun or pronoun whose phrase holds no verb of its own.
+
+    Parse errors put clauses and adjectives in subject position ("her right foot was",
+    "... made public ― Trump boasted"); those are no speakers.
+    """
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.i < token.i for t in token.subtree)
 
 
 class _Reader:
@@ -139,6 +174,7 @@ class _Reader:
         if inner is None:
             return None, None
         inside = {t.i for t in inner}
+        fallback = None
         # 1. The speech verb the quoted words hang from.
         for token in inner:
             head = token.head
@@ -150,8 +186,18 @@ class _Reader:
                     break
                 weak = candidate.lemma_.lower() in WEAK_CUES and child.dep_ not in ("ccomp", "dobj", "oprd")
                 if self._is_cue(candidate) and not weak:
-                    return candidate, self._who(candidate, span)
+                    who = self._who(candidate, span)
+                    # "Obama said it would tell ''...''": the museum tells nothing; look further up
+                    lesser = candidate.lemma_.lower() not in SPEECH_VERBS
+                    if (isinstance(who, Token) and who.lower_ in _THING_PRONOUNS) or lesser:
+                        # a thing that "says", or a verb of belief or stance: prefer a speech
+                        # verb further up ("Trump said he believes ...")
+                        fallback = fallback or (candidate, who)
+                    else:
+                        return candidate, who
                 child = candidate
+        if fallback is not None:
+            return fallback
         # 2. "according to X" in the quote's sentences.
         sentences = self._sentences_around(span)
         for sent in sentences:
@@ -196,7 +242,11 @@ class _Reader:
         sents = self._sentences(span.open_mark, span.close_mark)
         text = self.text
         after = self._token_at(span.close_mark, forward=True)
-        if after is not None and "\n" not in text[span.close_mark:after.idx] and after.sent not in sents:
+        # The sentence after the quote names its speaker only when the quote runs into it
+        # ('"...," Mr. Obama said'), not when the quote closed its own sentence ('... possible."').
+        closed = text[span.start:span.end].rstrip().endswith(".")
+        if after is not None and "\n" not in text[span.close_mark:after.idx] and after.sent not in sents \
+                and (not closed or len(after.sent) <= SHORT_CUE_SENTENCE):
             sents.append(after.sent)
         before = self._token_at(span.open_mark, forward=False)
         if before is not None and before.sent not in sents:
@@ -230,6 +280,15 @@ class _Reader:
                      and not t.is_punct and not t.is_space]
             if words and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
                 return words[0].idx, words[-1].idx + len(words[-1])
+        if span is not None and verb.idx < span.open_mark:
+            # 'made public ― Trump boasted, "..."': the name just before the verb
+            words = []
+            for token in reversed(self.doc[verb.sent.start:verb.i]):
+                if token.pos_ not in ("PROPN",) and not (token.text in (".",) and words):
+                    break
+                words.insert(0, token)
+            if words:
+                return words[0].idx, words[-1].idx + len(words[-1])
         if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         words = []
@@ -246,7 +305,7 @@ class _Reader:
         """A speaker named as a label: before the quote with a colon, or after it with a dash."""
         text = self.text
         line_start = text.rfind("\n", 0, span.open_mark) + 1
-        m = _COLON_LABEL.match(text[line_start:span.open_mark])
+        m = _COLON_LABEL.search(text[line_start:span.open_mark]) if span.open_mark - line_start <= MAX_LABEL_LINE else None
         if m:
             return line_start + m.start(1), line_start + m.end(1)
         line_end = text.find("\n", span.close_mark)
@@ -299,6 +358,9 @@ class _Reader:
 
     # ---------------------------------------------------------------- cues
     def _is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in BELIEF_VERBS | OBJECT_VERBS | INTENT_VERBS and token.pos_ == "VERB":
+            return True
         if token.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in token.children):
             return True  # "Harris made clear that ..."
         if token.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
@@ -338,7 +400,7 @@ class _Reader:
             seen.add(verb.i)
             passive = False
             for child in verb.children:
-                if child.dep_ in ("nsubj", "csubj"):
+                if child.dep_ in ("nsubj", "csubj") and _plausible_speaker(child):
                     return child
                 if child.dep_ == "nsubjpass":
                     passive = True
@@ -409,6 +471,25 @@ class _Reader:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
             tokens = [t for o in objects for t in o.subtree] + list(xcomps[0].subtree)
             return self._trim(tokens)
+        lemma = verb.lemma_.lower()
+        # "But to prevent problems, he said, local officials should be vigilant"
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._clause_without(verb.head, verb)
+        if lemma in INTENT_VERBS:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if xcomps:
+                return self._trim(list(xcomps[0].subtree))  # "Clinton wants to triple the size ..."
+        if lemma in OBJECT_VERBS:
+            # "Clinton cited derogatory comments ...", "called half of his supporters deplorables",
+            # "has called for the complete repeal of Obamacare"
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")]
+            if not objects:
+                objects = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "on", "as")
+                           and any(o.dep_ in ("pobj", "pcomp") for o in p.children)]
+            tokens = [t for o in objects for t in o.subtree]
+            tokens += [t for c in verb.children if c.dep_ in ("oprd", "xcomp") for t in c.subtree]
+            tokens += [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
+            return self._trim(tokens) if tokens else None
         return None
 
     def _clause_without(self, head: Token, cue: Token) -> tuple[int, int] | None:

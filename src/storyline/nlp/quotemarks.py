@@ -66,7 +66,9 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
         if mark in ("“", "«", "„", "``"):
             doubles.append(_Mark(m.start(), m.end(), True, OPEN))
         elif mark in ("”", "»"):
-            doubles.append(_Mark(m.start(), m.end(), True, CLOSE))
+            # a closing mark typed as an opener: ”Mr. Trump embodies ...” at a paragraph start
+            opens = before in ("", "\n") and after.isalnum()
+            doubles.append(_Mark(m.start(), m.end(), True, OPEN if opens else CLOSE))
         elif mark in ('"', "''"):
             doubles.append(_Mark(m.start(), m.end(), True, _direction(before, after)))
         elif mark == "‘":
