@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval docs clean
+.PHONY: demo test bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/quote_overhead.py
+
+# Accuracy against the annotated corpora in ../shared/data, with the baselines in the same runs.
+eval: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,eval]'
+	$(BIN)/python benchmarks/eval_quotes.py --split dev
+	$(BIN)/python benchmarks/eval_times.py
+	$(BIN)/python benchmarks/eval_summary.py
+	$(BIN)/python benchmarks/calibrate_align.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -20,8 +20,8 @@ MAX_ARTICLE_CHARS = 200_000
 MAX_FILE_BYTES = 20_000_000
 # Language identification needs some text to be reliable: shorter texts are accepted.
 MIN_WORDS_FOR_LANGUAGE_CHECK = 12
-# A text is refused when langid is at least this sure that it is not English. Checked on
-# the seeds and 200 PolNeAR articles (all English, lowest English probability 0.999).
+# A text is refused when langid is at least this sure that it is not English. Checked on all 924
+# PolNeAR articles: all English, none refused; the least sure English call was 0.93.
 NOT_ENGLISH_CONFIDENCE = 0.95
 # Share of control characters above which a decoded text counts as binary.
 MAX_CONTROL_SHARE = 0.01

