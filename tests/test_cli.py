@@ -110,3 +110,24 @@ def test_extract_from_stdin_with_a_bad_record():
 def test_unknown_format_is_a_usage_error():
     result = run("analyze", CNN, "--format", "pdf")
     assert result.exit_code == 2 and "'pdf' is not one of" in result.stderr
+
+
+def test_jsonl_batch_prints_one_report_per_story(tmp_path):
+    records = [
+        {"id": "abc", "text": ABC.read_text(encoding="utf-8"), "published": "2024-03-04", "story": "gantz"},
+        {"id": "cnn", "text": CNN.read_text(encoding="utf-8"), "published": "2024-03-05", "story": "gantz"},
+        {"id": "storm", "story": "storm", "published": "2024-03-05",
+         "text": "Officials said the storm damaged hundreds of homes in Florida on Monday, and the governor "
+                 "declared a state of emergency as crews worked to restore power."},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = run("analyze", path, "--format", "jsonl", "--summary-words", "60", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["story"] for r in reports] == ["gantz", "storm"]
+    assert [[s["id"] for s in r["sources"]] for r in reports] == [["abc", "cnn"], ["storm"]]
+    gantz = reports[0]
+    assert {"2024-03-04", "2024-03-05"} <= {t["value"] for t in gantz["timeline"]}
+    assert any(f["status"] == "corroborated" for f in gantz["facts"]) and gantz["summary"]
+    assert reports[1]["title"].startswith("Officials said the storm damaged hundreds of homes")

@@ -9,14 +9,16 @@ The public API::
 
 __version__ = "0.1.0"
 
-from .api import analyze_story, extract, extract_records, read, render, story_from_articles  # noqa: E402
+from .api import (  # noqa: E402
+    analyze_story, extract, extract_records, read, render, stories_from_articles, story_from_articles,
+)
 from .errors import InputError, ModelNotFoundError, NoArticlesError, StorylineError  # noqa: E402
 from .ingest import make_article, read_articles  # noqa: E402
 from .types import Article, ArticleAnalysis, Entity, Failure, Mention, Quote, StoryReport, TimeRef  # noqa: E402
 
 __all__ = [
     "__version__", "analyze_story", "extract", "extract_records", "read", "read_articles", "render",
-    "story_from_articles", "make_article", "Article", "ArticleAnalysis", "Entity", "Failure", "Mention",
+    "story_from_articles", "stories_from_articles", "make_article", "Article", "ArticleAnalysis", "Entity", "Failure", "Mention",
     "Quote", "StoryReport", "TimeRef", "StorylineError", "InputError", "ModelNotFoundError",
     "NoArticlesError",
 ]

@@ -14,14 +14,15 @@ from .errors import NoArticlesError
 from .ingest import read_articles
 from .nlp.pipeline import analyze
 from .report.html import render_html
-from .report.json import dumps, extract_dict, report_dict
+from .report.json import dumps, extract_dict, report_dict, report_line
 from .report.markdown import render_markdown
 from .story import build_story
+from .story.summary import SUMMARY_WORDS
 from .story.cast import build_cast
 from .story.quotes import link_speakers
 from .types import Article, ArticleAnalysis, Failure, StoryReport
 
-FORMATS = ("md", "json", "html")
+FORMATS = ("md", "json", "html", "jsonl")
 
 
 def read(
@@ -69,6 +70,7 @@ def analyze_story(
     encoding: str | None = None,
     processes: int | None = None,
     on_done: Callable[[int], None] | None = None,
+    summary_words: int = SUMMARY_WORDS,
 ) -> StoryReport:
     """Read and analyse the articles of one story and build its briefing.
 
@@ -89,7 +91,8 @@ def analyze_story(
     if paths:
         more, failures = read(paths, published=published, encoding=encoding)
         articles += more
-    return story_from_articles(articles, failures, processes=processes, on_done=on_done)
+    return story_from_articles(articles, failures, processes=processes, on_done=on_done,
+                               summary_words=summary_words)
 
 
 def story_from_articles(
@@ -99,6 +102,7 @@ def story_from_articles(
     processes: int | None = None,
     on_done: Callable[[int], None] | None = None,
     story: str | None = None,
+    summary_words: int = SUMMARY_WORDS,
 ) -> StoryReport:
     """Analyse already-read articles and build the story report."""
     failures = list(failures or [])
@@ -110,7 +114,35 @@ def story_from_articles(
         (failures if isinstance(item, Failure) else analyses).append(item)
     if not analyses:
         raise NoArticlesError("no article could be analysed: " + "; ".join(f.message for f in failures[:3]))
-    return build_story(analyses, failures, story=story or articles[0].story)
+    return build_story(analyses, failures, story=story or articles[0].story, summary_words=summary_words)
+
+
+def stories_from_articles(
+    articles: list[Article],
+    failures: list[Failure] | None = None,
+    *,
+    processes: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+    summary_words: int = SUMMARY_WORDS,
+) -> list[StoryReport]:
+    """Analyse articles once and build one report per story (the JSONL ``story`` field).
+
+    Articles without a story label form one story together. The failures are listed in the
+    first report.
+    """
+    failures = list(failures or [])
+    if not articles:
+        raise NoArticlesError("no article could be read" + (f" ({failures[0].message})" if failures else ""))
+    groups: dict[str | None, list[ArticleAnalysis]] = {}
+    for item in analyze(articles, processes=processes, on_done=on_done):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            groups.setdefault(item.article.story, []).append(item)
+    reports = []
+    for n, (story, analyses) in enumerate(groups.items()):
+        reports.append(build_story(analyses, failures if n == 0 else (), story=story, summary_words=summary_words))
+    return reports
 
 
 def render(report: StoryReport, fmt: str = "md") -> str:
@@ -121,4 +153,6 @@ def render(report: StoryReport, fmt: str = "md") -> str:
         return dumps(report_dict(report)) + "\n"
     if fmt == "html":
         return render_html(report)
+    if fmt == "jsonl":
+        return report_line(report) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -37,6 +37,7 @@ class ReportFormat(str, Enum):
     md = "md"
     json = "json"
     html = "html"
+    jsonl = "jsonl"
 
 
 Inputs = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files (.txt, .html, .json, .jsonl), folders, or - for stdin.",
@@ -122,17 +123,32 @@ def analyze(
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write the HTML report to this file.")] = None,
     published: Published = None,
     encoding: Encoding = None,
+    summary_words: Annotated[int, typer.Option(min=0, help="Length of the summary in words.")] = 120,
     quiet: Quiet = False,
 ) -> None:
-    """Analyse the articles of one story and print its briefing."""
+    """Analyse the articles of one story and print its briefing.
+
+    With --format jsonl, articles are grouped by their JSONL "story" field and one report per
+    story is printed, one per line.
+    """
     with _errors():
-        from .api import read, render, story_from_articles
+        from .api import read, render, stories_from_articles, story_from_articles
 
         started = time.perf_counter()
         articles, failures = read(inputs, published=_published(published), encoding=encoding)
         _report_failures(failures, quiet)
+        if fmt is ReportFormat.jsonl:
+            with _progress(len(articles), "Analysing", quiet) as advance:
+                reports = stories_from_articles(articles, failures, on_done=advance, summary_words=summary_words)
+            _write("".join(render(r, "jsonl") for r in reports), output)
+            if not quiet:
+                err.print(f"{len(reports)} stories from {len(articles)} articles, {len(failures)} inputs failed "
+                          f"in {time.perf_counter() - started:.1f} s", markup=False)
+            if failures:
+                raise typer.Exit(1)
+            return
         with _progress(len(articles), "Analysing", quiet) as advance:
-            report = story_from_articles(articles, failures, on_done=advance)
+            report = story_from_articles(articles, failures, on_done=advance, summary_words=summary_words)
         _write(render(report, fmt.value), output)
         if html is not None:
             _write(render(report, "html"), html)

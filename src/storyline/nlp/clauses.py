@@ -20,7 +20,8 @@ MIN_CLAUSE_WORDS = 4
 
 def sentence_clauses(sent: SpacySpan, start: int, end: int) -> list[Span]:
     """The claims of one sentence, as character spans within ``start``..``end``."""
-    heads = [sent.root] + [t for t in sent if t.dep_ in SPLIT_DEPS and t.pos_ in ("VERB", "AUX") and t != sent.root]
+    heads = [sent.root] + [t for t in sent if t.dep_ in SPLIT_DEPS and t.pos_ in ("VERB", "AUX") and t != sent.root
+                           and _states_on_its_own(t)]
     if len(heads) == 1:
         return [Span(start, end)]
     head_ids = {h.i for h in heads}
@@ -39,6 +40,16 @@ def sentence_clauses(sent: SpacySpan, start: int, end: int) -> list[Span]:
         if a < b:
             out.append(Span(a, b))
     return out or [Span(start, end)]
+
+
+def _states_on_its_own(head: Token) -> bool:
+    """A clause with a subject of its own (or a relative one) states a fact by itself; a
+    purpose infinitive ("to reach the people of Gaza") or a bare coordinated verb phrase does not."""
+    if head.dep_ == "relcl":
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
+        return True
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _own_tokens(head: Token, head_ids: set[int]) -> set[int]:

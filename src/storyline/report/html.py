@@ -10,10 +10,17 @@ from markupsafe import escape
 from .. import __version__
 from ..types import StoryReport
 from ..story.quotes import sourcing_profiles
+from ..story.timeline import describe
 from .labels import source_labels
 from .quotes import echo_pairs, quote_groups
 from .markdown import TYPE_SECTIONS
 from .spans import Mark, render_marked
+
+
+def _label_note(note: str, labels: dict[str, str]) -> str:
+    for source, label in labels.items():
+        note = note.replace(source, label)
+    return note
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +57,14 @@ def render_html(report: StoryReport) -> str:
                 f'<mark class="ent t-{entity.type}" data-entity="{escape(eid)}" title="{title}">',
                 "</mark>",
             ))
+        for fact in report.facts:
+            if fact.status == "single_source":
+                continue
+            for ev in fact.evidence:
+                if ev.source == article.id:
+                    title = escape(f"{fact.status.replace('_', ' ')}: {fact.note or ', '.join(labels[x] for x in fact.sources)}")
+                    marks.append(Mark(ev.start, ev.end, f'<span class="fact f-{fact.status}" data-fact="{fact.id}" '
+                                      f'title="{title}">', "</span>"))
         for q in quotes_by_source.get(article.id, []):
             who = q.speaker.name if q.speaker else "unattributed"
             flags = " anon" if q.speaker and q.speaker.anonymous else ""
@@ -72,6 +87,11 @@ def render_html(report: StoryReport) -> str:
             sections.append({"heading": heading, "entities": members, "detailed": kinds in (("PERSON",), ("ORG",))})
     return _environment().get_template("report.html.j2").render(
         report=report, labels=labels, articles=articles, sections=sections, version=__version__,
-        groups=quote_groups(report), echoes=echo_pairs(report),
+        groups=quote_groups(report), echoes=echo_pairs(report), describe=describe,
+        conflicting=[f for f in report.facts if f.status == "conflicting"],
+        corroborated=[f for f in report.facts if f.status == "corroborated"],
+        single={a.id: [f for f in report.facts if f.status == "single_source" and f.sources == (a.id,)]
+                for a in report.sources},
+        notes={f.id: _label_note(f.note, labels) for f in report.facts},
         sourcing=sourcing_profiles([a.id for a in report.sources], report.quotes),
     )

@@ -84,6 +84,11 @@ def _evidence(ev) -> dict[str, Any]:
     return {"source": ev.source, "start": ev.start, "end": ev.end, "text": ev.text}
 
 
+def report_line(report: StoryReport) -> str:
+    """One story report as a single JSON line (``--format jsonl``)."""
+    return dumps(report_dict(report), pretty=False)
+
+
 def report_dict(report: StoryReport) -> dict[str, Any]:
     """The whole story report, as ``storyline analyze --format json`` prints it."""
     return {
@@ -94,10 +99,13 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
         "entities": [entity_dict(e) for e in report.entities],
         "quotes": [quote_dict(q) for q in report.quotes],
         "times": [time_dict(t) for t in report.times],
-        "timeline": [],
-        "facts": [],
-        "summary": [],
-        "framing": {},
+        "timeline": [{"value": t.value, "text": t.text, "sources": list(t.sources),
+                      "evidence": [_evidence(e) for e in t.evidence]} for t in report.timeline],
+        "facts": [{"id": f.id, "status": f.status, "sources": list(f.sources),
+                   "evidence": [_evidence(e) for e in f.evidence], "note": f.note} for f in report.facts],
+        "summary": [{"text": s.text, "sources": list(s.sources),
+                     "evidence": [_evidence(e) for e in s.evidence]} for s in report.summary],
+        "framing": {source: list(terms) for source, terms in report.framing},
         "sourcing": {p.source: sourcing_dict(p) for p in sourcing_profiles(
             [a.id for a in report.sources], report.quotes)},
         "failures": [{"input": f.where, "error": f.message} for f in report.failures],

@@ -5,8 +5,11 @@ from __future__ import annotations
 from ..story.quotes import sourcing_profiles
 from ..types import Entity, Quote, StoryReport
 from .labels import source_labels
+from ..story.timeline import describe
 from .quotes import echo_pairs, quote_groups
 
+# Single-source claims listed per source in the briefing (the JSON has them all).
+MAX_SINGLE_SOURCE = 6
 # Quotes longer than this are shortened in the Markdown briefing (the JSON has them whole).
 QUOTE_CHARS = 240
 # Places and groups are listed inline; past this many, the rest are counted.
@@ -40,7 +43,8 @@ def render_markdown(report: StoryReport) -> str:
         f"{len(report.entities) - people} other names"
         + (f" · {len(report.failures)} inputs failed" if report.failures else "")
     )
-    lines += ["", "## Sources", "", "| | Source | Outlet | Title | Published | Dateline | Byline |",
+    lines += _summary_lines(report, labels)
+    lines += ["## Sources", "", "| | Source | Outlet | Title | Published | Dateline | Byline |",
               "|---|---|---|---|---|---|---|"]
     for article in report.sources:
         lines.append(
@@ -63,6 +67,9 @@ def render_markdown(report: StoryReport) -> str:
             lines.append(" · ".join(shown) + (f" · and {more} more" if more > 0 else ""))
         lines.append("")
     lines += _quote_lines(report, labels)
+    lines += _timeline_lines(report, labels)
+    lines += _fact_lines(report, labels)
+    lines += _framing_lines(report, labels)
     if report.failures:
         lines += ["## Inputs that could not be read", ""]
         lines += [f"- {f.message}" for f in report.failures]
@@ -135,3 +142,75 @@ def _quote_item(quote: Quote, labels: dict[str, str]) -> str:
 
 def _who(quote: Quote) -> str:
     return quote.speaker.name if quote.speaker else "unattributed"
+
+
+def _summary_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
+    if not report.summary:
+        return [""]
+    lines = ["", "## Summary", ""]
+    for sentence in report.summary:
+        lines.append(f"- {' '.join(sentence.text.split())} {_cite(sentence.sources, labels)}")
+    return lines + [""]
+
+
+def _timeline_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
+    if not report.timeline:
+        return []
+    lines = ["## When", ""]
+    for entry in report.timeline:
+        lines.append(f"- **{describe(entry.value)}** (`{entry.value}`)")
+        for ev in entry.evidence:
+            lines.append(f"  - {_quote_text(ev.text, 200)} [{labels.get(ev.source, ev.source)}]")
+    return lines + [""]
+
+
+def _fact_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
+    if not report.facts:
+        return []
+    lines = ["## What the sources say", ""]
+    conflicting = [f for f in report.facts if f.status == "conflicting"]
+    corroborated = [f for f in report.facts if f.status == "corroborated"]
+    if conflicting:
+        lines += ["### Where they differ", ""]
+        for fact in conflicting:
+            note = fact.note
+            for source, label in labels.items():
+                note = note.replace(source, f"[{label}]")
+            lines.append(f"- {note}")
+            lines += [f"  - {_quote_text(e.text, 200)} [{labels.get(e.source, e.source)}]" for e in fact.evidence]
+        lines.append("")
+    if corroborated:
+        lines += ["### Reported by several sources", ""]
+        for fact in corroborated:
+            first, *rest = fact.evidence
+            lines.append(f"- {_quote_text(first.text, 200)} {_cite(fact.sources, labels)}")
+            lines += [f"  - {_quote_text(e.text, 200)} [{labels.get(e.source, e.source)}]" for e in rest]
+        lines.append("")
+    for article in report.sources:
+        single = [f for f in report.facts if f.status == "single_source" and f.sources == (article.id,)]
+        if not single or len(report.sources) < 2:
+            continue
+        label = labels[article.id]
+        lines += [f"### Only in [{label}] ({len(single)} claims)", ""]
+        for fact in single[:MAX_SINGLE_SOURCE]:
+            lines.append(f"- {_quote_text(fact.evidence[0].text, 200)}")
+        if len(single) > MAX_SINGLE_SOURCE:
+            lines.append(f"- … and {len(single) - MAX_SINGLE_SOURCE} more (see the JSON report)")
+        lines.append("")
+    return lines
+
+
+def _framing_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
+    terms = [(source, words) for source, words in report.framing if words]
+    if len(report.sources) < 2:
+        return []
+    lines = ["## Framing", "", "What each source stresses that the others do not (weighted log-odds, "
+             "Monroe et al. 2008):", ""]
+    profiles = {p.source: p for p in sourcing_profiles([a.id for a in report.sources], report.quotes)}
+    for source, words in report.framing:
+        p = profiles[source]
+        sourcing = (f"{p.share(p.anonymous):.0%} of its attributions anonymous, {p.share(p.direct):.0%} direct"
+                    if p.total else "no attributions")
+        stressed = ", ".join(words) if words else "nothing stands out"
+        lines.append(f"- [{labels.get(source, source)}] {stressed} — {sourcing}")
+    return lines + [""] if terms or report.framing else []

@@ -1,0 +1,82 @@
+"""Time expressions resolved against the publication date, following tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.nlp.timex import FUTURE, NEAREST, PAST, resolve
+
+MONDAY = date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text, direction, expected", [
+    ("Monday", PAST, ("DATE", "2024-03-04")),
+    ("Sunday", PAST, ("DATE", "2024-03-03")),
+    ("Tuesday", FUTURE, ("DATE", "2024-03-05")),
+    ("Thursday", NEAREST, ("DATE", "2024-03-07")),
+    ("last Monday", NEAREST, ("DATE", "2024-02-26")),
+    ("next Friday", NEAREST, ("DATE", "2024-03-08")),
+    ("Monday night", PAST, ("TIME", "2024-03-04TNI")),
+    ("today", NEAREST, ("DATE", "2024-03-04")),
+    ("yesterday", NEAREST, ("DATE", "2024-03-03")),
+    ("this week", NEAREST, ("DATE", "2024-W10")),
+    ("last week", NEAREST, ("DATE", "2024-W09")),
+    ("earlier this month", NEAREST, ("DATE", "2024-03")),
+    ("last year", NEAREST, ("DATE", "2023")),
+    ("last fall", NEAREST, ("DATE", "2023-FA")),
+    ("Oct. 7", NEAREST, ("DATE", "2023-10-07")),
+    ("March 4, 2024", NEAREST, ("DATE", "2024-03-04")),
+    ("Dec. 25", FUTURE, ("DATE", "2024-12-25")),
+    ("in December", PAST, ("DATE", "2023-12")),
+    ("2016", NEAREST, ("DATE", "2016")),
+    ("the 1990s", NEAREST, ("DATE", "199X")),
+    ("two months ago", NEAREST, ("DATE", "2024-01")),
+    ("three years ago", NEAREST, ("DATE", "2021")),
+    ("now", NEAREST, ("DATE", "PRESENT_REF")),
+    ("for more than three decades", NEAREST, ("DURATION", "P3DE")),
+    ("nearly a year", NEAREST, ("DURATION", "P1Y")),
+    ("five hours", NEAREST, ("DURATION", "PT5H")),
+])
+def test_resolve(text, direction, expected):
+    assert resolve(text, MONDAY, direction) == expected
+
+
+@pytest.mark.parametrize("text", ["Monday", "last week", "Oct. 7", "two months ago"])
+def test_relative_expressions_keep_their_text_without_a_date(text):
+    kind, value = resolve(text, None)
+    assert kind is not None and value is None
+
+
+def test_not_a_time_at_all():
+    assert resolve("the president", MONDAY) == (None, None)
+
+
+SEED_TIMES = [
+    ("000_fc6d89dac03494ff", "this week", "2024-W10"),
+    ("000_fc6d89dac03494ff", "Oct. 7", "2023-10-07"),
+    ("000_fc6d89dac03494ff", "Sunday", "2024-03-03"),
+    ("000_fc6d89dac03494ff", "Thursday", "2024-03-07"),  # "his State of the Union address on Thursday"
+    ("000_fc6d89dac03494ff", "Tuesday", "2024-03-05"),   # "is also expected to speak ... on Tuesday"
+    ("000_fc6d89dac03494ff", "more than three decades", "P3DE"),
+    ("002_cfade814ec095534", "last week", "2024-W09"),
+    ("002_cfade814ec095534", "Tuesday", "2024-03-05"),
+    ("002_cfade814ec095534", "today", "2024-03-05"),
+]
+
+
+@pytest.mark.parametrize("source, text, value", SEED_TIMES)
+def test_seed_dates_resolve_against_each_publication_date(seed_report, source, text, value):
+    values = {t.value for t in seed_report.times if t.source == source and t.text == text}
+    assert values == {value}
+
+
+def test_every_monday_of_the_seeds_is_march_4(seed_report):
+    mondays = [t for t in seed_report.times if t.text == "Monday"]
+    assert len(mondays) >= 6 and {t.value for t in mondays} == {"2024-03-04"}
+
+
+def test_times_without_a_publication_date_have_no_value(analyse_text):
+    times = analyse_text("Gantz met Harris on Monday and will see Blinken on Tuesday.").times
+    assert [(t.text, t.value) for t in times] == [("Monday", None), ("Tuesday", None)]

@@ -1,0 +1,67 @@
+"""Across sources: timeline, fact alignment, the cited summary and framing, on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+ABC, CNN = "000_fc6d89dac03494ff", "002_cfade814ec095534"
+
+
+def facts_with(report, status, *needles):
+    return [f for f in report.facts if f.status == status
+            and all(any(n in e.text for e in f.evidence) for n in needles)]
+
+
+@pytest.mark.parametrize("needles", [
+    ("Jake Sullivan", "Monday"),                  # the Monday meeting with Harris and Sullivan
+    ("Blinken", "Tuesday"),                       # the Blinken meeting
+    ("political rival", "political foe"),         # Gantz as Netanyahu's rival / foe
+])
+def test_seed_facts_reported_by_both_outlets(seed_report, needles):
+    found = facts_with(seed_report, "corroborated", *needles)
+    assert found, needles
+    assert set(found[0].sources) == {ABC, CNN}
+
+
+@pytest.mark.parametrize("needle, source", [
+    ("McConnell", ABC), ("Camp David", ABC), ("food convoy", CNN), ("airdropping", CNN),
+])
+def test_seed_facts_only_one_outlet_reports(seed_report, needle, source):
+    facts = [f for f in seed_report.facts if any(needle in e.text for e in f.evidence)]
+    assert facts and all(f.status == "single_source" and f.sources == (source,) for f in facts)
+
+
+def test_the_same_words_from_different_speakers_conflict(seed_report):
+    conflicts = [f for f in seed_report.facts if f.status == "conflicting"]
+    assert any("no excuses" in f.note and "Kamala Harris" in f.note and "Joe Biden" in f.note for f in conflicts)
+
+
+def test_evidence_spans_point_into_the_sources(seed_report):
+    texts = {a.article.id: a.article.text for a in seed_report.analyses}
+    for fact in seed_report.facts:
+        for ev in fact.evidence:
+            assert texts[ev.source][ev.start:ev.end] == ev.text
+    for sentence in seed_report.summary:
+        assert sentence.evidence[0].text == sentence.text
+        for ev in sentence.evidence:
+            assert texts[ev.source][ev.start:ev.end] == ev.text
+
+
+def test_summary_is_cited_covers_every_source_and_stays_short(seed_report):
+    summary = seed_report.summary
+    assert summary and all(s.sources for s in summary)
+    assert {s.sources[0] for s in summary} == {ABC, CNN}
+    assert sum(len(s.text.split()) for s in summary) <= 120 + 60
+
+
+def test_timeline_is_in_date_order_with_both_outlets_on_monday(seed_report):
+    values = [e.value for e in seed_report.timeline]
+    assert values[:3] == ["2023-10-07", "2024-W09", "2024-03-03"]
+    monday = next(e for e in seed_report.timeline if e.value == "2024-03-04")
+    assert set(monday.sources) == {ABC, CNN}
+
+
+def test_framing_lists_terms_each_outlet_stresses(seed_report):
+    framing = dict(seed_report.framing)
+    assert "hamas" in framing[ABC] and "official" in framing[CNN]
+    assert not set(framing[ABC]) & set(framing[CNN])
