@@ -39,6 +39,9 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5, "several": "X", "few": "X", "many": "X",
            "some": "X", "couple": 2}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# Single words spaCy does not tag but TimeML does: their reference values.
+REF_WORDS = {"recently": "PAST_REF", "currently": "PRESENT_REF", "lately": "PAST_REF", "presently": "PRESENT_REF",
+             "nowadays": "PRESENT_REF"}
 PRESENT_WORDS = {"now", "currently", "presently", "at present", "nowadays", "the present", "right now",
                  "these days", "today's"}
 PAST_WORDS = {"recently", "lately", "the past", "in the past", "previously", "formerly", "once", "earlier",
@@ -48,10 +51,18 @@ FUTURE_WORDS = {"the future", "in the future", "soon", "eventually", "someday", 
 _QUALIFIERS = re.compile(
     r"^(?:(?:about|around|roughly|approximately|nearly|almost|some|more than|less than|fewer than|over|under|"
     r"only|just|at least|at most|up to|since|until|through|by|from|within|for|during|on|in|at|of|the|early|"
+    r"sometime|some time|the day|as of|as early as|as late as|"
     r"late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of)\s+)+")
 # Verbs whose complement is in the future: "is expected to speak on Tuesday".
 FUTURE_VERBS = frozenset({"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim", "hope", "go",
                           "prepare", "propose", "vow", "promise", "threaten", "pledge", "want", "seek"})
+# A month and day within this many days of the publication date are taken in that year,
+# whatever the tense ("the vote was set for Nov. 10" written on Oct. 27). Set on TempEval-3
+# training, where month-day dates a year off were the commonest date error.
+CLOSE_DATE_DAYS = 90
+# ... and a month named alone within this many days ("early March" on Feb. 10); further off, a
+# month with no tense to go by is taken in the past, as news mostly reports what happened.
+CLOSE_MONTH_DAYS = 62
 _YEAR = re.compile(r"^(?:'(\d\d)|(1[5-9]\d\d|20\d\d))$")
 _DECADE = re.compile(r"^(?:(1[5-9]\d|20\d)0s|'(\d)0s)$")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?$")
@@ -62,20 +73,52 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
     """Find and resolve the time expressions of one parsed article."""
     dct = _parse_dct(published)
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and body[0] <= e.start_char < body[1]]
+    # A bare number of one to three digits is an age or a count ("Smith, 44,"), not a date.
+    spans = [s for s in spans if not re.fullmatch(r"\d{1,3}", s.text.strip())]
     taken = {t.i for s in spans for t in s}
     for token in doc:
         if token.i in taken or not (body[0] <= token.idx < body[1]):
             continue
-        if token.lower_ == "now" and token.pos_ == "ADV" and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that"):
+        word = token.lower_
+        if word == "now" and token.pos_ == "ADV" and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that"):
             spans.append(doc[token.i:token.i + 1])
+        elif word in REF_WORDS and token.pos_ in ("ADV", "ADJ"):
+            spans.append(doc[token.i:token.i + 1])
+        elif word in ("future", "past") and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+                and token.pos_ in ("NOUN", "ADJ") and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"):
+            spans.append(doc[token.i - 1:token.i + 1])
     out = []
+    context: dict[str, str] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        kind, value = resolve(span.text, dct, _direction(span))
+        kind, value = resolve(span.text, dct, _direction(span), context)
+        if value is None and kind is not None:
+            parts = _parts(span.text)
+            if parts:  # "between 1994 and 1997", "the six months ended Oct. 1": each date on its own
+                for a, b in parts:
+                    sub_kind, sub_value = resolve(span.text[a:b], dct, _direction(span), context)
+                    if sub_kind is not None:
+                        out.append(TimeRef(source=source, text=span.text[a:b], start=span.start_char + a,
+                                           end=span.start_char + b, value=sub_value, type=sub_kind))
+                continue
         if kind is None:
             continue
+        if value and re.fullmatch(r"\d{4}-Q[1-4]", value) and not re.search(r"year[- ](?:ago|earlier)", span.text.lower()):
+            context["quarter"] = value  # the period under report, not the comparison with a year before
+        if value and kind == "DATE" and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            context["last"] = value
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
     return tuple(out)
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PART = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?|\d{{4}})\b", re.IGNORECASE)
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The separate dates inside one expression spaCy found as a whole ("1991 to 1997")."""
+    found = [(m.start(), m.end()) for m in _PART.finditer(text)]
+    return found if len(found) >= 2 or (found and re.search(r"\b(ended|ending|through)\b", text, re.I)) else []
 
 
 def _parse_dct(published: str | None) -> date | None:
@@ -131,7 +174,8 @@ def _tense(verb: Token) -> str:
 
 
 # ------------------------------------------------------------------ resolution
-def resolve(text: str, dct: date | None, direction: str = NEAREST) -> tuple[str | None, str | None]:
+def resolve(text: str, dct: date | None, direction: str = NEAREST,
+            context: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     """Normalise a time expression: ``(type, value)``; type None when it is no time at all.
 
     Args:
@@ -140,11 +184,14 @@ def resolve(text: str, dct: date | None, direction: str = NEAREST) -> tuple[str 
         direction: PAST, FUTURE or NEAREST, for relative expressions.
     """
     raw = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
+    raw = re.sub(r"\b(mid|early|late)-(?=[a-z0-9])", "", raw)  # "mid-November", "late-1990s"
     words = _QUALIFIERS.sub("", raw).strip()
     if not words:
         return None, None
-    for rule in (_reference, _duration, _clock, _relative_day, _weekday, _relative_unit, _ago, _calendar):
-        found = rule(words, dct, direction)
+    context = {} if context is None else context
+    for rule in (_reference, _plural_reference, _quarter, _year_earlier, _anchored, _half, _holiday, _duration,
+                 _clock, _relative_day, _weekday, _relative_unit, _ago, _calendar):
+        found = rule(words, dct, context) if rule in _CONTEXT_RULES else rule(words, dct, direction)
         if found is not None:
             return found
     if any(c.isdigit() for c in words) or any(w in MONTHS for w in re.findall(r"[a-z]+", words)):
@@ -153,7 +200,153 @@ def resolve(text: str, dct: date | None, direction: str = NEAREST) -> tuple[str 
         (None, None)
 
 
+def _plural_reference(words, dct, direction):
+    """"recent years", "the past few months", "coming quarters", "a few years ago"."""
+    if re.fullmatch(r"(?:recent|past|the past|last|previous|the last|the previous)(?: (?:few|several|many))? "
+                    r"(?:days|weeks|months|years|decades|quarters)", words) or \
+            re.fullmatch(r"(?:several|a few|many|some) (?:days|weeks|months|years|decades) ago", words):
+        return "DATE", "PAST_REF"
+    if re.fullmatch(r"(?:the )?(?:coming|next few|upcoming|future)(?: few)? (?:days|weeks|months|years|quarters)", words):
+        return "DATE", "FUTURE_REF"
+    return None
+
+
+def _anchored(words, dct, context):
+    """"that year", "the following month", "later that year": relative to the last date in the story."""
+    m = re.fullmatch(r"(?:later |earlier )?(?:that|the same|the following|the next|the previous|the preceding) "
+                     r"(day|month|year)", words)
+    last = context.get("last")
+    if not m:
+        if re.fullmatch(r"(?:the |this )?(?:full |whole |entire |calendar )?year", words) and dct:
+            return "DATE", str(dct.year)
+        m2 = re.fullmatch(r"(?:around )?year[- ]end", words)
+        if m2 and dct:
+            return "DATE", f"{dct.year}-12-31"
+        return None
+    if not last:
+        return "DATE", None
+    unit = m.group(1)
+    step = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    if unit == "year":
+        return "DATE", str(int(last[:4]) + step)
+    if unit == "month" and len(last) >= 7:
+        month = int(last[5:7]) - 1 + step
+        return "DATE", f"{int(last[:4]) + month // 12}-{month % 12 + 1:02d}"
+    if unit == "day" and len(last) == 10:
+        return "DATE", (date.fromisoformat(last) + timedelta(days=step)).isoformat()
+    return "DATE", None
+
+
+def _half(words, dct, context):
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter) half(?: of (\d{4}))?", words)
+    if not m:
+        return None
+    year = m.group(2) or (str(dct.year) if dct else None)
+    if year is None:
+        return "DATE", None
+    return "DATE", f"{year}-H{1 if m.group(1) == 'first' else 2}"
+
+
+def _holiday(words, dct, direction):
+    m = re.fullmatch(r"(?:(last|next|this) )?(christmas(?: day| eve)?|new year's(?: day| eve)?|thanksgiving(?: day)?|"
+                     r"election day|independence day|the fourth of july|labor day|memorial day|halloween|"
+                     r"valentine's day|easter(?: sunday)?)", words)
+    if not m:
+        return None
+    if dct is None:
+        return "DATE", None
+    name = m.group(2)
+    direction = {"last": PAST, "next": FUTURE}.get(m.group(1), direction)
+    candidates = [d for d in (_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    if direction == PAST:
+        candidates = [d for d in candidates if d <= dct] or candidates
+    elif direction == FUTURE:
+        candidates = [d for d in candidates if d >= dct] or candidates
+    return "DATE", min(candidates, key=lambda d: abs((d - dct).days)).isoformat()
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "the fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14)}
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if name == "labor day":
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if name.startswith("easter"):  # Anonymous Gregorian algorithm
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * l_) // 433
+        month = (h + l_ - 7 * m + 90) // 25
+        return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+    return None
+
+
+def _quarter(words, dct, context):
+    """"third-quarter", "the fourth quarter of 1998", "the quarter", "the latest quarter", "fiscal 1989"."""
+    earlier = bool(re.search(r"\b(?:year[- ](?:ago|earlier)|comparable|corresponding)\b", words))
+    words = re.sub(r"\b(?:the )?(?:comparable |corresponding )?year[- ](?:ago|earlier) ", "", words)
+    m = re.fullmatch(r"(?:fiscal )?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ]|(?:the )?(latest|current|"
+                     r"past|last|previous|this|next|same)? ?)(?:fiscal )?quarter(?:s)?(?: of (?:fiscal )?(\d{4}))?"
+                     r"(?:[- ](?:earnings|results|profit|loss|sales))?", words)
+    if m:
+        if dct is None and not m.group(3):
+            return "DATE", None
+        which = m.group(1)
+        if which:
+            number = ORDINALS[which]
+            year = int(m.group(3)) if m.group(3) else dct.year
+            if not m.group(3) and (number - 1) * 3 + 1 > dct.month:
+                year -= 1  # a quarter that has not begun yet is last year's
+            if earlier:
+                year -= 1  # "the year-ago third quarter"
+            return "DATE", f"{year}-Q{number}"
+        current = (dct.month - 1) // 3
+        step = {"next": 1, "current": 0, "this": 0}.get(m.group(2), -1)
+        index = current + step
+        if m.group(2) == "same" and "quarter" in context:
+            return "DATE", context["quarter"]
+        return "DATE", f"{dct.year + index // 4}-Q{index % 4 + 1}"
+    m = re.fullmatch(r"(?:the )?(?:current )?fiscal(?: year)?(?: (\d{4}))?", words)
+    if m:
+        if m.group(1):
+            return "DATE", m.group(1)
+        return "DATE", str(dct.year) if dct else None
+    return None
+
+
+def _year_earlier(words, dct, context):
+    """"a year ago", "year-earlier", "the year-ago quarter": a year before the period under report."""
+    if not re.fullmatch(r"(?:a |one |the )?year[- ](?:ago|earlier)(?: (?:quarter|period|level|results))?", words):
+        return None
+    if dct is None:
+        return "DATE", None
+    quarter = context.get("quarter")
+    if quarter:
+        return "DATE", f"{int(quarter[:4]) - 1}{quarter[4:]}"
+    try:
+        return "DATE", dct.replace(year=dct.year - 1).isoformat()
+    except ValueError:  # 29 February
+        return "DATE", dct.replace(year=dct.year - 1, day=28).isoformat()
+
+
 def _reference(words, dct, direction):
+    if words in REF_WORDS:
+        return "DATE", REF_WORDS[words]
     if words in PRESENT_WORDS:
         return "DATE", "PRESENT_REF"
     if words in PAST_WORDS:
@@ -324,6 +517,9 @@ def _calendar(words, dct, direction):
         year = int(m.group(6))
         year = year + 2000 if year < 50 else year + 1900 if year < 100 else year
         return _ymd(year, int(m.group(4)), int(m.group(5)))
+    m = re.fullmatch(r"(\d{1,2}) ?(?:st|nd|rd|th)? century", " ".join(tokens))
+    if m:
+        return "DATE", f"{int(m.group(1)) - 1:02d}"
     if len(tokens) == 1:
         token = tokens[0]
         y = _YEAR.fullmatch(token)
@@ -350,13 +546,26 @@ def _calendar(words, dct, direction):
         if year is None:
             if dct is None:
                 return "DATE", None
-            year = _year_for(dct, (month, days[0]), direction)
+            weekday = next((WEEKDAYS[t] for t in tokens if t in WEEKDAYS), None)
+            matching = [y for y in (dct.year, dct.year - 1, dct.year + 1) if _weekday_of(y, month, days[0]) == weekday]
+            year = matching[0] if weekday is not None and matching else _year_for(dct, (month, days[0]), direction)
         return _ymd(year, month, days[0])
     if year is None:
         if dct is None:
             return "DATE", None
-        year = _year_for(dct, (month, None), direction)
+        modifier = tokens[0] if tokens[0] in ("last", "next", "this", "past", "coming") else None
+        if modifier:
+            year = dct.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
+        else:
+            year = _year_for(dct, (month, None), PAST if direction == NEAREST else direction)
     return "DATE", f"{year}-{month:02d}"
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _ymd(year: int, month: int, day: int):
@@ -385,6 +594,9 @@ def _year_for(dct: date, month_day, direction: str, season: str | None = None) -
             candidates.append(date(year, month, day or 15))
         except ValueError:
             continue
+    nearest = min(candidates, key=lambda c: abs((c - dct).days))
+    if direction != FUTURE and abs((nearest - dct).days) <= (CLOSE_DATE_DAYS if day is not None else CLOSE_MONTH_DAYS):
+        return nearest.year  # "Nov. 10" written on Oct. 27 is this Nov. 10, whatever the tense
     if direction == PAST:
         pool = [c for c in candidates if (c.year, c.month) <= (dct.year, dct.month)]
         if day is not None:
@@ -397,3 +609,6 @@ def _year_for(dct: date, month_day, direction: str, season: str | None = None) -
         pool = candidates
     pool = pool or candidates
     return min(pool, key=lambda c: abs((c - dct).days)).year
+
+
+_CONTEXT_RULES = (_quarter, _year_earlier, _anchored, _half)
