@@ -214,6 +214,162 @@ def extract(
             raise typer.Exit(1)
 
 
+Database = Annotated[Path, typer.Option("--db", help="The corpus database (SQLite).")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Database = Path("storyline.db"),
+    published: Published = None,
+    encoding: Encoding = None,
+    quiet: Quiet = False,
+) -> None:
+    """Add articles to a corpus: parse each once, drop duplicates, group them into stories."""
+    with _errors():
+        from .corpus import Corpus
+
+        started = time.perf_counter()
+        with Corpus(db) as corpus, _ingest_progress(quiet) as update:
+            summary = corpus.ingest(inputs, published=_published(published), encoding=encoding, on_progress=update)
+        for failure in summary.failures:
+            err.print(f"error: {failure.message}", markup=False)
+        if not quiet:
+            counts = Corpus(db).counts()
+            err.print(
+                f"{summary.read} read: {summary.new} new, {summary.near_duplicate} near-duplicates linked, "
+                f"{summary.duplicate} already stored, {summary.failed} failed in "
+                f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
+                f"{counts['stories']} stories", markup=False)
+        if summary.failed:
+            raise typer.Exit(1)
+
+
+@contextmanager
+def _ingest_progress(quiet: bool):
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("Ingesting", total=None)
+
+        def update(summary) -> None:
+            progress.update(task, description=(
+                f"Ingesting: {summary.read} read · {summary.new} new · "
+                f"{summary.duplicate + summary.near_duplicate} duplicate · {summary.failed} failed"))
+
+        yield update
+
+
+@app.command()
+def stories(
+    db: Database = Path("storyline.db"),
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+) -> None:
+    """List the stories of a corpus: title, articles, outlets and dates."""
+    with _errors():
+        from .corpus import Corpus
+
+        with Corpus(db, create=False) as corpus:
+            rows = corpus.stories()
+            if fmt is TableFormat.json:
+                members = corpus.story_members()
+                from .report.json import dumps
+
+                data = [{"id": r.id, "title": r.title, "articles": members.get(r.id, [])} for r in rows]
+                sys.stdout.write(dumps(data) + "\n")
+                return
+        from rich.table import Table
+
+        table = Table("id", "title", "articles", "outlets", "dates", box=None, header_style="bold")
+        for r in rows:
+            dates = " – ".join(dict.fromkeys(d for d in (r.first_published, r.last_published) if d)) or "—"
+            table.add_row(str(r.id), r.title or "—", str(r.articles), str(r.outlets), dates)
+        Console(highlight=False).print(table)
+
+
+@app.command()
+def show(
+    story: Annotated[int, typer.Argument(help="The story id (see storyline stories).")],
+    db: Database = Path("storyline.db"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
+    summary_words: Annotated[int, typer.Option(min=0, help="Length of the summary in words.")] = 120,
+) -> None:
+    """Print the full report of a stored story, from the stored analyses (no re-parsing)."""
+    with _errors():
+        from .api import render
+        from .corpus import Corpus
+
+        with Corpus(db, create=False) as corpus:
+            report = corpus.report(story, summary_words=summary_words)
+        _write(render(report, "jsonl" if fmt is ReportFormat.jsonl else fmt.value), output)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", AND/OR/NOT, prefix*.')],
+    db: Database = Path("storyline.db"),
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    limit: Annotated[int, typer.Option(min=1, help="Most hits to show.")] = 20,
+) -> None:
+    """Full-text search of a corpus, with a snippet of each hit."""
+    with _errors():
+        from .corpus import Corpus
+
+        with Corpus(db, create=False) as corpus:
+            hits = corpus.search(query, limit)
+        if fmt is TableFormat.json:
+            from .report.json import dumps
+
+            sys.stdout.write(dumps(hits) + "\n")
+            return
+        from rich.table import Table
+
+        table = Table("article", "story", "outlet", "snippet", box=None, header_style="bold")
+        for hit in hits:
+            table.add_row(hit["id"], str(hit["story"]), hit["outlet"] or "—", " ".join(hit["snippet"].split()))
+        Console(highlight=False).print(table)
+        if not hits:
+            err.print("no matches", markup=False)
+
+
+@app.command()
+def export(
+    db: Database = Path("storyline.db"),
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (required for parquet).")] = None,
+) -> None:
+    """Export every stored article with its story (JSONL, or Parquet with pyarrow)."""
+    with _errors():
+        from .corpus import Corpus, write_export
+
+        if fmt is ExportFormat.parquet and output is None:
+            raise StorylineError("--format parquet needs --output FILE.parquet")
+        with Corpus(db, create=False) as corpus:
+            if fmt is ExportFormat.parquet:
+                count = write_export(corpus.export_records(), "parquet", str(output))
+            elif output is None:
+                count = write_export(corpus.export_records(), "jsonl", sys.stdout)
+            else:
+                with open(output, "w", encoding="utf-8") as stream:
+                    count = write_export(corpus.export_records(), "jsonl", stream)
+        err.print(f"{count} articles exported", markup=False)
+
+
 def run() -> None:  # pragma: no cover - console-script entry point
     """Console-script entry point."""
     app()

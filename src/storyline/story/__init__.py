@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import ArticleAnalysis, Failure, StoryReport
-from .align import align
+from .align import align_facts
 from .cast import build_cast
-from .framing import framing
+from .framing import framing_terms
 from .quotes import find_echoes, link_speakers
 from .summary import SUMMARY_WORDS, summarize
 from .timeline import build_timeline
@@ -35,8 +35,8 @@ def build_story(
     """
     entities, index = build_cast(analyses)
     quotes = find_echoes(link_speakers(analyses, entities, index))
-    facts = align(analyses, entities, index, quotes) if len(analyses) > 1 else \
-        align(analyses, entities, index, ())
+    facts = align_facts(analyses, entities, index, quotes) if len(analyses) > 1 else \
+        align_facts(analyses, entities, index, ())
     return StoryReport(
         title=story_title(analyses, entities),
         analyses=tuple(analyses),
@@ -46,7 +46,7 @@ def build_story(
         timeline=build_timeline(analyses),
         facts=facts,
         summary=summarize(analyses, facts, summary_words),
-        framing=tuple((source, tuple(t.term for t in terms)) for source, terms in framing(analyses).items()),
+        framing=tuple((source, tuple(t.term for t in terms)) for source, terms in framing_terms(analyses).items()),
         failures=tuple(failures),
         story=story,
     )

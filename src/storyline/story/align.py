@@ -114,7 +114,7 @@ def match_probability(features: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(features @ MATCH_WEIGHTS + MATCH_BIAS)))
 
 
-def align(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity], entity_of: dict[tuple[str, int], str],
+def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity], entity_of: dict[tuple[str, int], str],
           quotes: Sequence[Quote] = ()) -> tuple[Fact, ...]:
     """Align the claims of a story's sources into facts."""
     claims = [c for a in analyses for c in claims_of(a, entity_of)]

@@ -43,7 +43,7 @@ def source_terms(analysis: ArticleAnalysis) -> Counter:
     return Counter(term for sentence in analysis.terms for term in sentence if term not in LIGHT_VERBS)
 
 
-def framing(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[FramingTerm]]:
+def framing_terms(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[FramingTerm]]:
     """For each source, the terms it uses distinctively more than the other sources."""
     counts = {a.article.id: source_terms(a) for a in analyses}
     if len(counts) < 2:

@@ -26,10 +26,12 @@ from .embed import embed
 SUMMARY_WORDS = 120
 # Score weights: position (1 / (1 + rank of the sentence in its article)), centrality (mean
 # cosine to the sentences of other sources), corroboration (share of the other sources that
-# align a claim with the sentence). Tuned on Multi-News test clusters 500-999 with
-# benchmarks/eval_summary.py --offset 500; figures on clusters 0-499 are in docs/benchmarks.md.
+# align a claim with the sentence). Chosen by grid search on Multi-News test clusters 500-619
+# (python benchmarks/tune_summary.py --limit 120): every setting tried lies within 0.005 ROUGE-1
+# of the best; this one keeps corroboration, which the briefing needs. Figures on clusters 0-499
+# are in docs/benchmarks.md.
 POSITION_WEIGHT = 1.0
-CENTRALITY_WEIGHT = 1.0
+CENTRALITY_WEIGHT = 0.5
 CORROBORATION_WEIGHT = 0.3
 # A candidate this similar (cosine) to a chosen sentence repeats it and is skipped.
 REDUNDANCY = 0.75

@@ -1,0 +1,233 @@
+"""Corpus mode: many articles in one SQLite store, de-duplicated and grouped into stories.
+
+>>> corpus = Corpus("storyline.db")                          # doctest: +SKIP
+>>> summary = corpus.ingest(["feeds/"])                      # doctest: +SKIP
+>>> corpus.stories()[:3]                                     # doctest: +SKIP
+
+Each article is parsed once, when it is ingested; stories, reports and searches read the stored
+analyses and never parse again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import StorylineError
+from ..ingest import read_articles
+from ..nlp.pipeline import analyze
+from ..records import analysis_from_json, analysis_json
+from ..story import build_story
+from ..story.summary import SUMMARY_WORDS
+from ..types import Article, ArticleAnalysis, Failure, StoryReport
+from . import dedup
+from ..story.embed import embed
+from .cluster import assign_story, embedding_text
+from .store import ARTICLE_COLUMNS, Store
+
+__all__ = ["Corpus", "IngestSummary", "StoryRow"]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: every input read is counted in exactly one of the last four counts."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0  # already stored (same text): added nothing
+    near_duplicate: int = 0  # stored, linked to the first copy, not counted twice
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return self.new + self.near_duplicate
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A story as listed by ``storyline stories``."""
+
+    id: int
+    title: str | None
+    articles: int
+    outlets: int
+    first_published: str | None
+    last_published: str | None
+
+
+class Corpus:
+    """A corpus database: ingest articles, list stories, report one, search, export."""
+
+    def __init__(self, path: str | Path = "storyline.db", *, create: bool = True) -> None:
+        self.store = Store(path, create=create)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        published: str | Mapping[str, str] | None = None,
+        encoding: str | None = None,
+        processes: int | None = None,
+        on_progress: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Read, analyse and store articles, each in its own transaction.
+
+        An input whose text is already stored adds nothing, so running the same ingest again,
+        or resuming one that was killed, never duplicates an article.
+        """
+        summary = IngestSummary()
+
+        def fresh() -> Iterator[Article]:
+            for item in read_articles(inputs, published=published, encoding=encoding):
+                summary.read += 1
+                if isinstance(item, Failure):
+                    summary.failed += 1
+                    summary.failures.append(item)
+                elif self.store.has_content(dedup.content_hash(item.text)):
+                    summary.duplicate += 1
+                else:
+                    yield item
+                    continue
+                if on_progress:
+                    on_progress(summary)
+
+        for analysis in analyze(fresh(), processes=processes):
+            if isinstance(analysis, Failure):
+                summary.failed += 1
+                summary.failures.append(analysis)
+            else:
+                self._store(analysis, summary)
+            if on_progress:
+                on_progress(summary)
+        return summary
+
+    def _store(self, analysis: ArticleAnalysis, summary: IngestSummary) -> None:
+        article = analysis.article
+        digest = dedup.content_hash(article.text)
+        signature = dedup.signature(article.text)
+        bands = dedup.bands(signature)
+        meaning = embed([embedding_text(analysis)])[0]
+        with self.store.transaction():
+            if self.store.has_content(digest):  # the same text twice in one input
+                summary.duplicate += 1
+                return
+            original = self._near_duplicate_of(signature, bands)
+            from dataclasses import replace
+
+            article = replace(article, id=self.store.free_id(article.id))
+            analysis = replace(analysis, article=article)
+            if original is not None:
+                story = self.store.article_minhash(original)[2]
+                rowid = self.store.insert_article(article, digest, analysis_json(analysis),
+                                                  dedup.to_bytes(signature), original, story)
+                summary.near_duplicate += 1
+            else:
+                story = assign_story(self.store, analysis, article.title or _first_words(analysis), meaning)
+                rowid = self.store.insert_article(article, digest, analysis_json(analysis),
+                                                  dedup.to_bytes(signature), None, story)
+                summary.new += 1
+            self.store.add_bands(rowid, bands)
+
+    def _near_duplicate_of(self, signature, bands) -> int | None:
+        for candidate in self.store.band_matches(bands):
+            stored, duplicate_of, _ = self.store.article_minhash(candidate)
+            if stored and dedup.similar(signature, dedup.from_bytes(stored)):
+                return duplicate_of or candidate
+        return None
+
+    # ------------------------------------------------------------------ reading
+    def stories(self) -> list[StoryRow]:
+        """Every story, largest first (singletons included)."""
+        return [StoryRow(*row) for row in self.store.stories()]
+
+    def story_articles(self, story: int, *, include_duplicates: bool = False) -> list[ArticleAnalysis]:
+        """The stored analyses of a story's articles (no parsing)."""
+        where = "WHERE story = ?" + ("" if include_duplicates else " AND duplicate_of IS NULL")
+        return [_analysis(row) for row in self.store.article_rows(where, (story,))]
+
+    def story_members(self) -> dict[int, list[dict]]:
+        """Every article, grouped by story, as {id, outlet, published, title, duplicate_of}."""
+        out: dict[int, list[dict]] = {}
+        rows = self.store.db.execute(
+            "SELECT a.story, a.id, a.outlet, a.published, a.title, d.id FROM articles a "
+            "LEFT JOIN articles d ON d.rowid = a.duplicate_of ORDER BY a.rowid").fetchall()
+        for story, id_, outlet, published, title, duplicate_of in rows:
+            out.setdefault(story, []).append({"id": id_, "outlet": outlet, "published": published, "title": title,
+                                              "duplicate_of": duplicate_of})
+        return out
+
+    def report(self, story: int, *, summary_words: int = SUMMARY_WORDS) -> StoryReport:
+        """The full briefing of a stored story, from the stored analyses."""
+        if not self.store.story_exists(story):
+            raise StorylineError(f"no story {story} in {self.store.path}. List them with: "
+                                 f"storyline stories --db {self.store.path}")
+        return build_story(self.story_articles(story), story=str(story), summary_words=summary_words)
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search (SQLite FTS5 syntax) with a snippet per hit."""
+        if not query.strip():
+            raise StorylineError("the search query is empty. Give words to look for")
+        return [{"id": r[0], "story": r[1], "title": r[2], "outlet": r[3], "published": r[4], "snippet": r[5]}
+                for r in self.store.search(query, limit)]
+
+    def export_records(self) -> Iterator[dict]:
+        """Every stored article as a flat record (the JSONL input fields plus story links)."""
+        duplicates = dict(self.store.db.execute(
+            "SELECT a.rowid, d.id FROM articles a JOIN articles d ON d.rowid = a.duplicate_of").fetchall())
+        for row in self.store.article_rows():
+            record = {name: row[name] for name in ARTICLE_COLUMNS if name not in ("body_start", "body_end", "label")}
+            record["story"] = row["story"]
+            record["label"] = row["label"]
+            record["duplicate_of"] = duplicates.get(row["rowid"])
+            yield record
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+
+def _analysis(row) -> ArticleAnalysis:
+    article = Article(
+        id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], published=row["published"],
+        url=row["url"], path=row["path"], dateline=row["dateline"], byline=row["byline"], story=row["label"],
+        body_start=row["body_start"], body_end=row["body_end"],
+    )
+    return analysis_from_json(row["analysis"], article)
+
+
+def _first_words(analysis: ArticleAnalysis, count: int = 12) -> str | None:
+    for span in analysis.sentences:
+        words = analysis.article.text[span.start:span.end].split()
+        if words:
+            return " ".join(words[:count]) + (" …" if len(words) > count else "")
+    return None
+
+
+def write_export(records: Iterable[dict], fmt: str, output) -> int:
+    """Write records as JSONL (to a text stream) or Parquet (to a path); return how many."""
+    if fmt == "jsonl":
+        n = 0
+        for record in records:
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise StorylineError("Parquet export needs pyarrow. Install it with: pip install pyarrow") from None
+    rows = list(records)
+    pq.write_table(pa.Table.from_pylist(rows), output)
+    return len(rows)

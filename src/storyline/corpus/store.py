@@ -1,0 +1,247 @@
+"""The corpus store: SQLite in WAL mode. Every SQL statement of Storyline lives in this module.
+
+The schema changes only through the numbered migrations below, applied in order when a store
+is opened (``PRAGMA user_version`` holds the number applied). Each article is written with its
+analysis, its near-duplicate signature and its story in one transaction, so an ingest killed
+at any moment loses nothing it had committed, and a second process can read meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import QueryError, StoreError
+from ..types import Article
+
+MIGRATIONS: list[str] = [
+    # 1: articles with their analyses, stories, near-duplicate bands, clustering index, search
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        title TEXT, outlet TEXT, published TEXT, url TEXT, path TEXT, dateline TEXT, byline TEXT,
+        label TEXT, body_start INTEGER NOT NULL, body_end INTEGER,
+        analysis TEXT NOT NULL,
+        minhash BLOB,
+        duplicate_of INTEGER REFERENCES articles(rowid),
+        story INTEGER REFERENCES stories(id),
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        articles INTEGER NOT NULL DEFAULT 0,
+        first_published TEXT, last_published TEXT,
+        vector TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE story_terms (
+        term TEXT NOT NULL, story INTEGER NOT NULL REFERENCES stories(id), weight REAL NOT NULL,
+        PRIMARY KEY (term, story)
+    ) WITHOUT ROWID;
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE lsh (band INTEGER NOT NULL, bucket TEXT NOT NULL, article INTEGER NOT NULL,
+                      PRIMARY KEY (band, bucket, article)) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
+    # 2: each story's sum of article embeddings (MiniLM), for clustering by meaning as well as words
+    """
+    ALTER TABLE stories ADD COLUMN embedding BLOB;
+    """,
+]
+# How long a writer waits for another writer's transaction before giving up, in seconds.
+BUSY_TIMEOUT = 30
+# Stories fetched per term when looking for an article's story: the most recent ones. This bounds
+# the cost of a lookup however large the corpus grows (a common term's posting list is cut).
+POSTINGS_PER_TERM = 200
+
+ARTICLE_COLUMNS = ("id", "text", "title", "outlet", "published", "url", "path", "dateline", "byline", "label",
+                   "body_start", "body_end")
+
+
+class Store:
+    """An open corpus database."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such corpus database. Create it with: storyline ingest FILES --db {path}")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot be opened as a Storyline corpus ({exc}). "
+                             "Give the path of a database made by storyline ingest, or a new file name") from None
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer Storyline (schema {version}). Upgrade Storyline")
+        for number in range(version, len(MIGRATIONS)):
+            self.db.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[number] + f";PRAGMA user_version={number + 1};COMMIT;")
+
+    def transaction(self):
+        """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT or ROLLBACK)."""
+        return _Transaction(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --------------------------------------------------------------- articles
+    def has_content(self, content_hash: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    def free_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``wanted-3``... if an earlier article has that id."""
+        candidate, n = wanted, 1
+        while self.db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    def insert_article(self, article: Article, content_hash: str, analysis: str, minhash: bytes,
+                       duplicate_of: int | None, story: int | None) -> int:
+        values = (article.id, article.text, article.title, article.outlet, article.published, article.url,
+                  article.path, article.dateline, article.byline, article.story, article.body_start,
+                  article.body_end)
+        cursor = self.db.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, content_hash, analysis, minhash, duplicate_of, story)"
+            f" VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, ?, ?, ?, ?, ?)",
+            (*values, content_hash, analysis, minhash, duplicate_of, story))
+        return cursor.lastrowid
+
+    def add_bands(self, article: int, bands: Iterable[tuple[int, str]]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO lsh (band, bucket, article) VALUES (?, ?, ?)",
+                            [(b, bucket, article) for b, bucket in bands])
+
+    def band_matches(self, bands: list[tuple[int, str]]) -> list[int]:
+        """Articles sharing at least one near-duplicate band with the given signature."""
+        found: set[int] = set()
+        for band, bucket in bands:
+            found.update(r[0] for r in self.db.execute(
+                "SELECT article FROM lsh WHERE band = ? AND bucket = ?", (band, bucket)))
+        return sorted(found)
+
+    def article_minhash(self, rowid: int) -> tuple[bytes, int | None, int | None]:
+        """An article's signature, the article it duplicates (if any), and its story."""
+        row = self.db.execute("SELECT minhash, duplicate_of, story FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        return row if row else (b"", None, None)
+
+    def article_rows(self, where: str = "", params: tuple = ()) -> Iterator[sqlite3.Row]:
+        self.db.row_factory = sqlite3.Row
+        try:
+            yield from self.db.execute(
+                f"SELECT rowid, {', '.join(ARTICLE_COLUMNS)}, analysis, duplicate_of, story FROM articles "
+                f"{where} ORDER BY rowid", params)
+        finally:
+            self.db.row_factory = None
+
+    def counts(self) -> dict[str, int]:
+        articles, duplicates = self.db.execute(
+            "SELECT COUNT(*), COUNT(duplicate_of) FROM articles").fetchone()
+        stories = self.db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        return {"articles": articles, "near_duplicates": duplicates, "stories": stories}
+
+    # --------------------------------------------------------------- clustering state
+    def bump_document_frequencies(self, terms: Iterable[str]) -> None:
+        self.db.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                            [(t,) for t in terms])
+        self.db.execute("INSERT INTO counters (name, value) VALUES ('documents', 1) "
+                        "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+
+    def document_frequencies(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        terms = list(terms)
+        found: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start:start + 500]
+            found.update(self.db.execute(
+                f"SELECT term, df FROM term_df WHERE term IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        row = self.db.execute("SELECT value FROM counters WHERE name = 'documents'").fetchone()
+        return found, (row[0] if row else 0)
+
+    def candidate_stories(self, weights: dict[str, float]) -> dict[int, float]:
+        """Stories indexed under the given terms (the most recent per term), with a rough score:
+        the sum over shared terms of the term's weight in the article times its weight in the story."""
+        found: dict[int, float] = {}
+        for term, weight in weights.items():
+            for story, story_weight in self.db.execute(
+                    "SELECT story, weight FROM story_terms WHERE term = ? ORDER BY story DESC LIMIT ?",
+                    (term, POSTINGS_PER_TERM)):
+                found[story] = found.get(story, 0.0) + weight * story_weight
+        return found
+
+    def story_state(self, story: int) -> tuple[dict, int, str | None, str | None, bytes | None]:
+        row = self.db.execute("SELECT vector, articles, first_published, last_published, embedding FROM stories "
+                              "WHERE id = ?", (story,)).fetchone()
+        return json.loads(row[0]), row[1], row[2], row[3], row[4]
+
+    def create_story(self, title: str | None) -> int:
+        return self.db.execute("INSERT INTO stories (title) VALUES (?)", (title,)).lastrowid
+
+    def save_story(self, story: int, vector: dict, index_terms: dict[str, float], articles: int,
+                   first: str | None, last: str | None, embedding: bytes | None) -> None:
+        self.db.execute("UPDATE stories SET vector = ?, articles = ?, first_published = ?, last_published = ?, "
+                        "embedding = ? WHERE id = ?",
+                        (json.dumps(vector, separators=(",", ":")), articles, first, last, embedding, story))
+        self.db.execute("DELETE FROM story_terms WHERE story = ?", (story,))
+        self.db.executemany("INSERT INTO story_terms (term, story, weight) VALUES (?, ?, ?)",
+                            [(t, story, w) for t, w in index_terms.items()])
+
+    # --------------------------------------------------------------- reading
+    def stories(self) -> list[tuple]:
+        return self.db.execute(
+            "SELECT s.id, s.title, s.articles, COUNT(DISTINCT a.outlet), s.first_published, s.last_published "
+            "FROM stories s LEFT JOIN articles a ON a.story = s.id AND a.duplicate_of IS NULL "
+            "GROUP BY s.id ORDER BY s.articles DESC, s.id").fetchall()
+
+    def story_exists(self, story: int) -> bool:
+        return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is not None
+
+    def search(self, query: str, limit: int) -> list[tuple]:
+        try:
+            return self.db.execute(
+                "SELECT a.id, a.story, a.title, a.outlet, a.published, "
+                "snippet(articles_fts, 1, '[', ']', '…', 14) FROM articles_fts "
+                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(
+                f"search query {query!r} is malformed ({exc}). Use words, \"quoted phrases\", AND, OR, NOT, "
+                "or a prefix with *") from None
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self):
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.own = True
+        else:
+            self.own = False
+        return self.db
+
+    def __exit__(self, kind, exc, tb):
+        if not self.own:
+            return False
+        if kind is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
+        return False

@@ -1,0 +1,67 @@
+"""Records to and from plain dicts, for the corpus store (JSON in SQLite).
+
+One generic pair of functions serves every frozen dataclass in :mod:`storyline.types`: a record
+becomes nested dicts and lists, and comes back as the same typed record. The article's text is
+stored once, in its own column, so an analysis is saved without it and rejoined on load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import lru_cache
+from typing import Any
+
+from .types import Article, ArticleAnalysis
+
+ANALYSIS_VERSION = 1
+
+
+def to_plain(record: Any) -> Any:
+    """A record as JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_plain(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (tuple, list)):
+        return [to_plain(x) for x in record]
+    return record
+
+
+def from_plain(cls: Any, data: Any) -> Any:
+    """The typed record of ``cls`` from dicts and lists made by :func:`to_plain`."""
+    if data is None:
+        return None
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(cls) if a is not type(None)]
+        return from_plain(options[0], data) if len(options) == 1 else data
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(cls)
+        return tuple(from_plain(item, x) for x in data)
+    if dataclasses.is_dataclass(cls):
+        hints = _hints(cls)
+        return cls(**{name: from_plain(hints[name], value) for name, value in data.items() if name in hints})
+    return data
+
+
+@lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def analysis_json(analysis: ArticleAnalysis) -> str:
+    """An analysis as compact JSON, without the article (stored apart)."""
+    data = to_plain(analysis)
+    data.pop("article")
+    data["version"] = ANALYSIS_VERSION
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_from_json(text: str, article: Article) -> ArticleAnalysis:
+    """The analysis saved by :func:`analysis_json`, rejoined with its article."""
+    data = json.loads(text)
+    data.pop("version", None)
+    data["article"] = None
+    analysis = from_plain(ArticleAnalysis, data)
+    return dataclasses.replace(analysis, article=article)

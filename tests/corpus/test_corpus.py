@@ -1,0 +1,163 @@
+"""Corpus mode: the store, de-duplication, stories, search, export, and crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.corpus import Corpus
+from storyline.corpus.cluster import cluster_documents
+from storyline.corpus.dedup import content_hash
+
+from ..conftest import ABC, CNN, EXAMPLE, corpus_or_skip
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    """A corpus holding the two seeds and a lightly edited copy of the ABC one."""
+    copy = tmp_path / "inputs" / "abc-copy.txt"
+    copy.parent.mkdir()
+    copy.write_text(ABC.read_text(encoding="utf-8").replace("high-level officials", "senior officials")
+                    + "\nABC News' Jane Doe contributed to this report.\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    with Corpus(db) as corpus:
+        summary = corpus.ingest([EXAMPLE, copy.parent], processes=1)
+    return db, summary
+
+
+def test_ingest_links_near_duplicates_and_is_idempotent(seeded):
+    db, summary = seeded
+    assert (summary.read, summary.new, summary.near_duplicate, summary.duplicate, summary.failed) == (3, 2, 1, 0, 0)
+    with Corpus(db) as corpus:
+        again = corpus.ingest([EXAMPLE], processes=1)
+        assert (again.read, again.new, again.duplicate) == (2, 0, 2)
+        assert corpus.counts() == {"articles": 3, "near_duplicates": 1, "stories": 1}
+        story = corpus.stories()[0]
+        assert story.articles == 2  # the copy is linked, not counted twice
+        members = corpus.story_members()[story.id]
+        assert [m["duplicate_of"] for m in members] == [None, None, "000_fc6d89dac03494ff"]
+
+
+def test_stories_json_lists_every_article_once(seeded):
+    db, _ = seeded
+    result = run("stories", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    ids = [a["id"] for story in data for a in story["articles"]]
+    assert sorted(ids) == ["000_fc6d89dac03494ff", "002_cfade814ec095534", "abc-copy"]
+    assert set(data[0]) == {"id", "title", "articles"}
+
+
+def test_show_reports_a_stored_story_without_parsing(seeded, monkeypatch):
+    db, _ = seeded
+    import storyline.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("show must not parse"))
+    result = run("show", "1", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert sum(e["type"] == "PERSON" for e in report["entities"]) == 9
+    assert any(f["status"] == "corroborated" for f in report["facts"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["show", "99"], "error: no story 99 in {db}. List them with: storyline stories --db {db}\n"),
+    (["search", "Gantz AND ("], "error: search query 'Gantz AND (' is malformed (fts5: syntax error near \"\"). "
+     "Use words, \"quoted phrases\", AND, OR, NOT, or a prefix with *\n"),
+])
+def test_clear_errors(seeded, args, message):
+    db, _ = seeded
+    result = run(*args, "--db", db)
+    assert result.exit_code == 1 and result.stderr == message.format(db=db)
+
+
+def test_missing_database_is_not_created_by_readers(tmp_path):
+    db = tmp_path / "none.db"
+    result = run("stories", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {db}: no such corpus database. Create it with: storyline ingest FILES --db {db}\n"
+    assert not db.exists()
+
+
+def test_search_finds_phrases_with_snippets(seeded):
+    db, _ = seeded
+    result = run("search", '"national security adviser"', "--db", db, "--format", "json")
+    hits = json.loads(result.stdout)
+    assert {h["id"] for h in hits} == {"000_fc6d89dac03494ff", "002_cfade814ec095534", "abc-copy"}
+    assert all("[national security adviser]" in h["snippet"] for h in hits)
+    assert json.loads(run("search", "zeppelin", "--db", db, "--format", "json").stdout) == []
+
+
+def test_export_jsonl_round_trips_into_ingest(seeded, tmp_path):
+    db, _ = seeded
+    out = tmp_path / "export.jsonl"
+    assert run("export", "--db", db, "--output", out).exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3 and {r["duplicate_of"] for r in records} == {None, "000_fc6d89dac03494ff"}
+    assert records[1]["text"] == CNN.read_text(encoding="utf-8")
+    with Corpus(tmp_path / "again.db") as corpus:  # the export is valid input, and adds nothing new
+        summary = corpus.ingest([out], processes=1)
+        assert (summary.new, summary.near_duplicate) == (2, 1)
+
+
+def test_online_clustering_separates_two_stories():
+    texts = [ABC.read_text(encoding="utf-8"), CNN.read_text(encoding="utf-8"),
+             "A magnitude 6.1 earthquake struck southern Iran on Sunday, killing at least ten people in the "
+             "province of Bushehr, Iranian state television said, as rescue teams searched collapsed homes."]
+    labels = cluster_documents(texts, ["abc", "cnn", "quake"], processes=1)
+    assert labels[0] == labels[1] != labels[2]
+
+
+def _polnear_jsonl(tmp_path, count):
+    import corpora
+
+    corpus_or_skip("polnear")
+    docs = [d for _, d in zip(range(count), corpora.polnear_documents("dev"))]
+    path = tmp_path / "polnear.jsonl"
+    path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs), encoding="utf-8")
+    return path, docs
+
+
+def test_kill_during_ingest_loses_nothing_and_resume_duplicates_nothing(tmp_path):
+    path, docs = _polnear_jsonl(tmp_path, 30)
+    db = tmp_path / "crash.db"
+    command = [sys.executable, "-m", "storyline.cli", "ingest", str(path), "--db", str(db), "--quiet"]
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    committed = 0
+    deadline = time.time() + 120
+    while time.time() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=5) as reader:  # a second process reads while ingest writes
+                    committed = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if committed >= 3:
+                break
+    assert process.poll() is None, "ingest finished before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(db) as reader:
+        after_kill = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert after_kill >= committed >= 3
+    subprocess.run(command, check=False, timeout=300)
+    with sqlite3.connect(db) as reader:
+        rows = reader.execute("SELECT id, content_hash FROM articles").fetchall()
+    assert sorted(r[0] for r in rows) == sorted(d.id for d in docs)  # 0 lost, 0 duplicated
+    assert {r[1] for r in rows} == {content_hash(d.text) for d in docs}
