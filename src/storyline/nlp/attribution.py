@@ -64,6 +64,10 @@ want plan pledge promise agree refuse decline vow threaten seek hope intend expe
 # Verbs of urging: their object and infinitive are the content ("urged Israel to take ...").
 URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_TIME_WORDS = frozenset("""
+morning afternoon evening night today tonight yesterday tomorrow week weekend month year
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
@@ -74,6 +78,8 @@ MAX_LABEL_LINE = 80
 _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
 # "“...” ― Jorge Falcon" after a quote.
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
+_LINE_LABEL = re.compile(r"\W*((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4}):\s")
+_SIGNED_LINE = re.compile(r"[”\"’]\s*[―—–]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Speaker descriptions longer than this many tokens are clipped at their head noun.
 MAX_SPEAKER_TOKENS = 12
 # Quoted words with no speaker are reported only when longer than this: shorter ones are mostly
@@ -146,8 +152,15 @@ class _Reader:
                 if previous is not None and self._continues(previous, span):
                     records.append((span.start, span.end, "direct", previous[3], previous[4], span))
                     continue
+                earlier = self._previous_paragraph(span, records, indirect) if self._is_speech(span) else None
+                if earlier is not None:
+                    records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
+                    previous = records[-1]
+                    continue
             if subject is None and not self._is_speech(span):
                 continue  # a title, a scare quote, markup: quoted words no one is said to say
+            if cue is None and subject is None:
+                subject = self._previous_subject(span)
             records.append((span.start, span.end, "direct", cue, subject, span))
             previous = records[-1] if cue is not None or subject is not None else None
         records += indirect
@@ -209,7 +222,7 @@ class _Reader:
         for sent in sentences:
             for token in sent:
                 if token.i in inside or self._inside_quote(token) or not self._is_cue(token) \
-                        or token.lemma_.lower() not in SPEECH_VERBS:
+                        or token.lemma_.lower() not in SPEECH_VERBS | {"put"}:
                     continue
                 distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
                 if best is None or distance < best[0]:
@@ -222,7 +235,45 @@ class _Reader:
         label = self._label(span)
         if label is not None:
             return None, label
+        # 5. A quote announced by a colon ("Sanders made the following comment: “...”"): the
+        # subject of the clause before the colon.
+        before = self._token_at(span.open_mark, forward=False)
+        if before is not None and before.text == ":":
+            word = self.doc[before.i - 1] if before.i > 0 else before
+            for verb in (word, *word.ancestors):  # the clause the colon ends, not the sentence's root
+                if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
+                    subject = self._subject(verb)
+                    if subject is not None and not self._inside_quote(subject):
+                        return verb, subject
+                    break
         return None, None
+
+    def _previous_subject(self, span: QuoteSpan) -> Token | None:
+        """The person a cue-less quote sentence goes on from, in the same paragraph.
+
+        News often names a speaker and what they did, then quotes them in a sentence of its own
+        ('..., Lawrence B. Cummings, called him a master at ... "He showed again and again ..."').
+        Only a person (a PERSON name, or a pronoun for one) who is the subject of the sentence just
+        before counts.
+        """
+        text = self.text
+        before = self._token_at(span.open_mark, forward=False)
+        if before is None or before.text not in (".", "!", "?") or "\n" in text[before.idx:span.open_mark]:
+            return None
+        sent = before.sent
+        for token in sent:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self._inside_quote(token) \
+                    and token.idx >= self.body[0]:
+                if token.ent_type_ == "PERSON" or token.text in self.people:
+                    return token
+                if token.lower_ in PRONOUN_GENDER and self.resolver.resolve(token) is not None:
+                    return token
+                phrase = self.doc[token.left_edge.i:token.right_edge.i + 1]
+                people = [t for t in phrase if t.ent_type_ == "PERSON" and t.dep_ == "appos" or
+                          t.ent_type_ == "PERSON" and t.head.i == token.i and t.dep_ == "appos"]
+                if people:
+                    return people[0]
+        return None
 
     def _is_speech(self, span: QuoteSpan) -> bool:
         """Whether quoted words with no speaker found are still worth reporting as a quote.
@@ -276,6 +327,11 @@ class _Reader:
             subject = subject.head.head  # "an architect who said ...": the architect
         if subject is not None and not self._inside_quote(subject):
             return subject
+        if verb.tag_ in ("VBG", "VB") and (span is None or verb.idx < span.open_mark
+                                                   or verb.idx >= span.close_mark):
+            shared = self._shared_subject(verb)
+            if shared is not None:
+                return shared
         # '"...," Rep. Elijah E. Cummings (D-Md.) said' / '"...," said Leslie Wimes, a ...'
         if span is not None and verb.idx >= span.close_mark:
             words = [t for t in self.doc[:verb.i] if t.idx >= span.close_mark and not t.is_quote
@@ -293,12 +349,16 @@ class _Reader:
                 return words[0].idx, words[-1].idx + len(words[-1])
         if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None  # 'saying that green coffee extract was a "…"': the words after are the content
         words = []
         for token in self.doc[verb.i + 1:verb.sent.end]:
             if token.text in (",", ".", ";", ":") or self._inside_quote(token) or token.is_quote:
                 break
             words.append(token)
         names = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+        if words and (words[0].ent_type_ in ("DATE", "TIME") or words[0].pos_ == "ADP"):
+            return None  # 'said Thursday morning on "Fox and Friends"': no speaker there
         if names:
             return words[0].idx, words[-1].idx + len(words[-1])
         return None
@@ -310,11 +370,26 @@ class _Reader:
         m = _COLON_LABEL.search(text[line_start:span.open_mark]) if span.open_mark - line_start <= MAX_LABEL_LINE else None
         if m:
             return line_start + m.start(1), line_start + m.end(1)
+        # A headline or line led by a person's name and a colon: "Sanders: Clinton needs to 'get away ...'"
+        m = _LINE_LABEL.match(text, line_start, span.open_mark)
+        if m:
+            start, end = m.start(1), m.end(1)
+            if any(start <= x.start and x.end <= end and (x.label == "PERSON" or x.name.split()[-1] in self.people)
+                   for x in self.mentions):
+                return start, end
         line_end = text.find("\n", span.close_mark)
         line_end = len(text) if line_end == -1 else line_end
         m = _DASH_LABEL.match(text[span.close_mark:min(line_end, self.body[1])])
         if m:
             return span.close_mark + m.start(1), span.close_mark + m.end(1)
+        # A line that is one quote signed at its end, with quote marks inside it that cut the
+        # quote short ('“... what he calls “hell” than live ...” ― Adriana Rodarte').
+        if not text[line_start:span.open_mark].strip():
+            tail = text[span.close_mark:min(line_end, self.body[1])]
+            m = _SIGNED_LINE.search(tail)
+            if m:
+                end = m.end(1) - (m.group(1).endswith(".") and len(m.group(1).split()[-1]) > 3)
+                return span.close_mark + m.start(1), span.close_mark + end
         return None
 
     def _previous_in_paragraph(self, span: QuoteSpan, previous, indirect):
@@ -327,6 +402,26 @@ class _Reader:
         candidates = [r for r in indirect if line_start <= r[0] and r[1] <= span.open_mark and r[4] is not None]
         if previous is not None and previous[4] is not None and line_start <= previous[0]:
             candidates.append(previous)
+        return max(candidates, key=lambda r: r[1]) if candidates else None
+
+    def _previous_paragraph(self, span: QuoteSpan, records, indirect):
+        """The last attribution of the paragraph before, for a paragraph that is one quote and nothing else.
+
+        'Then, in 2017, Kerry said that 100,000 would be accepted.⏎⏎"That adds up to 185,000 ..."':
+        a paragraph of quoted words with no cue goes on with whoever spoke last.
+        """
+        text = self.text
+        line_start = text.rfind("\n", 0, span.open_mark) + 1
+        line_end = text.find("\n", span.close_mark)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip(" .,\"'”’"):
+            return None
+        previous_end = text[:line_start].rstrip().__len__()
+        if previous_end == 0:
+            return None
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        candidates = [r for r in (*records, *indirect)
+                      if r[4] is not None and previous_start <= r[0] and r[1] <= previous_end]
         return max(candidates, key=lambda r: r[1]) if candidates else None
 
     def _continues(self, previous, span: QuoteSpan) -> bool:
@@ -402,8 +497,10 @@ class _Reader:
             seen.add(verb.i)
             passive = False
             for child in verb.children:
-                if child.dep_ == "nsubj" and _plausible_speaker(child) and child.idx >= self.body[0]:
-                    return child  # (a clausal subject, or a dateline parsed as one, speaks for no one)
+                if child.dep_ == "nsubj" and _plausible_speaker(child):
+                    subject = self._checked_subject(child, verb)
+                    if subject is not None and subject.idx >= self.body[0]:
+                        return subject  # (a clausal subject, or a dateline parsed as one, speaks for no one)
                 if child.dep_ == "nsubjpass":
                     passive = True
             if passive:
@@ -417,7 +514,8 @@ class _Reader:
                 verb = verb.head
                 continue
             # "Blige sings to Clinton before asking her, ..."
-            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.pos_ == "ADP" \
+                    and verb.head.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head.head
                 continue
             # "signaled a willingness to hold talks and expressed support": up through the noun
@@ -426,6 +524,51 @@ class _Reader:
                 continue
             return None
         return None
+
+    def _shared_subject(self, verb: Token) -> Token | None:
+        """The subject a participle or infinitive cue shares with its clause ("Mr. Trump hardly
+        clarified the matter, ... and, when questioned, asserting, ''...''"): the subject of the
+        nearest verb above it, else the first person named as a subject earlier in its sentence."""
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ not in ("VERB", "AUX") or self._inside_quote(ancestor):
+                continue
+            for child in ancestor.children:
+                if child.dep_ == "nsubj" and _plausible_speaker(child) and not self._inside_quote(child) \
+                        and child.idx >= self.body[0]:
+                    return self._checked_subject(child, ancestor)
+        for token in self.doc[verb.sent.start:verb.i]:
+            if token.dep_ == "nsubj" and not self._inside_quote(token) and token.idx >= self.body[0] \
+                    and (token.ent_type_ == "PERSON" or token.lower_ in PRONOUN_GENDER):
+                return token
+        return None
+
+    def _checked_subject(self, subject: Token, verb: Token) -> Token | None:
+        """The subject the parser gave a cue, unless it is one of the parser's usual mistakes.
+
+        - a dateline ("WASHINGTON -- President Obama, ..., said"): the appositive after it speaks;
+        - a time ("said Thursday morning on Fox News"): no one;
+        - something after a verb that cannot take its subject after it ("saying that green
+          coffee extract was ...", "going on to say that the country ..."): only finite "said
+          Flynn" / "says Flynn" can;
+        - a word across a dash from its verb ("made public ― Trump boasted").
+        """
+        text = self.text
+        if not any(c.isalnum() for c in subject.text):
+            return None  # a dash the parser took for a noun ("made public ― Trump boasted")
+        line_start = text.rfind("\n", 0, subject.idx) + 1
+        if subject.idx - line_start <= 2 and subject.is_upper and len(subject) > 1 \
+                and re.match(r"\s*(?:,[^\n]{0,40})?(?:--|[—–―]|\()", text[subject.idx + len(subject):]):
+            appositives = [c for c in subject.children if c.dep_ == "appos" and _plausible_speaker(c)]
+            return appositives[0] if appositives else None
+        if subject.ent_type_ in ("DATE", "TIME") or subject.lower_ in _TIME_WORDS:
+            return None
+        if subject.i > verb.i:
+            if verb.tag_ not in ("VBD", "VBZ", "VBP") or subject.left_edge.lower_ == "that":
+                return None
+        low, high = sorted((subject.i, verb.i))
+        if sum(t.text in ("―", "—", "--", "–") for t in self.doc[low + 1:high]) % 2:
+            return None
+        return subject
 
     # --------------------------------------------------------------- indirect
     def _indirect(self):

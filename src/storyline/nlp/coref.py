@@ -153,18 +153,25 @@ def _genders(doc: Doc, referents: list[Referent], mentions: tuple[Mention, ...],
                 votes.setdefault(key, Counter())[GENDERED_WORDS[word]] += 2
     # A gendered pronoun in the same sentence as exactly one named subject refers to it
     # far more often than not ("Harris expressed concern during her conversation").
+    surnames = {r.key for r in referents if r.mention is not None}
     by_sentence: dict[int, list[Referent]] = {}
     for r in referents:
         if r.mention is not None:
             by_sentence.setdefault(r.sentence, []).append(r)
+    # Only where no one else is named in the sentence, and not from "him", which in its own
+    # clause refers to someone other than the subject ("Warren told Stumpf, after he admitted").
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None:
+        if gender is None or token.lower_ == "him":
             continue
         people = by_sentence.get(sentence_of[token.i], [])
         before = [r for r in people if r.start < token.idx]
         subjects = [r for r in before if r.subject]
-        if len({r.key for r in before}) == 1 and subjects:
+        if len({r.key for r in people}) == 1 and subjects:
+            sent = doc[token.i].sent
+            if any((t.ent_type_ == "PERSON" or t.text in surnames) and t.text != subjects[0].key
+                   and t.text not in subjects[0].name for t in sent):
+                continue  # another person spaCy found but no mention kept ("Wells Fargo CEO John Stumpf")
             votes.setdefault(subjects[0].key, Counter())[gender] += 1
     return {key: count.most_common(1)[0][0] for key, count in votes.items()
             if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 OPEN, CLOSE, EITHER = "open", "close", "either"
 # Longest stretch a single-quote pair may span: single quotes quote words or a phrase.
 MAX_SINGLE_QUOTE_CHARS = 300
-_MARK = re.compile(r"''|``|[\"“”«»„‘’']")
+_MARK = re.compile(r"'''|''|``|[\"“”«»„‘’']")
 _OPENERS_BEFORE = set(" \t\n\r([{—–-/:;,") | {""}
 _CLOSERS_AFTER = set(" \t\n\r)]}.,;:!?—–-/") | {""}
 
@@ -63,7 +63,14 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
         mark = m.group()
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if mark in ("“", "«", "„", "``"):
+        if mark == "'''":  # a single quote nested at the edge of a double one (NYT style)
+            if _direction(before, after) == OPEN:
+                doubles.append(_Mark(m.start(), m.start() + 2, True, OPEN))
+                singles.append(_Mark(m.start() + 2, m.end(), False, OPEN))
+            else:
+                singles.append(_Mark(m.start(), m.start() + 1, False, CLOSE))
+                doubles.append(_Mark(m.start() + 1, m.end(), True, CLOSE))
+        elif mark in ("“", "«", "„", "``"):
             doubles.append(_Mark(m.start(), m.end(), True, OPEN))
         elif mark in ("”", "»"):
             # a closing mark typed as an opener: ”Mr. Trump embodies ...” at a paragraph start
