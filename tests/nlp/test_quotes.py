@@ -177,3 +177,18 @@ def test_text_without_speech_yields_nothing(analyse_text):
     text = ("Both meetings were closed to members of the press. President Joe Biden was at Camp David preparing "
             "for his State of the Union address on Thursday.")
     assert analyse_text(text).quotes == ()
+
+
+def test_a_title_named_as_one_is_no_quote_even_with_a_speaker_nearby(analyse_text):
+    text = ('In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the recent shootings '
+            'demand a national conversation.')
+    quotes = analyse_text(text).quotes
+    assert not [q for q in quotes if q.kind == "direct"]
+    assert "Paul Ryan" in [q.speaker.name for q in quotes if q.kind == "indirect"]  # the reported speech stays
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(analyse_text):
+    text = 'The crowd cheered Senator Mike Lee, who declared, "We will win this fight for the people."'
+    quote = [q for q in analyse_text(text).quotes if q.kind == "direct"][0]
+    assert (quote.speaker.name, quote.speaker.text) == ("Mike Lee", "who")
+    assert text[quote.speaker.start:quote.speaker.end] == "who"

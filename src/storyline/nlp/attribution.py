@@ -78,6 +78,11 @@ MAX_LABEL_LINE = 80
 _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
 # "“...” ― Jorge Falcon" after a quote.
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
+# Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
+_TITLE_CONTEXT = frozenset(
+    "of on in show program programme book books film movie documentary song anthem album series episode "
+    "broadcast column headline article essay play novel memoir poem podcast newsletter forum hymn titled "
+    "entitled called dubbed".split())
 _LINE_LABEL = re.compile(r"\W*((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4}):\s")
 _SIGNED_LINE = re.compile(r"[”\"’]\s*[―—–]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Speaker descriptions longer than this many tokens are clipped at their head noun.
@@ -124,6 +129,7 @@ class _Reader:
         self.resolver = None
         self.people = {m.name.split()[-1] for m in mentions if m.label == "PERSON"}
         self.by_start = {m.start: m for m in mentions}
+        self.relatives: dict[int, Token] = {}  # antecedent token -> the relative pronoun a cue's clause has
 
     # ------------------------------------------------------------------ public
     def run(self) -> tuple[Quote, ...]:
@@ -157,7 +163,7 @@ class _Reader:
                     records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
                     previous = records[-1]
                     continue
-            if subject is None and not self._is_speech(span):
+            if (subject is None and not self._is_speech(span)) or self._is_named_title(span):
                 continue  # a title, a scare quote, markup: quoted words no one is said to say
             if cue is None and subject is None:
                 subject = self._previous_subject(span)
@@ -283,13 +289,33 @@ class _Reader:
         """
         text = self.text[span.start:span.end]
         words = re.findall(r"[^\W\d_][\w'’-]*", text)
-        if not words or self.text[span.open_mark - 1:span.open_mark] == "=":
+        if not words or self._is_title_or_markup(span):
             return False
-        if len(words) <= MAX_UNATTRIBUTED_WORDS:
-            return False
+        return len(words) > MAX_UNATTRIBUTED_WORDS
+
+    def _is_named_title(self, span: QuoteSpan) -> bool:
+        """A title named as one, whoever the sentence's speaker: 'on CBS's "Face the Nation,"',
+        'the anthem "A Change Is Gonna Come,"', 'his book, "Make Your Kid a Millionaire"', or markup."""
+        if self.text[span.open_mark - 1:span.open_mark] == "=":
+            return True
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[span.start:span.end])
         long_words = [w for w in words if len(w) > 3]
-        title_case = long_words and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-        return not (title_case and len(words) <= MAX_TITLE_WORDS)
+        if len(long_words) < 2 or not self._is_title_or_markup(span):
+            return False
+        before = self._token_at(span.open_mark, forward=False)
+        if before is not None and before.text == ",":
+            before = self._token_at(before.idx, forward=False)
+        return before is not None and (before.lower_ in _TITLE_CONTEXT or before.tag_ == "POS")
+
+    def _is_title_or_markup(self, span: QuoteSpan) -> bool:
+        """A title ("Face the Nation," “A Change Is Gonna Come”) or an attribute value
+        (tweet-date="..."): quoted words that no one says, whoever the sentence's speaker."""
+        if self.text[span.open_mark - 1:span.open_mark] == "=":
+            return True
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[span.start:span.end])
+        long_words = [w for w in words if len(w) > 3]
+        title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+        return title_case and len(words) <= MAX_TITLE_WORDS
 
     def _sentences_around(self, span: QuoteSpan) -> list[SpacySpan]:
         sents = self._sentences(span.open_mark, span.close_mark)
@@ -324,6 +350,7 @@ class _Reader:
         """The speaker of a cue: its subject, unless the parse put that inside a quote."""
         subject = self._subject(verb)
         if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+            self.relatives[subject.head.head.i] = subject  # written as "who", the speaker is the architect
             subject = subject.head.head  # "an architect who said ...": the architect
         if subject is not None and not self._inside_quote(subject):
             return subject
@@ -341,7 +368,11 @@ class _Reader:
         if span is not None and verb.idx < span.open_mark:
             # 'made public ― Trump boasted, "..."': the name just before the verb
             words = []
-            for token in reversed(self.doc[verb.sent.start:verb.i]):
+            end = verb.i
+            if end > verb.sent.start and self.doc[end - 1].text == ")":  # "Rep. Paul Ryan (R-WI) said"
+                opening = [t.i for t in self.doc[max(verb.sent.start, end - 8):end] if t.text == "("]
+                end = opening[-1] if opening else end
+            for token in reversed(self.doc[verb.sent.start:end]):
                 if token.pos_ not in ("PROPN",) and not (token.text in (".",) and words):
                     break
                 words.insert(0, token)
@@ -665,6 +696,12 @@ class _Reader:
     def _speaker(self, subject: Token | tuple[int, int] | None, cue: Token | None) -> Speaker | None:
         if subject is None:
             return None
+        relative = self.relatives.get(subject.i) if isinstance(subject, Token) else None
+        if relative is not None and cue is not None and relative.head.i == cue.i:
+            # "..., said Mike Lee, who declared ...": the words in the text are "who", the name is Lee's
+            speaker = self._speaker(subject, None)
+            return Speaker(name=speaker.name, text=relative.text, start=relative.idx,
+                           end=relative.idx + len(relative), anonymous=speaker.anonymous, mention=speaker.mention)
         if isinstance(subject, tuple):
             start, end = subject
             phrase = self.text[start:end]
