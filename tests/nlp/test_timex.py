@@ -80,3 +80,19 @@ def test_every_monday_of_the_seeds_is_march_4(seed_report):
 def test_times_without_a_publication_date_have_no_value(analyse_text):
     times = analyse_text("Gantz met Harris on Monday and will see Blinken on Tuesday.").times
     assert [(t.text, t.value) for t in times] == [("Monday", None), ("Tuesday", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive is still the date
+    ("Investigators said last month's discovery of a rifle was the key.", [("last month", "2024-02")]),
+    # spaCy's span holds more than the date: the date inside it is resolved
+    ("During the day Friday, the boy played in the yard.", [("Friday", "2024-03-01")]),
+    # "until", "effective", "as soon as" point forward whatever the verb's tense
+    ("Officials postponed until Tuesday any action on the case.", [("Tuesday", "2024-03-05")]),
+    ("The board named a new chairman, effective April 1.", [("April 1", "2024-04-01")]),
+    # "is to" + verb is a plan
+    ("The company is to resume trading in Paris on Thursday.", [("Thursday", "2024-03-07")]),
+])
+def test_dates_inside_longer_phrases_and_forward_cues(analyse_text, text, expected):
+    times = analyse_text(text, published="2024-03-04").times
+    assert [(text[t.start:t.end].replace("'s", ""), t.value) for t in times] == expected

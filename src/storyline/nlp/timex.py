@@ -91,6 +91,10 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
     context: dict[str, str] = {}
     for span in sorted(spans, key=lambda s: s.start):
         kind, value = resolve(span.text, dct, _direction(span), context)
+        if value is None and kind is not None and dct is not None and len(span) > 1:
+            inner = _resolvable_part(span, dct, context)
+            if inner is not None:  # "the day Friday", "d'etat last year", "seven a year ago": the date in it
+                span, kind, value = inner
         if value is None and kind is not None:
             parts = _parts(span.text)
             if parts:  # "between 1994 and 1997", "the six months ended Oct. 1": each date on its own
@@ -109,6 +113,20 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
     return tuple(out)
+
+
+def _resolvable_part(span: SpacySpan, dct: date, context: dict[str, str]):
+    """The longest run of the span's tokens, from either end, that resolves to a value."""
+    n = len(span)
+    for size in range(n - 1, 0, -1):
+        for part in (span[n - size:], span[:size]):
+            text = part.text.strip()
+            if re.fullmatch(r"\d{1,3}|\W*", text):
+                continue
+            kind, value = resolve(text, dct, _direction(part), context)
+            if value is not None:
+                return part, kind, value
+    return None
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -138,6 +156,10 @@ def _direction(span: SpacySpan) -> str:
         return PAST
     if words & {"next", "coming", "tomorrow", "following", "later"}:
         return FUTURE
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-1:] in (["until"], ["till"], ["effective"], ["by"]) or before[-3:] == ["as", "soon", "as"]:
+        return FUTURE  # "postponed until Tuesday", "effective Feb. 1", "as soon as Tuesday"
     head = span.root
     seen = 0
     while head.dep_ != "ROOT" and seen < 6:
@@ -164,6 +186,9 @@ def _tense(verb: Token) -> str:
             break
     if verb.lemma_.lower() in ("be",) and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
         return FUTURE  # "is to meet"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" \
+            and verb.head.tag_ in ("VBZ", "VBP"):
+        return FUTURE  # "is to resume trading in Paris Tuesday"
     if verb.tag_ == "VBD" or aux_words & {"had", "has", "have", "did", "was", "were"}:
         return PAST
     if verb.tag_ == "VBN" and aux_words & {"was", "were", "been"}:
@@ -184,6 +209,7 @@ def resolve(text: str, dct: date | None, direction: str = NEAREST,
         direction: PAST, FUTURE or NEAREST, for relative expressions.
     """
     raw = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
+    raw = re.sub(r"'s?$", "", raw)  # "last year's", "next week's"
     raw = re.sub(r"\b(mid|early|late)-(?=[a-z0-9])", "", raw)  # "mid-November", "late-1990s"
     words = _QUALIFIERS.sub("", raw).strip()
     if not words:
