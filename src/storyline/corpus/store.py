@@ -65,7 +65,7 @@ MIGRATIONS: list[str] = [
 BUSY_TIMEOUT = 30
 # Stories fetched per term when looking for an article's story: the most recent ones. This bounds
 # the cost of a lookup however large the corpus grows (a common term's posting list is cut).
-POSTINGS_PER_TERM = 200
+POSTINGS_PER_TERM = 50
 
 ARTICLE_COLUMNS = ("id", "text", "title", "outlet", "published", "url", "path", "dateline", "byline", "label",
                    "body_start", "body_end")
