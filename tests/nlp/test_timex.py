@@ -96,3 +96,10 @@ def test_times_without_a_publication_date_have_no_value(analyse_text):
 def test_dates_inside_longer_phrases_and_forward_cues(analyse_text, text, expected):
     times = analyse_text(text, published="2024-03-04").times
     assert [(text[t.start:t.end].replace("'s", ""), t.value) for t in times] == expected
+
+
+def test_a_period_and_the_day_it_ended_are_two_expressions(analyse_text):
+    text = "The company lost $92.2 million in its fourth quarter ended Sept. 30, it said."
+    times = analyse_text(text, published="1989-11-02").times
+    assert [(text[t.start:t.end], t.value) for t in times] == [("its fourth quarter", "1989-Q4"),
+                                                                ("Sept. 30", "1989-09-30")]

@@ -41,8 +41,8 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # Single words spaCy does not tag but TimeML does: their reference values.
 REF_WORDS = {"recently": "PAST_REF", "currently": "PRESENT_REF", "lately": "PAST_REF", "presently": "PRESENT_REF",
-             "nowadays": "PRESENT_REF"}
-PRESENT_WORDS = {"now", "currently", "presently", "at present", "nowadays", "the present", "right now",
+             "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "recent": "PAST_REF"}
+PRESENT_WORDS = {"now", "current", "currently", "presently", "at present", "nowadays", "the present", "right now",
                  "these days", "today's"}
 PAST_WORDS = {"recently", "lately", "the past", "in the past", "previously", "formerly", "once", "earlier",
               "recent", "former"}
@@ -89,6 +89,7 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
             spans.append(doc[token.i - 1:token.i + 1])
     out = []
     context: dict[str, str] = {}
+    spans = [part for span in spans for part in _period_and_end(span)]
     for span in sorted(spans, key=lambda s: s.start):
         kind, value = resolve(span.text, dct, _direction(span), context)
         if value is None and kind is not None and dct is not None and len(span) > 1:
@@ -113,6 +114,16 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
     return tuple(out)
+
+
+def _period_and_end(span: SpacySpan) -> list[SpacySpan]:
+    """ "its fourth quarter ended Sept. 30" is two expressions: the period, and the day it ended."""
+    for token in span[1:-1]:
+        if token.lower_ in ("ended", "ending"):
+            before, after = span[:token.i - span.start], span[token.i - span.start + 1:]
+            if any(t.is_alpha for t in before) and any(t.like_num for t in after):
+                return [before, after]
+    return [span]
 
 
 def _resolvable_part(span: SpacySpan, dct: date, context: dict[str, str]):
