@@ -103,3 +103,10 @@ def test_a_period_and_the_day_it_ended_are_two_expressions(analyse_text):
     times = analyse_text(text, published="1989-11-02").times
     assert [(text[t.start:t.end], t.value) for t in times] == [("its fourth quarter", "1989-Q4"),
                                                                 ("Sept. 30", "1989-09-30")]
+
+
+def test_days_spacy_leaves_out_are_still_found(analyse_text):
+    text = "A message was read Wednesday night to the rally. Officials spoke over the weekend."
+    times = analyse_text(text, published="2000-01-06").times
+    assert [(text[t.start:t.end], t.value) for t in times] == [("Wednesday night", "2000-01-05TNI"),
+                                                                ("the weekend", "1999-W52-WE")]  # Jan. 1-2, 2000

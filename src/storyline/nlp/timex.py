@@ -82,6 +82,16 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
         word = token.lower_
         if word == "now" and token.pos_ == "ADV" and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that"):
             spans.append(doc[token.i:token.i + 1])
+        elif (word in WEEKDAYS and token.text[:1].isupper() or word in ("today", "yesterday", "tomorrow", "tonight")) \
+                and token.ent_type_ not in _NOT_TIME_ENTITIES:
+            # spaCy leaves some out ("read Wednesday night", "``Today, I'm here''")
+            end = token.i + 1
+            if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and end not in taken:
+                end += 1
+            spans.append(doc[token.i:end])
+            taken.update(range(token.i, end))
+        elif word == "weekend" and token.i > 0 and doc[token.i - 1].lower_ == "the" and token.i - 1 not in taken:
+            spans.append(doc[token.i - 1:token.i + 1])
         elif word in REF_WORDS and token.pos_ in ("ADV", "ADJ"):
             spans.append(doc[token.i:token.i + 1])
         elif word in ("future", "past") and token.i > 0 and doc[token.i - 1].lower_ == "the" \
@@ -140,6 +150,8 @@ def _resolvable_part(span: SpacySpan, dct: date, context: dict[str, str]):
     return None
 
 
+# Entities whose words are no time of their own ("USA Today", "Super Tuesday" stays a date).
+_NOT_TIME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "GPE", "LOC", "NORP"})
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PART = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?|\d{{4}})\b", re.IGNORECASE)
 
@@ -483,6 +495,14 @@ def _weekday(words, dct, direction):
 
 
 def _relative_unit(words, dct, direction):
+    if words in ("the weekend", "weekend", "over the weekend"):
+        if dct is None:
+            return "DATE", None
+        # the weekend just past, unless the verb points forward or it is the end of the week already
+        ahead = direction == FUTURE or (direction == NEAREST and dct.weekday() >= 3)
+        day = dct if ahead or dct.weekday() >= 5 else dct - timedelta(weeks=1)
+        year, week, _ = day.isocalendar()
+        return "DATE", f"{year}-W{week:02d}-WE"
     m = re.fullmatch(r"(?:(earlier|later) )?(this|last|next|past|coming|previous|current|the same)"
                      r" (week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)", words)
     if not m:
