@@ -275,8 +275,7 @@ class _Reader:
                 if token.lower_ in PRONOUN_GENDER and self.resolver.resolve(token) is not None:
                     return token
                 phrase = self.doc[token.left_edge.i:token.right_edge.i + 1]
-                people = [t for t in phrase if t.ent_type_ == "PERSON" and t.dep_ == "appos" or
-                          t.ent_type_ == "PERSON" and t.head.i == token.i and t.dep_ == "appos"]
+                people = [t for t in phrase if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
                 if people:
                     return people[0]
         return None
@@ -447,7 +446,7 @@ class _Reader:
         line_end = len(text) if line_end == -1 else line_end
         if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip(" .,\"'”’"):
             return None
-        previous_end = text[:line_start].rstrip().__len__()
+        previous_end = len(text[:line_start].rstrip())
         if previous_end == 0:
             return None
         previous_start = text.rfind("\n", 0, previous_end) + 1
