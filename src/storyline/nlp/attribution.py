@@ -79,6 +79,7 @@ _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})
 # "“...” ― Jorge Falcon" after a quote.
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE_CONTEXT = frozenset(
     "of on in show program programme book books film movie documentary song anthem album series episode "
     "broadcast column headline article essay play novel memoir poem podcast newsletter forum hymn titled "
@@ -106,6 +107,14 @@ def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentenc
     """Find the direct quotes and indirect speech of one parsed article."""
     reader = _Reader(doc, source, mentions, sentence_of, body)
     return reader.run()
+
+
+def _title_words(words: list[str]) -> int:
+    """For the words of a quote written as a title ("Face the Nation", “A Change Is Gonna Come”):
+    how many longer words it has; 0 for any other quote."""
+    long_words = [w for w in words if len(w) > 3]
+    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(long_words) if title_case and len(words) <= MAX_TITLE_WORDS else 0
 
 
 def _plausible_speaker(token: Token) -> bool:
@@ -286,35 +295,26 @@ class _Reader:
         Short ones with no speaker are scare quotes ("the “sex tape” reference") or titles
         (“Fox News Sunday”); an attribute value (author="...") is markup.
         """
-        text = self.text[span.start:span.end]
-        words = re.findall(r"[^\W\d_][\w'’-]*", text)
-        if not words or self._is_title_or_markup(span):
+        words = _WORDS.findall(self.text, span.start, span.end)
+        if not words or self._is_markup(span) or _title_words(words):
             return False
         return len(words) > MAX_UNATTRIBUTED_WORDS
 
     def _is_named_title(self, span: QuoteSpan) -> bool:
         """A title named as one, whoever the sentence's speaker: 'on CBS's "Face the Nation,"',
         'the anthem "A Change Is Gonna Come,"', 'his book, "Make Your Kid a Millionaire"', or markup."""
-        if self.text[span.open_mark - 1:span.open_mark] == "=":
+        if self._is_markup(span):
             return True
-        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[span.start:span.end])
-        long_words = [w for w in words if len(w) > 3]
-        if len(long_words) < 2 or not self._is_title_or_markup(span):
+        if _title_words(_WORDS.findall(self.text, span.start, span.end)) < 2:
             return False
         before = self._token_at(span.open_mark, forward=False)
         if before is not None and before.text == ",":
             before = self._token_at(before.idx, forward=False)
         return before is not None and (before.lower_ in _TITLE_CONTEXT or before.tag_ == "POS")
 
-    def _is_title_or_markup(self, span: QuoteSpan) -> bool:
-        """A title ("Face the Nation," “A Change Is Gonna Come”) or an attribute value
-        (tweet-date="..."): quoted words that no one says, whoever the sentence's speaker."""
-        if self.text[span.open_mark - 1:span.open_mark] == "=":
-            return True
-        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[span.start:span.end])
-        long_words = [w for w in words if len(w) > 3]
-        title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-        return title_case and len(words) <= MAX_TITLE_WORDS
+    def _is_markup(self, span: QuoteSpan) -> bool:
+        """An attribute value (tweet-date="..."): quoted words that no one says."""
+        return self.text[span.open_mark - 1:span.open_mark] == "="
 
     def _sentences_around(self, span: QuoteSpan) -> list[SpacySpan]:
         sents = self._sentences(span.open_mark, span.close_mark)
