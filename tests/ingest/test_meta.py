@@ -61,6 +61,12 @@ def test_outlet_and_body_end_from_the_tail(text, outlet, body_ends):
     ("By Jane Doe\nGantz met Harris on Monday.", None, "Jane Doe", None),
     # A first paragraph that is a sentence is not a title.
     (ABC_LEAD + "\nIt comes as the U.S. is stepping up pressure.", None, None, None),
+    # A Title Case headline may end in a full stop when a blank line sets it off.
+    ("Obama Names Regina Benjamin As Surgeon General.\n\nWASHINGTON -- President Obama said on Monday.",
+     "Obama Names Regina Benjamin As Surgeon General.", None, None),
+    # ... but not when the story goes straight on.
+    ("Obama Names Regina Benjamin As Surgeon General.\nWASHINGTON -- President Obama said on Monday.",
+     None, None, None),
     ("\"No, no, no. Israel has a prime minister and everything is okay,\" he said.\nGantz left.", None, None,
      None),
 ])

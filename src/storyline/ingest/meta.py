@@ -128,7 +128,7 @@ def infer(text: str) -> Inferred:
         bare = first.rstrip("\"'”’)")
         rest = text[line_end:].strip()
         headline = bare and (bare[-1] not in ".,;:" or (
-            _is_title_case(first) and text[line_end:line_end + 3].strip(" \t\r") == ""))
+            _is_title_case(first) and _blank_line_follows(text, line_end)))
         if (headline and rest and len(first) <= MAX_TITLE_CHARS
                 and not _BYLINE.match(first) and not _lead_match(first)):
             title = first
@@ -155,6 +155,12 @@ def infer(text: str) -> Inferred:
     body_end, end_outlet = _find_tail(text, body_start)
     outlet = outlet or end_outlet
     return Inferred(title, byline, dateline, outlet, body_start, body_end)
+
+
+def _blank_line_follows(text: str, line_end: int) -> bool:
+    """Whether the line after the one ending at ``line_end`` holds only white space."""
+    next_end = text.find("\n", line_end + 1)
+    return next_end != -1 and not text[line_end + 1:next_end].strip()
 
 
 def _is_title_case(line: str) -> bool:
