@@ -154,6 +154,21 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a participle shares its clause's subject, even when the parse hangs it from a quote
     ("Mr. John Smith hardly clarified the matter -- ''That makes me smart'' -- and, when questioned, "
      "asserting, ''Of course, I pay federal taxes.''", "John Smith", False),
+    # a participle before a passive clause: the one whisked off said it
+    ("Hillary Clinton had a blood clot in 1998.\n\nAfter saying her right foot was “so swollen I could barely "
+     "get my shoe on,” she was taken to Bethesda Naval Hospital for tests.", "Hillary Clinton", False),
+    # a headline led by the speaker's name and a colon, though spaCy tags no name there
+    ("Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\n"
+     "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday.", "Sanders", False),
+    # a participle after a comma speaks for the main clause, not the relative clause before it
+    ("Donald Trump was similarly defensive when forced to defend not paying an architect who said he was "
+     "stiffed after he designed a clubhouse at one of Trump’s golf courses, saying, “Maybe he didn’t do a "
+     "good job, and I wasn’t satisfied with his work.”", "Donald Trump", False),
+    # a surname spaCy tags as no one this time still takes the pronoun ("Oz’s ... him ... he")
+    ("Donald Trump went on the show of Dr. Mehmet Oz on Thursday. \"Oz has a huge bully pulpit,” said "
+     "David Gorski, a professor of surgery.\n\nOz’s dubious medical advice earned him the attention of "
+     "Congress, where he appeared at a 2014 Senate hearing for saying that green coffee extract was a “magic "
+     "weight loss cure for every body type.”", "Mehmet Oz", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes
@@ -192,3 +207,20 @@ def test_a_relative_pronoun_speaks_for_its_antecedent(analyse_text):
     quote = [q for q in analyse_text(text).quotes if q.kind == "direct"][0]
     assert (quote.speaker.name, quote.speaker.text) == ("Mike Lee", "who")
     assert text[quote.speaker.start:quote.speaker.end] == "who"
+
+
+def test_reported_speech_stops_where_someone_else_starts_speaking(analyse_text):
+    text = ("Ivanka Trump noted the rule in the interview last week. She said fathers and parents who adopt would "
+            "not be eligible for the six weeks of paid leave, and when pressed on why the plan leaves out dads, "
+            "the 34-year-old mother of three replied, \"It's meant to benefit the mother who has given birth.\"")
+    quotes = analyse_text(text).quotes
+    said = [q for q in quotes if q.cue == "said"]
+    assert [q.text for q in said] == ["fathers and parents who adopt would not be eligible for the six weeks of paid leave"]
+    reply = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker.name for q in reply] == ["the 34-year-old mother of three"]
+
+
+def test_a_short_programme_name_is_no_quote(analyse_text):
+    text = "Jeh Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation."
+    direct = [q.text for q in analyse_text(text).quotes if q.kind == "direct"]
+    assert direct == ["exactly who did it"]

@@ -94,6 +94,8 @@ MAX_SPEAKER_TOKENS = 12
 MAX_UNATTRIBUTED_WORDS = 3
 # ... and when they are not a title ("Fox News Sunday", "Contract with America").
 MAX_TITLE_WORDS = 8
+# ... and a name of at most this many words, each capitalised or a figure, after a title's context.
+SHORT_TITLE_WORDS = 3
 # A sentence this short after a quote that closed its own sentence may still be its cue
 # ('"We will win." He smiled and said it again.').
 SHORT_CUE_SENTENCE = 8
@@ -305,7 +307,11 @@ class _Reader:
         'the anthem "A Change Is Gonna Come,"', 'his book, "Make Your Kid a Millionaire"', or markup."""
         if self._is_markup(span):
             return True
-        if _title_words(_WORDS.findall(self.text, span.start, span.end)) < 2:
+        words = self.text[span.start:span.end].split()
+        # Two longer words in Title Case, or a short name all in capitals and figures ('MSNBC’s
+        # “Morning Joe”', 'her new documentary “13th.”', 'preview clip of ‘The 411.’')
+        if _title_words(_WORDS.findall(self.text, span.start, span.end)) < 2 and not (
+                len(words) <= SHORT_TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)):
             return False
         before = self._token_at(span.open_mark, forward=False)
         if before is not None and before.text == ",":
@@ -404,8 +410,9 @@ class _Reader:
         m = _LINE_LABEL.match(text, line_start, span.open_mark)
         if m:
             start, end = m.start(1), m.end(1)
-            if any(start <= x.start and x.end <= end and (x.label == "PERSON" or x.name.split()[-1] in self.people)
-                   for x in self.mentions):
+            if text[start:end].split()[-1] in self.people or any(
+                    start <= x.start and x.end <= end and (x.label == "PERSON" or x.name.split()[-1] in self.people)
+                    for x in self.mentions):
                 return start, end
         line_end = text.find("\n", span.close_mark)
         line_end = len(text) if line_end == -1 else line_end
@@ -523,6 +530,7 @@ class _Reader:
     def _subject(self, verb: Token) -> Token | None:
         """The speaker token of a cue verb: its subject, a passive's agent, or the subject it shares."""
         seen = set()
+        climbed = False  # whether ``verb`` is the clause a participle cue hangs from
         while verb is not None and verb.i not in seen:
             seen.add(verb.i)
             passive = False
@@ -539,14 +547,34 @@ class _Reader:
                         objects = [c for c in child.children if c.dep_ == "pobj"]
                         if objects:
                             return objects[0]
+                    # "After saying her foot was “so swollen …,” she was whisked off": the one
+                    # whisked off is the one who said it
+                    if climbed and child.dep_ == "nsubjpass" and _plausible_speaker(child):
+                        return self._checked_subject(child, verb)
                 return None  # "he was told": the subject heard it, someone else said it
+            # "footage of Trump saying, “...”": the person or group named speaks (but "tweets
+            # criticizing Machado", "a news conference announcing that ..." are no speakers)
+            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.ent_type_ in ("PERSON", "NORP", "ORG") \
+                    and _plausible_speaker(verb.head) and not self._inside_quote(verb.head) \
+                    and verb.head.idx >= self.body[0]:
+                return verb.head
+            # "... not paying an architect who said he was stiffed ..., saying, “...”": a participle
+            # set off by a comma speaks for the main clause, not for the relative clause before it
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "relcl" \
+                    and verb.i > 0 and self.doc[verb.i - 1].text == ",":
+                clause = next((a for a in verb.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if clause is not None:
+                    verb, climbed = clause, True
+                    continue
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+                climbed = climbed or verb.dep_ in ("advcl", "xcomp")
                 verb = verb.head
                 continue
             # "Blige sings to Clinton before asking her, ..."
             if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.pos_ == "ADP" \
                     and verb.head.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head.head
+                climbed = True
                 continue
             # "signaled a willingness to hold talks and expressed support": up through the noun
             if verb.dep_ in ("conj", "acl") and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -633,6 +661,11 @@ class _Reader:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if clauses:
             tokens = [t for c in clauses for t in c.subtree]
+            # "She said fathers would not be eligible, and when pressed, the mother of three
+            # replied, ...": a clause joined on with its own speaker and cue is not her content
+            cuts = [c.left_edge.i for clause in clauses for c in clause.children if self._own_speech(c)]
+            if cuts:
+                tokens = [t for t in tokens if t.i < min(cuts)]
             return self._trim(tokens)
         if verb.lemma_.lower() in URGE_VERBS:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -667,6 +700,17 @@ class _Reader:
             return self._trim(tokens) if tokens else None
         return None
 
+    def _own_speech(self, clause: Token) -> bool:
+        """Whether a clause joined to reported content is a new speaker's cue ("..., and the mother
+        replied"), not more of the content ("... and that the footage did not show ...")."""
+        lemma = clause.lemma_.lower()
+        if clause.dep_ != "conj" or lemma not in SPEECH_VERBS or lemma in WEAK_CUES or lemma in BELIEF_VERBS:
+            return False
+        if any(c.dep_ == "mark" for c in clause.children):
+            return False
+        return any(c.dep_ == "nsubj" and _plausible_speaker(c) and c.lower_ not in _THING_PRONOUNS
+                   for c in clause.children)
+
     def _clause_without(self, head: Token, cue: Token) -> tuple[int, int] | None:
         """The clause an "according to" phrase attaches to, without that phrase."""
         clause = head
@@ -681,7 +725,8 @@ class _Reader:
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"
                           and tokens[0].dep_ == "mark"):
             tokens = tokens[1:]
-        while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ('"', "”", "’"):
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc") \
+                and tokens[-1].text not in ('"', "”", "’"):
             tokens = tokens[:-1]
         if len(tokens) < 2:
             return None

@@ -119,6 +119,19 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
             continue
         out.append(Referent(m.start, m.end, m.name, m.sentence, span.root.dep_ in SUBJECT_DEPS, False, False,
                             m.start, surname))
+    # A person's surname spaCy did not tag this time ("Oz’s dubious medical advice earned him ...").
+    known = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            known.setdefault(m.name.split()[-1], m)
+    spans = [(m.start, m.end) for m in mentions]
+    for token in doc:
+        person = known.get(token.text)
+        if person is None or token.pos_ != "PROPN" or sentence_of[token.i] < 0 \
+                or any(a <= token.idx < b for a, b in spans):
+            continue
+        out.append(Referent(token.idx, token.idx + len(token), person.name, sentence_of[token.i],
+                            token.dep_ in SUBJECT_DEPS, False, False, person.start, token.text))
     named = {(r.start, r.end) for r in out}
     for token in doc:
         if token.lemma_.lower() not in PERSON_NOUNS or token.pos_ != "NOUN" or sentence_of[token.i] < 0:
