@@ -220,7 +220,14 @@ def test_reported_speech_stops_where_someone_else_starts_speaking(analyse_text):
     assert [q.speaker.name for q in reply] == ["the 34-year-old mother of three"]
 
 
-def test_a_short_programme_name_is_no_quote(analyse_text):
-    text = "Jeh Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation."
-    direct = [q.text for q in analyse_text(text).quotes if q.kind == "direct"]
-    assert direct == ["exactly who did it"]
+@pytest.mark.parametrize("text, direct", [
+    ("Jeh Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation.",
+     ["exactly who did it"]),
+    ('Hillary Clinton stressed her support of the 2011 raid during a "Commander-in-Chief Forum" sponsored by NBC '
+     'News and said she has what the job takes: "Steadiness, and an absolute commitment to the mission."',
+     ["Steadiness, and an absolute commitment to the mission."]),
+    ("By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls from listeners to his \"Keepin' It Real\" radio "
+     "program who said they had misgivings.", []),
+])
+def test_a_short_name_in_quote_marks_is_no_quote(analyse_text, text, direct):
+    assert [q.text for q in analyse_text(text).quotes if q.kind == "direct"] == direct

@@ -316,7 +316,14 @@ class _Reader:
         before = self._token_at(span.open_mark, forward=False)
         if before is not None and before.text == ",":
             before = self._token_at(before.idx, forward=False)
-        return before is not None and (before.lower_ in _TITLE_CONTEXT or before.tag_ == "POS")
+        if before is None:
+            return False
+        if before.lower_ in _TITLE_CONTEXT or before.tag_ == "POS":
+            return True
+        # A short capitalised name used as part of a noun phrase: 'a “Commander-in-Chief Forum”
+        # sponsored by NBC', 'his “Keepin' It Real” radio program', 'Del. Marcia “Cia” Price'
+        return len(words) <= SHORT_TITLE_WORDS and before.tag_ in ("DT", "PRP$", "JJ", "NNP") \
+            and before.sent == (self._token_at(span.close_mark, forward=True) or before).sent
 
     def _is_markup(self, span: QuoteSpan) -> bool:
         """An attribute value (tweet-date="..."): quoted words that no one says."""
