@@ -110,3 +110,34 @@ def test_days_spacy_leaves_out_are_still_found(analyse_text):
     times = analyse_text(text, published="2000-01-06").times
     assert [(text[t.start:t.end], t.value) for t in times] == [("Wednesday night", "2000-01-05TNI"),
                                                                 ("the weekend", "1999-W52-WE")]  # Jan. 1-2, 2000
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "last <month>" is the month just gone, unless it is the one that only just ended
+    ("last June", date(1989, 10, 27), ("DATE", "1989-06")),
+    ("last February", date(1998, 3, 1), ("DATE", "1997-02")),
+    ("next March", date(1989, 10, 27), ("DATE", "1990-03")),
+    # years said in words, as broadcast transcripts write them
+    ("nineteen ninety-six", date(1998, 2, 27), ("DATE", "1996")),
+    ("January nineteen ninety-seven", date(1998, 2, 27), ("DATE", "1997-01")),
+])
+def test_resolve_against_other_dates(text, published, expected):
+    assert resolve(text, published, NEAREST) == expected
+
+
+def test_a_year_ago_quarter_is_the_quarter_a_year_back(analyse_text):
+    text = ("Net income rose 12% in the third quarter. Revenue was $4.1 billion, up from $3.8 billion in the "
+            "year-ago quarter.")
+    times = analyse_text(text, published="1989-11-02").times
+    assert [(text[t.start:t.end], t.value) for t in times][-1][1] == "1988-Q3"
+
+
+def test_spoken_years_holidays_and_dateline_dates_are_found(analyse_text):
+    text = ("\n\nHAVANA, August 7 (Xinhua) --\n\nThe boy was found on Thanksgiving Day. His father said the "
+            "family left Cuba in nineteen ninety-six.")
+    analysis = analyse_text(text, published="2000-01-07")
+    assert analysis.article.dateline == "HAVANA" and analysis.article.title is None
+    found = [(text[t.start:t.end], t.value) for t in analysis.times]
+    assert ("August 7", "1999-08-07") in found
+    assert ("Thanksgiving Day", "1999-11-25") in found
+    assert ("nineteen ninety-six", "1996") in found

@@ -130,7 +130,7 @@ def infer(text: str) -> Inferred:
         headline = bare and (bare[-1] not in ".,;:" or (
             _is_title_case(first) and _blank_line_follows(text, line_end)))
         if (headline and rest and len(first) <= MAX_TITLE_CHARS
-                and not _BYLINE.match(first) and not _lead_match(first)):
+                and not _BYLINE.match(first) and not _lead_match(first + "\n")):
             title = first
             pos = _skip_space(text, line_end)
     # A byline line: "By Jane Doe, CNN".

@@ -107,11 +107,21 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         sentences=tuple(sentences),
         mentions=mentions,
         quotes=extract_quotes(doc, article.id, mentions, sentence_of, body),
-        times=extract_times(doc, article.id, article.published, body),
+        times=extract_times(doc, article.id, article.published, (_dateline_start(article), body[1])),
         numbers=extract_numbers(doc, sentence_of, body),
         clauses=tuple(clauses),
         terms=tuple(terms),
     )
+
+
+def _dateline_start(article: Article) -> int:
+    """Where the article's dateline begins ("WASHINGTON, Aug. 8 (Xinhua) --"), else where its body
+    does: a date in the dateline is a time expression of the article too."""
+    if article.dateline:
+        at = article.text.rfind(article.dateline, 0, article.body_start)
+        if at != -1:
+            return at
+    return article.body_start
 
 
 def _terms(sent, start: int, end: int) -> tuple[str, ...]:

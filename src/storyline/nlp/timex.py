@@ -90,6 +90,16 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
                 end += 1
             spans.append(doc[token.i:end])
             taken.update(range(token.i, end))
+        elif word in ("nineteen", "twenty") and _SPOKEN_YEAR.match(doc[token.i:token.i + 4].text.lower()):
+            match = _SPOKEN_YEAR.match(doc[token.i:token.i + 4].text.lower())
+            span = doc.char_span(token.idx, token.idx + match.end(), alignment_mode="expand")
+            if span is not None and not any(t.i in taken for t in span):
+                spans.append(span)  # "in nineteen ninety-six", which spaCy leaves out
+                taken.update(t.i for t in span)
+        elif word in ("thanksgiving", "christmas") and token.text[:1].isupper():  # spaCy's EVENT, a day here
+            end = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "day" else token.i + 1
+            spans.append(doc[token.i:end])
+            taken.update(range(token.i, end))
         elif word == "weekend" and token.i > 0 and doc[token.i - 1].lower_ == "the" and token.i - 1 not in taken:
             spans.append(doc[token.i - 1:token.i + 1])
         elif word in REF_WORDS and token.pos_ in ("ADV", "ADJ"):
@@ -222,6 +232,23 @@ def _tense(verb: Token) -> str:
 
 
 # ------------------------------------------------------------------ resolution
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty) ({'|'.join(_TENS)})(?:-({'|'.join(_UNITS)}))?\b"
+                          rf"|\btwo thousand(?: and)?(?: ({'|'.join(_UNITS)}))?\b")
+
+
+def _spoken_years(words: str) -> str:
+    """Years said in words, as broadcast transcripts write them: "nineteen ninety-six" -> "1996"."""
+    def year(m: re.Match) -> str:
+        if m.group(1):
+            return str({"nineteen": 1900, "twenty": 2000}[m.group(1)] + _TENS[m.group(2)] + _UNITS.get(m.group(3), 0))
+        return str(2000 + _UNITS.get(m.group(4), 0))
+    return _SPOKEN_YEAR.sub(year, words)
+
+
 def resolve(text: str, dct: date | None, direction: str = NEAREST,
             context: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     """Normalise a time expression: ``(type, value)``; type None when it is no time at all.
@@ -234,11 +261,12 @@ def resolve(text: str, dct: date | None, direction: str = NEAREST,
     raw = " ".join(text.lower().replace("’", "'").split()).strip(" .,;:")
     raw = re.sub(r"'s?$", "", raw)  # "last year's", "next week's"
     raw = re.sub(r"\b(mid|early|late)-(?=[a-z0-9])", "", raw)  # "mid-November", "late-1990s"
+    raw = _spoken_years(raw)
     words = _QUALIFIERS.sub("", raw).strip()
     if not words:
         return None, None
     context = {} if context is None else context
-    for rule in (_reference, _plural_reference, _quarter, _year_earlier, _anchored, _half, _holiday, _duration,
+    for rule in (_reference, _plural_reference, _year_earlier, _quarter, _anchored, _half, _holiday, _duration,
                  _clock, _relative_day, _weekday, _relative_unit, _ago, _calendar):
         found = rule(words, dct, context) if rule in _CONTEXT_RULES else rule(words, dct, direction)
         if found is not None:
@@ -385,7 +413,7 @@ def _year_earlier(words, dct, context):
     if dct is None:
         return "DATE", None
     quarter = context.get("quarter")
-    if quarter:
+    if quarter:  # "the year-ago quarter", "a year earlier" in a quarterly report: that quarter a year back
         return "DATE", f"{int(quarter[:4]) - 1}{quarter[4:]}"
     try:
         return "DATE", dct.replace(year=dct.year - 1).isoformat()
@@ -611,8 +639,12 @@ def _calendar(words, dct, direction):
         if dct is None:
             return "DATE", None
         modifier = tokens[0] if tokens[0] in ("last", "next", "this", "past", "coming") else None
-        if modifier:
-            year = dct.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
+        if modifier in ("last", "past"):  # "last June" written in October: the June just gone (but
+            year = dct.year if month < dct.month - 1 else dct.year - 1  # "last February" on March 1: a year back)
+        elif modifier in ("next", "coming"):  # "next March" written in October: the March to come
+            year = dct.year if month > dct.month else dct.year + 1
+        elif modifier:
+            year = dct.year
         else:
             year = _year_for(dct, (month, None), PAST if direction == NEAREST else direction)
     return "DATE", f"{year}-{month:02d}"
