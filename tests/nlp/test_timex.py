@@ -141,3 +141,23 @@ def test_spoken_years_holidays_and_dateline_dates_are_found(analyse_text):
     assert ("August 7", "1999-08-07") in found
     assert ("Thanksgiving Day", "1999-11-25") in found
     assert ("nineteen ninety-six", "1996") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a noun looks back; a past perfect looks back even after "until"
+    ("The department wants the court to suspend the temporary injunction issued Thursday.", "2000-04-13"),
+    ("Until Thursday, they had not called Kopp a suspect.", "2000-04-13"),
+    # an infinitive after a noun looks forward
+    ("The bank announced an agreement to acquire the company in January.", "2001-01"),
+])
+def test_direction_from_participles_infinitives_and_past_perfect(analyse_text, text, expected):
+    times = analyse_text(text, published="2000-04-17").times
+    assert [t.value for t in times] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Sun Microsystems said its 80486 machines sold well.",
+    "He retired at the age of 56 and sold shares for as little as 99 cents.",
+])
+def test_numbers_names_and_sums_are_no_dates(analyse_text, text):
+    assert [t for t in analyse_text(text, published="1989-10-27").times if t.type == "DATE"] == []

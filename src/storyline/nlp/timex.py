@@ -73,8 +73,10 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
     """Find and resolve the time expressions of one parsed article."""
     dct = _parse_dct(published)
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and body[0] <= e.start_char < body[1]]
-    # A bare number of one to three digits is an age or a count ("Smith, 44,"), not a date.
-    spans = [s for s in spans if not re.fullmatch(r"\d{1,3}", s.text.strip())]
+    # A bare number that cannot be a year is an age, a count or a model ("Smith, 44,", "the 80486
+    # chip"), not a date; nor are ages and sums spaCy tags as dates ("the age of 56", "99 cents").
+    spans = [s for s in spans if not (re.fullmatch(r"\d+", s.text.strip()) and not _PLAUSIBLE_YEAR.fullmatch(s.text.strip()))
+             and not _NOT_A_DATE.search(s.text.lower())]
     taken = {t.i for s in spans for t in s}
     for token in doc:
         if token.i in taken or not (body[0] <= token.idx < body[1]):
@@ -82,7 +84,8 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
         word = token.lower_
         if word == "now" and token.pos_ == "ADV" and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "that"):
             spans.append(doc[token.i:token.i + 1])
-        elif (word in WEEKDAYS and token.text[:1].isupper() or word in ("today", "yesterday", "tomorrow", "tonight")) \
+        elif (word in WEEKDAYS and token.text[:1].isupper() and (len(word) > 4 or _abbreviated(token))
+              or word in ("today", "yesterday", "tomorrow", "tonight")) \
                 and token.ent_type_ not in _NOT_TIME_ENTITIES:
             # spaCy leaves some out ("read Wednesday night", "``Today, I'm here''")
             end = token.i + 1
@@ -134,6 +137,15 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
     return tuple(out)
+
+
+_PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")
+_NOT_A_DATE = re.compile(r"\b(?:age|aged|cents?|dollars?)\b|\$")
+
+
+def _abbreviated(token: Token) -> bool:
+    """A weekday written short is one only with its full stop ("Sun." but not Sun Microsystems)."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "." or token.text.endswith(".")
 
 
 def _period_and_end(span: SpacySpan) -> list[SpacySpan]:
@@ -192,6 +204,9 @@ def _direction(span: SpacySpan) -> str:
     doc = span.doc
     before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
     if before[-1:] in (["until"], ["till"], ["effective"], ["by"]) or before[-3:] == ["as", "soon", "as"]:
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+            return PAST  # "Until Thursday, they had not called him a suspect"
         return FUTURE  # "postponed until Tuesday", "effective Feb. 1", "as soon as Tuesday"
     head = span.root
     seen = 0
@@ -224,10 +239,14 @@ def _tense(verb: Token) -> str:
         return FUTURE  # "is to resume trading in Paris Tuesday"
     if verb.tag_ == "VBD" or aux_words & {"had", "has", "have", "did", "was", "were"}:
         return PAST
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return PAST  # "the temporary injunction issued Thursday"
     if verb.tag_ == "VBN" and aux_words & {"was", "were", "been"}:
         return PAST
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_VERBS:
         return FUTURE
+    if verb.tag_ == "VB" and verb.dep_ == "acl" and "to" in aux_words:
+        return FUTURE  # "announced an agreement to acquire the company in January"
     return NEAREST
 
 
@@ -398,6 +417,15 @@ def _quarter(words, dct, context):
         if m.group(2) == "same" and "quarter" in context:
             return "DATE", context["quarter"]
         return "DATE", f"{dct.year + index // 4}-Q{index % 4 + 1}"
+    quarter = context.get("quarter")
+    # In a quarterly report: "the 1988 period" is that quarter of 1988; "the corresponding period
+    # last year" the quarter a year back
+    m = re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", words)
+    if m and quarter:
+        return "DATE", f"{m.group(1)}{quarter[4:]}"
+    if quarter and re.fullmatch(r"(?:the )?(?:same|corresponding|comparable) period (?:of )?(?:a year ago|last year|"
+                                r"the previous year|the prior year|a year earlier)", words):
+        return "DATE", f"{int(quarter[:4]) - 1}{quarter[4:]}"
     m = re.fullmatch(r"(?:the )?(?:current )?fiscal(?: year)?(?: (\d{4}))?", words)
     if m:
         if m.group(1):
