@@ -60,7 +60,7 @@ def _claims(documents):
                 found = align.claims_of(clause_analysis, entity_of)
                 claim = found[0] if found else align.Claim(
                     analysis.article.id, span.start, span.end, line, frozenset(), frozenset(), (),
-                    align.content_words(line))
+                    align.content_words(line), align.is_negated(line))
                 claims[(analysis.article.id, index)] = claim
                 topic_claims.append(claim)
         idf[topic] = align.entity_idf(topic_claims)

@@ -108,7 +108,10 @@ class Resolver:
 
 
 def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) -> list[Referent]:
-    people = {m.name.split()[-1] for m in mentions if m.label == "PERSON"}
+    people: dict[str, Mention] = {}  # surname -> the person's first mention
+    for m in mentions:
+        if m.label == "PERSON":
+            people.setdefault(m.name.split()[-1], m)
     out = []
     for m in mentions:
         surname = m.name.split()[-1]
@@ -120,13 +123,9 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
         out.append(Referent(m.start, m.end, m.name, m.sentence, span.root.dep_ in SUBJECT_DEPS, False, False,
                             m.start, surname))
     # A person's surname spaCy did not tag this time ("Oz’s dubious medical advice earned him ...").
-    known = {}
-    for m in mentions:
-        if m.label == "PERSON":
-            known.setdefault(m.name.split()[-1], m)
     spans = [(m.start, m.end) for m in mentions]
     for token in doc:
-        person = known.get(token.text)
+        person = people.get(token.text)
         if person is None or token.pos_ != "PROPN" or sentence_of[token.i] < 0 \
                 or any(a <= token.idx < b for a, b in spans):
             continue

@@ -75,8 +75,7 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and body[0] <= e.start_char < body[1]]
     # A bare number that cannot be a year is an age, a count or a model ("Smith, 44,", "the 80486
     # chip"), not a date; nor are ages and sums spaCy tags as dates ("the age of 56", "99 cents").
-    spans = [s for s in spans if not (re.fullmatch(r"\d+", s.text.strip()) and not _PLAUSIBLE_YEAR.fullmatch(s.text.strip()))
-             and not _NOT_A_DATE.search(s.text.lower())]
+    spans = [s for s in spans if not _not_a_date(s.text)]
     taken = {t.i for s in spans for t in s}
     for token in doc:
         if token.i in taken or not (body[0] <= token.idx < body[1]):
@@ -93,8 +92,7 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
                 end += 1
             spans.append(doc[token.i:end])
             taken.update(range(token.i, end))
-        elif word in ("nineteen", "twenty") and _SPOKEN_YEAR.match(doc[token.i:token.i + 4].text.lower()):
-            match = _SPOKEN_YEAR.match(doc[token.i:token.i + 4].text.lower())
+        elif word in ("nineteen", "twenty") and (match := _SPOKEN_YEAR.match(doc[token.i:token.i + 4].text.lower())):
             span = doc.char_span(token.idx, token.idx + match.end(), alignment_mode="expand")
             if span is not None and not any(t.i in taken for t in span):
                 spans.append(span)  # "in nineteen ninety-six", which spaCy leaves out
@@ -141,6 +139,11 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
 
 _PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")
 _NOT_A_DATE = re.compile(r"\b(?:age|aged|cents?|dollars?)\b|\$")
+
+
+def _not_a_date(text: str) -> bool:
+    text = text.strip()
+    return (text.isdecimal() and not _PLAUSIBLE_YEAR.fullmatch(text)) or bool(_NOT_A_DATE.search(text.lower()))
 
 
 def _abbreviated(token: Token) -> bool:

@@ -59,6 +59,7 @@ class Claim:
     days: frozenset[str]
     numbers: tuple[tuple[float, str], ...]
     words: frozenset[str]
+    negated: bool = False  # it says something is not so (see `is_negated`)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -87,7 +88,7 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str]) 
         numbers = tuple((n.value, n.unit) for n in analysis.numbers
                         if inside(n.start, n.end) and n.value is not None and n.unit)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers,
-                         content_words(claim_text)))
+                         content_words(claim_text), is_negated(claim_text)))
     return out
 
 
@@ -107,14 +108,13 @@ def pair_features(a: Claim, b: Claim, cosine: float, idf: dict[str, float]) -> n
     word_share = len(a.words & b.words) / len(union) if union else 0.0
     same_day = 1.0 if a.days & b.days else 0.0
     clash = 1.0 if a.days and b.days and not (a.days & b.days) else 0.0
-    na, nb = _negated(a.text), _negated(b.text)
-    return np.array([cosine, entity_share, word_share, same_day, clash, float(na != nb)])
+    return np.array([cosine, entity_share, word_share, same_day, clash, float(a.negated != b.negated)])
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 
 
-def _negated(text: str) -> bool:
+def is_negated(text: str) -> bool:
     """Whether a claim says something is not so: "was not sanctioned", "did n't", "never"."""
     return bool(_NEGATION.search(text))
 
