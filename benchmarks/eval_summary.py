@@ -299,6 +299,12 @@ def rouge(scorer, summary: Sequence[str], reference: Sequence[str]) -> dict[str,
     return {m: scores[m].fmeasure for m in METRICS}
 
 
+def rouge_pair(scorer, summary: Sequence[str], reference: Sequence[str]) -> tuple[float, float]:
+    """ROUGE-1 and ROUGE-2 F1 of one summary (for a scorer made with rouge1 and rouge2 only)."""
+    scores = scorer.score("\n".join(reference), "\n".join(summary))
+    return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure
+
+
 def run(limit: int | None = 500, words: int = 230, offset: int = 0, processes: int = 2):
     """Summarise and score; return the figures and the per-cluster summaries."""
     from rouge_score import rouge_scorer

@@ -65,3 +65,27 @@ def test_framing_lists_terms_each_outlet_stresses(seed_report):
     framing = dict(seed_report.framing)
     assert "hamas" in framing[ABC] and "official" in framing[CNN]
     assert not set(framing[ABC]) & set(framing[CNN])
+
+
+def test_summary_candidates_read_alone(seed_report):
+    from storyline.story import summary
+
+    candidates = summary._candidates(seed_report.analyses)
+    texts = [c.text for c in candidates]
+    # A quotation over two sentences is one candidate, never half of it.
+    assert '"No, no, no. Israel has a prime minister and everything is okay," he said.' in texts
+    assert not any(t.startswith("Israel has a prime minister and everything is okay") for t in texts)
+    # A quotation with no one to say it is not summary material.
+    assert not any(t.startswith('"We\'re not going to turn away that sort of opportunity') for t in texts)
+    assert all(t.count('"') % 2 == 0 for t in texts)
+    for c in candidates:  # every candidate is a span of its source
+        text = next(a.article.text for a in seed_report.analyses if a.article.id == c.source)
+        assert text[c.start:c.end] == c.text
+
+
+def test_summary_weights_match_features():
+    from storyline.story import summary
+
+    assert len(summary.WEIGHTS) == len(summary.FEATURES)
+    for name, weight in summary.FIXED_WEIGHTS.items():
+        assert summary.WEIGHTS[summary.FEATURES.index(name)] == weight

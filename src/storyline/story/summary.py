@@ -4,16 +4,23 @@ The summary is extractive: every sentence is a sentence of one source, so it say
 evidence does not say. Its citations are that source and every other source with a claim
 aligned to it (see :mod:`align`), each with its evidence span.
 
-Sentences are scored by their place in their article (news puts what matters first), how
-central they are to the whole story (mean similarity to the other sources' sentences),
-and whether other sources corroborate them; they are then chosen greedily without
-repeating one another, every source gets at least one sentence, and they are put in story
-order (by source, then position).
+Each candidate sentence gets a score from a linear model over what marks a sentence that a
+reader's summary would keep (:data:`FEATURES`): its place in its article, how central it is to
+the whole story (MiniLM similarity to the other sentences, LexRank and TF-IDF centroid over their
+content words), how many of its words the other sources use too, whether other sources
+corroborate it, whether it quotes someone. The weights were fitted by least squares on Multi-News
+clusters kept apart from the reported ones (``python benchmarks/fit_summary.py``), against the
+share of the sentence's words and word pairs found in the editors' summary. Sentences are then
+chosen greedily, each pick's score lowered by the share of its content words already said
+(maximal marginal relevance), near-repeats skipped, every source given at least one sentence,
+and put in story order (by position, then source).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,22 +31,73 @@ from .embed import embed
 
 # Words in the summary by default (--summary-words).
 SUMMARY_WORDS = 120
-# Score weights: position (1 / (1 + rank of the sentence in its article)), centrality (mean
-# cosine to the sentences of other sources), corroboration (share of the other sources that
-# align a claim with the sentence). Chosen by grid search on Multi-News test clusters 500-619
-# (python benchmarks/tune_summary.py --limit 120): every setting tried lies within 0.005 ROUGE-1
-# of the best; this one keeps corroboration, which the briefing needs. Figures on clusters 0-499
-# are in docs/benchmarks.md.
-POSITION_WEIGHT = 1.0
-CENTRALITY_WEIGHT = 0.5
-CORROBORATION_WEIGHT = 0.3
-# A candidate this similar (cosine) to a chosen sentence repeats it and is skipped.
-REDUNDANCY = 0.75
+# What the score of a candidate sentence is made of, in the order of WEIGHTS.
+FEATURES = (
+    "position",            # 1 / (1 + rank of the sentence in its article)
+    "first",               # the article's first sentence
+    "relative_position",   # rank / sentences in the article
+    "centrality_other",    # mean MiniLM cosine to the other sources' sentences
+    "centrality_all",      # mean MiniLM cosine to every other sentence
+    "lexrank",             # LexRank over content-word TF-IDF, times the number of sentences
+    "centroid",            # TF-IDF cosine to the story's centroid
+    "corroboration",       # share of the other sources that align a claim with it
+    "log_words",           # log of its length in words
+    "opens_badly",         # opens with "and", "but", "he", "this", ... (leans on the sentence before)
+    "quote",               # holds a quotation mark
+    "digit",               # holds a digit
+    "several_sources",     # the story has more than one source
+    "first_source",        # it comes from the story's first source
+    "word_frequency",      # mean share of the story's content words its own words take, in percent
+    "cross_source",        # share of its content words some other source uses too
+    "function_words",      # share of its words that are not content words
+    "name_density",        # named-entity mentions per word
+    "says",                # holds "said", "says" or "say"
+    "first_person",        # holds "I", "we", "my", "our", "me"
+    "second",              # the article's 2nd sentence
+    "third",               # ... 3rd
+    "fourth_to_sixth",     # ... 4th to 6th
+    "sources",             # the number of sources
+    "words",               # its length in words
+    "document_centrality", # mean centrality_other of its article's candidates
+    "document_words",      # log of its article's length in words
+    "from_end",            # 1 / (sentences after it in its article + 1)
+    "lead_similarity",     # highest MiniLM cosine to another article's first sentence
+)
+# Weights of FEATURES, from python benchmarks/fit_summary.py (a ridge regression within
+# clusters on Multi-News test clusters 1000-1799 and 2100-2899, apart from the reported clusters
+# 0-499). The target is the share of the sentence's words plus twice the share of its word pairs
+# that the editors' summary holds; only the order of scores within one story matters.
+WEIGHTS = (
+    +0.0904, -0.1374, -0.0525, +0.1488,  # position, first, relative_position, centrality_other
+    +0.3532, +0.0280, -0.0277, +0.0677,  # centrality_all, lexrank, centroid, corroboration
+    +0.0154, -0.2500, +0.1371, -0.0327,  # log_words, opens_badly, quote, digit
+    +0.0000, -0.0054, +0.0168, +0.4906,  # several_sources, first_source, word_frequency, cross_source
+    +0.4037, -0.4108, +0.0329, +0.0484,  # function_words, name_density, says, first_person
+    -0.0729, -0.0310, -0.0127, +0.0000,  # second, third, fourth_to_sixth, sources
+    -0.0028, +0.3816, -0.1056, -0.0022,  # words, document_centrality, document_words, from_end
+    +0.0047,  # lead_similarity
+)
+# Weights that are set, not fitted (fit_summary.py fits the others around them): a sentence that
+# opens with "and", "but", "he", "this", ... leans on the one before it and reads badly alone
+# (the fit alone would give it +0.02; holding it costs about 0.0015 ROUGE-1 on the fitting clusters).
+FIXED_WEIGHTS = {"opens_badly": -0.25}
+# How much a candidate's score drops for the share of its content words the chosen sentences
+# already hold (maximal marginal relevance). Chosen on the fitting clusters (fit_summary.py).
+NOVELTY = 1.0
+# A candidate this similar (cosine) to a chosen sentence repeats it and is skipped (fit_summary.py).
+REDUNDANCY = 0.85
 # Sentences shorter or longer than these word counts are not summary material.
-MIN_WORDS = 8
-MAX_WORDS = 60
+MIN_WORDS = 5
+MAX_WORDS = 80
+# A quotation over more sentences than this is not summary material.
+QUOTE_SENTENCES = 4
 _OPENS_BADLY = re.compile(r"^\W*(?:and|but|or|so|also|he|she|they|it|this|that|these|those|his|her|their)\b",
                           re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
+_QUOTATION = re.compile(r"(?:[\"“]|``)[^\"“”]*?(?:[\"”]|'')")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SAYS = re.compile(r"\b(?:said|says|say)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -50,53 +108,178 @@ class _Candidate:
     end: int
     text: str
     words: int
+    terms: frozenset[str] = frozenset()
+    last: int = -1  # its last sentence, where it spans several
 
 
 def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
+    """Every sentence that can stand in a summary; a quotation that runs over several sentences of
+    one paragraph is one candidate, from the sentence that opens it to the one that closes it."""
     out = []
     for analysis in analyses:
         text = analysis.article.text
-        for index, span in enumerate(analysis.sentences):
-            sentence = text[span.start:span.end].strip()
+        spans = analysis.sentences
+        index = 0
+        while index < len(spans):
+            last = index
+            marks = len(_QUOTE_MARK.findall(text[spans[index].start:spans[index].end]))
+            while (marks % 2 and last + 1 < len(spans) and last - index + 1 < QUOTE_SENTENCES
+                   and "\n" not in text[spans[last].end:spans[last + 1].start]):
+                last += 1
+                marks += len(_QUOTE_MARK.findall(text[spans[last].start:spans[last].end]))
+            if marks % 2:
+                last = index  # never closed in its paragraph: the sentence alone (which does not read alone)
+            raw = text[spans[index].start:spans[last].end]
+            sentence = raw.strip()
             words = len(sentence.split())
-            if MIN_WORDS <= words <= MAX_WORDS and sentence[-1:] not in (":", ","):
-                start = span.start + (len(text[span.start:span.end]) - len(text[span.start:span.end].lstrip()))
-                out.append(_Candidate(analysis.article.id, index, start, start + len(sentence), sentence, words))
+            if MIN_WORDS <= words <= MAX_WORDS and sentence[-1:] not in (":", ",") and _reads_alone(sentence):
+                start = spans[index].start + len(raw) - len(raw.lstrip())
+                terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
+                                  for t in analysis.terms[k])
+                out.append(_Candidate(analysis.article.id, index, start, start + len(sentence), sentence, words,
+                                      terms, last))
+            index = last + 1
     return out
+
+
+def _reads_alone(sentence: str) -> bool:
+    """Whether a sentence makes sense out of its article: not a piece of a quotation that runs over
+    several sentences (an odd number of quote marks), not a quotation with no one to say it."""
+    marks = len(_QUOTE_MARK.findall(sentence))
+    if marks % 2:
+        return False
+    return not marks or len(_WORD.findall(_QUOTATION.sub(" ", sentence))) >= 2
+
+
+def _identity(terms):
+    return terms
+
+
+def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: float = 0.85,
+             iterations: int = 100) -> tuple[np.ndarray, np.ndarray]:
+    """LexRank (Erkan & Radev 2004) of each candidate over content-word TF-IDF, times the number
+    of candidates (1 on average), and each candidate's cosine to the TF-IDF centroid."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(candidates)
+    try:
+        matrix = TfidfVectorizer(analyzer=_identity).fit_transform([sorted(c.terms) for c in candidates])
+    except ValueError:  # no content word at all
+        return np.ones(n), np.zeros(n)
+    similarity = (matrix @ matrix.T).toarray()
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    to_centroid = np.asarray(matrix @ centroid).ravel() / norm if norm else np.zeros(n)
+    adjacency = (similarity > threshold).astype(float)
+    np.fill_diagonal(adjacency, 0.0)
+    degree = adjacency.sum(axis=1)
+    transition = np.where(degree[:, None] > 0, adjacency / np.maximum(degree, 1)[:, None], 1.0 / n)
+    scores = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        new = (1 - damping) / n + damping * transition.T @ scores
+        done = np.abs(new - scores).sum() < 1e-9
+        scores = new
+        if done:
+            break
+    return scores * n, to_centroid
+
+
+def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = ()):
+    """The candidate sentences of a story, their :data:`FEATURES` (one row each), their MiniLM
+    similarity matrix and, per candidate, the sources that corroborate it with their evidence."""
+    candidates = _candidates(analyses)
+    if not candidates:
+        return candidates, np.zeros((0, len(FEATURES))), np.zeros((0, 0)), []
+    vectors = embed([c.text for c in candidates])
+    sources = list(dict.fromkeys(c.source for c in candidates))
+    similarity = vectors @ vectors.T
+    n = len(candidates)
+    other = np.array([[a.source != b.source for b in candidates] for a in candidates])
+    counts = other.sum(axis=1)
+    centrality_other = np.where(counts > 0, (similarity * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
+    centrality_all = (similarity.sum(axis=1) - np.diag(similarity)) / max(1, n - 1)
+    lexrank, centroid = _lexrank(candidates)
+    support = _support(candidates, facts)
+    frequency = Counter(t for c in candidates for t in c.terms)
+    total = sum(frequency.values()) or 1
+    used_by: dict[str, set[str]] = {}
+    sentences = {a.article.id: len(a.sentences) for a in analyses}
+    names: Counter = Counter()
+    for analysis in analyses:
+        for sentence_terms in analysis.terms:
+            for t in sentence_terms:
+                used_by.setdefault(t, set()).add(analysis.article.id)
+        names.update((analysis.article.id, m.sentence) for m in analysis.mentions)
+    others = max(1, len(sources) - 1)
+    by_source: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        by_source.setdefault(c.source, []).append(i)
+    document_centrality = {s: float(np.mean(centrality_other[ix])) for s, ix in by_source.items()}
+    document_words = {a.article.id: math.log(1 + len(a.article.text.split())) for a in analyses}
+    leads = [i for i, c in enumerate(candidates) if c.index == min(candidates[j].index for j in by_source[c.source])]
+    rows = []
+    for i, c in enumerate(candidates):
+        terms = c.terms
+        rows.append((
+            1 / (1 + c.index), c.index == 0, c.index / max(1, sentences[c.source]),
+            centrality_other[i], centrality_all[i], lexrank[i], centroid[i],
+            len(support[i][0]) / others, math.log(c.words), bool(_OPENS_BADLY.match(c.text)),
+            any(q in c.text for q in "\"“”"), any(ch.isdigit() for ch in c.text), len(sources) > 1,
+            c.source == sources[0],
+            100 * sum(frequency[t] for t in terms) / total / len(terms) if terms else 0.0,
+            sum(len(used_by[t]) > 1 for t in terms) / len(terms) if terms and len(sources) > 1 else 0.0,
+            1 - len(terms) / c.words, sum(names[(c.source, k)] for k in range(c.index, max(c.index, c.last) + 1)) / c.words,
+            bool(_SAYS.search(c.text)), bool(_FIRST_PERSON.search(c.text)),
+            c.index == 1, c.index == 2, 3 <= c.index <= 5, len(sources), c.words,
+            document_centrality[c.source], document_words[c.source], 1 / (sentences[c.source] - max(c.index, c.last)),
+            max((similarity[i, j] for j in leads if candidates[j].source != c.source), default=0.0),
+        ))
+    return candidates, np.array(rows, dtype=float), similarity, support
 
 
 def summarize(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = (),
               words: int = SUMMARY_WORDS) -> tuple[SummarySentence, ...]:
-    """Choose about ``words`` words of the story's most central, corroborated, leading sentences."""
-    candidates = _candidates(analyses)
-    if not candidates or words <= 0:
+    """Choose about ``words`` words of the story's sentences that best sum it up (see the module doc)."""
+    if words <= 0:
         return ()
-    vectors = embed([c.text for c in candidates])
+    candidates, features, similarity, support = sentence_features(analyses, facts)
+    if not candidates:
+        return ()
+    scores = features @ np.asarray(WEIGHTS)
+    chosen = _choose(candidates, scores, similarity, words)
+    out = []
+    for i in chosen:
+        c = candidates[i]
+        cited, extra = support[i]
+        evidence = (Evidence(c.source, c.start, c.end, c.text), *extra)
+        out.append(SummarySentence(c.text, (c.source, *cited), evidence))
+    return tuple(out)
+
+
+def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.ndarray, words: int) -> list[int]:
+    """Greedy maximal-marginal-relevance choice of about ``words`` words, every source heard, in story order."""
     sources = list(dict.fromkeys(c.source for c in candidates))
-    similarity = vectors @ vectors.T
-    other = np.array([[a.source != b.source for b in candidates] for a in candidates])
-    counts = other.sum(axis=1)
-    centrality = np.where(counts > 0, (similarity * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
-    support = _support(candidates, facts)
-    scores = []
-    for i, c in enumerate(candidates):
-        others = max(1, len(sources) - 1)
-        score = (POSITION_WEIGHT / (1 + c.index) + CENTRALITY_WEIGHT * centrality[i]
-                 + CORROBORATION_WEIGHT * len(support[i][0]) / others)
-        if _OPENS_BADLY.match(c.text):
-            score -= 0.25  # a sentence that leans on the one before it reads badly alone
-        scores.append(score)
-    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
+    left = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
     chosen: list[int] = []
+    said: set[str] = set()
     total = 0
-    for i in order:
-        if total >= words:
+    while total < words:
+        best, best_value = None, -math.inf
+        for i in left:
+            if any(similarity[i, j] >= REDUNDANCY for j in chosen):
+                continue
+            terms = candidates[i].terms
+            value = scores[i] - NOVELTY * (len(terms & said) / len(terms) if terms else 0.0)
+            if value > best_value:
+                best, best_value = i, value
+        if best is None:
             break
-        if any(similarity[i, j] >= REDUNDANCY for j in chosen):
-            continue
-        chosen.append(i)
-        total += candidates[i].words
+        chosen.append(best)
+        left.remove(best)
+        said |= candidates[best].terms
+        total += candidates[best].words
     # Every source is heard: swap in a missing source's best sentence for the weakest pick.
+    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
     for source in sources:
         if any(candidates[i].source == source for i in chosen):
             continue
@@ -114,13 +297,7 @@ def summarize(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = (),
         total += candidates[best].words
     rank = {s: n for n, s in enumerate(sources)}
     chosen.sort(key=lambda i: (candidates[i].index, rank[candidates[i].source]))
-    out = []
-    for i in chosen:
-        c = candidates[i]
-        cited, extra = support[i]
-        evidence = (Evidence(c.source, c.start, c.end, c.text), *extra)
-        out.append(SummarySentence(c.text, (c.source, *cited), evidence))
-    return tuple(out)
+    return chosen
 
 
 def _support(candidates: list[_Candidate], facts: Sequence[Fact]) -> list[tuple[tuple[str, ...], tuple[Evidence, ...]]]:
