@@ -17,8 +17,9 @@ finds the weights. Then the novelty penalty and the near-repeat threshold (``sum
 ``summary.REDUNDANCY``) are chosen on a small grid by ROUGE-1 at 230 words on the fitting clusters (the
 figure furthest from its target), and the result is scored on the check clusters, next to lead (round-robin first sentences).
 
-Some weights are not fitted but set (``summary.FIXED_WEIGHTS``, ``--fix FEATURE=W``): the fit
-then finds the others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to paste into ``src/storyline/story/summary.py``,
+Scores are given with ``summary.LEAN`` added to the weights, as Storyline scores. Some weights
+are not fitted but set (``summary.FIXED_WEIGHTS``, ``--fix FEATURE=W``): the fit then finds the
+others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to paste into ``src/storyline/story/summary.py``,
 the fit's within-cluster R² under 5-fold cross-validation by cluster, and ROUGE minus lead for each
 grid point. ``--cache DIR`` keeps each range's analyses and facts in a pickle file there, so a second
 run skips the NLP (about 7 minutes per 800 clusters on 2 cores).
@@ -136,7 +137,8 @@ def prepare(spans, cache):
 
 
 def rouge_minus_lead(prepared, weights, scorer) -> np.ndarray:
-    """Mean ROUGE-1/2 F1 at 230 words of the summaries the weights choose, minus lead's."""
+    """Mean ROUGE-1/2 F1 at 230 words of the summaries the weights (plus ``summary.LEAN``) choose,
+    minus lead's."""
     from storyline.story import summary
 
     diffs = []
@@ -145,7 +147,7 @@ def rouge_minus_lead(prepared, weights, scorer) -> np.ndarray:
         lead = ev.rouge_pair(scorer, ev.lead([ev.split_sentences(d) for d in cluster.documents], WORDS), reference)
         mine = (0.0, 0.0)
         if candidates:
-            chosen = summary._choose(candidates, features @ weights, similarity, WORDS)
+            chosen = summary._choose(candidates, features @ summary.score_weights(weights), similarity, WORDS)
             mine = ev.rouge_pair(scorer, ev.truncate((candidates[i].text for i in chosen), WORDS), reference)
         diffs.append(np.subtract(mine, lead))
     return np.mean(diffs, axis=0)
