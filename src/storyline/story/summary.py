@@ -72,14 +72,14 @@ FEATURES = (
 # 0-499). The target is the share of the sentence's words plus twice the share of its word pairs
 # that the editors' summary holds; only the order of scores within one story matters.
 WEIGHTS = (
-    +0.0650, -0.1194, -0.0559, +0.1426,  # position, first, relative_position, centrality_other
-    +0.3815, +0.0284, -0.0386, +0.0655,  # centrality_all, lexrank, centroid, corroboration
-    +0.0148, -0.2500, +0.1374, -0.0343,  # log_words, opens_badly, quote, digit
-    +0.0000, -0.0048, +0.0166, +0.4945,  # several_sources, first_source, word_frequency, cross_source
-    +0.4207, -0.4064, +0.0401, +0.0436,  # function_words, name_density, says, first_person
-    -0.0655, -0.0259, -0.0109, +0.0000,  # second, third, fourth_to_sixth, sources
-    -0.0028, +0.3729, -0.1055, -0.0020,  # words, document_centrality, document_words, from_end
-    -0.0027,  # lead_similarity
+    +0.1016, -0.1356, -0.0352, +0.1273,  # position, first, relative_position, centrality_other
+    +0.3836, +0.0303, -0.1257, +0.0660,  # centrality_all, lexrank, centroid, corroboration
+    +0.0195, -0.2500, +0.1416, -0.0332,  # log_words, opens_badly, quote, digit
+    +0.0000, -0.0032, +0.0291, +0.4991,  # several_sources, first_source, word_frequency, cross_source
+    +0.3943, -0.3660, +0.0404, +0.0402,  # function_words, name_density, says, first_person
+    -0.0657, -0.0246, -0.0077, +0.0000,  # second, third, fourth_to_sixth, sources
+    -0.0025, +0.4177, -0.1061, -0.0029,  # words, document_centrality, document_words, from_end
+    -0.0039,  # lead_similarity
 )
 # Weights that are set, not fitted (fit_summary.py fits the others around them): a sentence that
 # opens with "and", "but", "he", "this", ... leans on the one before it and reads badly alone
@@ -98,8 +98,9 @@ REDUNDANCY = 0.85
 # Sentences shorter or longer than these word counts are not summary material.
 MIN_WORDS = 5
 MAX_WORDS = 80
-# A quotation over more sentences than this is not summary material.
-QUOTE_SENTENCES = 4
+# A quotation over more sentences or words than these is not summary material.
+QUOTE_SENTENCES = 6
+QUOTE_MAX_WORDS = 120
 # A sentence that leans on the one before it: it opens with a connective or a pronoun, or has a
 # pronoun for subject within its first words ("On Sunday, she called ..."). (Also counting a
 # quotation given to a pronoun, '"...," he said.', cost 0.0015 ROUGE-1 and 0.001 ROUGE-2 on the
@@ -147,7 +148,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             raw = text[spans[index].start:spans[last].end]
             sentence = raw.strip()
             words = len(sentence.split())
-            if MIN_WORDS <= words <= MAX_WORDS and sentence[-1:] not in (":", ",") and _reads_alone(sentence):
+            longest = MAX_WORDS if last == index else QUOTE_MAX_WORDS
+            if MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",") and _reads_alone(sentence):
                 start = spans[index].start + len(raw) - len(raw.lstrip())
                 terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
                                   for t in analysis.terms[k])
