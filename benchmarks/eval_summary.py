@@ -293,16 +293,12 @@ def load_clusters(limit: int | None = 500, offset: int = 0, split: str | None = 
     return clusters[:limit] if limit is not None else clusters
 
 
-def rouge(scorer, summary: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
-    """ROUGE F1 of one summary against one reference, both as sentence lists."""
+def rouge(scorer, summary: Sequence[str], reference: Sequence[str],
+          metrics: Sequence[str] = METRICS) -> dict[str, float]:
+    """ROUGE F1 of one summary against one reference, both as sentence lists (``metrics``: those the
+    scorer was made with)."""
     scores = scorer.score("\n".join(reference), "\n".join(summary))
-    return {m: scores[m].fmeasure for m in METRICS}
-
-
-def rouge_pair(scorer, summary: Sequence[str], reference: Sequence[str]) -> tuple[float, float]:
-    """ROUGE-1 and ROUGE-2 F1 of one summary (for a scorer made with rouge1 and rouge2 only)."""
-    scores = scorer.score("\n".join(reference), "\n".join(summary))
-    return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure
+    return {m: scores[m].fmeasure for m in metrics}
 
 
 def run(limit: int | None = 500, words: int = 230, offset: int = 0, processes: int = 2):

@@ -60,9 +60,7 @@ def analysed(span: tuple[int, int], cache: Path | None):
         return clusters, pickle.loads(path.read_bytes())
     from storyline import make_article
     from storyline.nlp.pipeline import analyze
-    from storyline.story.align import align_facts
-    from storyline.story.cast import build_cast
-    from storyline.story.quotes import find_echoes, link_speakers
+    from storyline.story import build_story
 
     owners = [n for n, c in enumerate(clusters) for _ in c.documents]
     articles = (make_article(t, f"{c.idx}-{j}") for c in clusters for j, t in enumerate(c.documents))
@@ -70,14 +68,8 @@ def analysed(span: tuple[int, int], cache: Path | None):
     for n, result in zip(owners, analyze(articles, processes=2)):
         if hasattr(result, "article"):
             grouped[n].append(result)
-    out = []
-    for analyses in grouped:
-        if not analyses:
-            out.append(([], ()))
-            continue
-        entities, index = build_cast(analyses)
-        quotes = find_echoes(link_speakers(analyses, entities, index)) if len(analyses) > 1 else ()
-        out.append((analyses, align_facts(analyses, entities, index, quotes)))
+    # The story's facts as build_story aligns them (no summary: that is what is being fitted).
+    out = [(analyses, build_story(analyses, summary_words=0).facts if analyses else ()) for analyses in grouped]
     if path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(out))
@@ -136,6 +128,11 @@ def prepare(spans, cache):
     return out
 
 
+def _rouge12(scorer, summary, reference) -> tuple[float, float]:
+    scores = ev.rouge(scorer, summary, reference, ("rouge1", "rouge2"))
+    return scores["rouge1"], scores["rouge2"]
+
+
 def rouge_minus_lead(prepared, weights, scorer) -> np.ndarray:
     """Mean ROUGE-1/2 F1 at 230 words of the summaries the weights (plus ``summary.LEAN``) choose,
     minus lead's."""
@@ -144,11 +141,11 @@ def rouge_minus_lead(prepared, weights, scorer) -> np.ndarray:
     diffs = []
     for cluster, candidates, features, similarity in prepared:
         reference = ev.split_sentences(cluster.summary)
-        lead = ev.rouge_pair(scorer, ev.lead([ev.split_sentences(d) for d in cluster.documents], WORDS), reference)
+        lead = _rouge12(scorer, ev.lead([ev.split_sentences(d) for d in cluster.documents], WORDS), reference)
         mine = (0.0, 0.0)
         if candidates:
             chosen = summary._choose(candidates, features @ summary.score_weights(weights), similarity, WORDS)
-            mine = ev.rouge_pair(scorer, ev.truncate((candidates[i].text for i in chosen), WORDS), reference)
+            mine = _rouge12(scorer, ev.truncate((candidates[i].text for i in chosen), WORDS), reference)
         diffs.append(np.subtract(mine, lead))
     return np.mean(diffs, axis=0)
 

@@ -149,7 +149,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             sentence = raw.strip()
             words = len(sentence.split())
             longest = MAX_WORDS if last == index else QUOTE_MAX_WORDS
-            if MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",") and _reads_alone(sentence):
+            if (MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",")
+                    and _reads_alone(sentence, marks)):
                 start = spans[index].start + len(raw) - len(raw.lstrip())
                 terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
                                   for t in analysis.terms[k])
@@ -159,10 +160,10 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
     return out
 
 
-def _reads_alone(sentence: str) -> bool:
-    """Whether a sentence makes sense out of its article: not a piece of a quotation that runs over
-    several sentences (an odd number of quote marks), not a quotation with no one to say it."""
-    marks = len(_QUOTE_MARK.findall(sentence))
+def _reads_alone(sentence: str, marks: int) -> bool:
+    """Whether a sentence (with ``marks`` quote marks) makes sense out of its article: not a piece of
+    a quotation that runs over several sentences (an odd number of marks), not a quotation with no
+    one to say it."""
     if marks % 2:
         return False
     return not marks or len(_WORD.findall(_QUOTATION.sub(" ", sentence))) >= 2
@@ -211,7 +212,8 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
     sources = list(dict.fromkeys(c.source for c in candidates))
     similarity = vectors @ vectors.T
     n = len(candidates)
-    other = np.array([[a.source != b.source for b in candidates] for a in candidates])
+    source_of = np.array([c.source for c in candidates])
+    other = source_of[:, None] != source_of[None, :]
     counts = other.sum(axis=1)
     centrality_other = np.where(counts > 0, (similarity * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
     centrality_all = (similarity.sum(axis=1) - np.diag(similarity)) / max(1, n - 1)
@@ -284,14 +286,16 @@ def summarize(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = (),
 def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.ndarray, words: int) -> list[int]:
     """Greedy maximal-marginal-relevance choice of about ``words`` words, every source heard, in story order."""
     sources = list(dict.fromkeys(c.source for c in candidates))
-    left = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
+    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
+    left = list(order)
+    repeats = np.zeros(len(candidates), dtype=bool)  # near-repeats of a pick so far
     chosen: list[int] = []
     said: set[str] = set()
     total = 0
     while total < words:
         best, best_value = None, -math.inf
         for i in left:
-            if any(similarity[i, j] >= REDUNDANCY for j in chosen):
+            if repeats[i]:
                 continue
             terms = candidates[i].terms
             value = scores[i] - NOVELTY * (len(terms & said) / len(terms) if terms else 0.0)
@@ -301,10 +305,10 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
             break
         chosen.append(best)
         left.remove(best)
+        repeats |= similarity[best] >= REDUNDANCY
         said |= candidates[best].terms
         total += candidates[best].words
     # Every source is heard: swap in a missing source's best sentence for the weakest pick.
-    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], candidates[i].source, candidates[i].index))
     for source in sources:
         if any(candidates[i].source == source for i in chosen):
             continue
