@@ -169,6 +169,29 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "David Gorski, a professor of surgery.\n\nOz’s dubious medical advice earned him the attention of "
      "Congress, where he appeared at a 2014 Senate hearing for saying that green coffee extract was a “magic "
      "weight loss cure for every body type.”", "Mehmet Oz", False),
+    # a surname the tagger takes for an adverb after an inverted "said"
+    ("But Bill Skelly, a longtime RNC data operative, vouched for both Braynard and Chrabaszcz.\n\n“Having access "
+     "to the RNC file and two people who understand it is valuable,” said Skelly, explaining he worked more closely "
+     "with Chrabaszcz.", "Skelly", False),
+    # a quote split around its cue keeps the cue's speaker, and "he" follows "he ... he" back to Kerry
+    ("Secretary of State John Kerry defended the deal on Sunday. He denied that the exchange would encourage "
+     "more Americans to be taken. But he acknowledged that there would probably be such situations again. "
+     "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global basis.''",
+     "John Kerry", False),
+    # a speech verb the list must hold
+    ("The anchor was trying to ask a question about immigration when Donald Trump shot back that the journalist "
+     "had not been called on.\n\n“Go back to Univision,” Trump barked and a security guard escorted Ramos out.",
+     "Trump", False),
+    # a quote announced by a dash
+    ("Donald Trump said he would bring back torture.\n\nTrump also embraced enhanced interrogation techniques "
+     "-- \"I think waterboarding is peanuts compared to what they'd do to us.\"", "Trump", False),
+    # "another" after an inverted cue is someone unnamed
+    ("\"Better watch out for illegal conduct by Grimes since she said electing Clinton is more important than "
+     "doing her job,\" tweeted another.", "another", True),
+    # the cue right after the quote speaks, not the verb the parse hung the quote from
+    ("How far this thinking has spread outside the political and military elite is open to question. Polling "
+     "shows that ''the general public is not very comfortable with the military dimension,'' said Sylke Tempel, "
+     "the editor of International Policy.", "Sylke Tempel", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes
@@ -231,3 +254,13 @@ def test_reported_speech_stops_where_someone_else_starts_speaking(analyse_text):
 ])
 def test_a_short_name_in_quote_marks_is_no_quote(analyse_text, text, direct):
     assert [q.text for q in analyse_text(text).quotes if q.kind == "direct"] == direct
+
+
+def test_a_quote_split_around_an_inverted_cue_is_no_reported_speech(analyse_text):
+    # '"The risk," said Edward Leamer, an economist ..., "is that ..."': both halves are Leamer's
+    # direct quote; the words after "said" are its speaker, not what he said
+    text = ('"The risk," said Edward Leamer, an economist who is the director of the UCLA Anderson Forecast, '
+            '"is that we\'re going to be attracting workers and repelling jobs."')
+    quotes = analyse_text(text).quotes
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Edward Leamer"), ("direct", "Edward Leamer")]
+    assert quotes[1].text.startswith("is that")

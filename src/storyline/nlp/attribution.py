@@ -38,6 +38,8 @@ disagree affirm assure inform notify brief disclose reveal clarify express voice
 show find estimate say cite quote echo lash question challenge defend applaud welcome thank
 characterize characterise label brand dub term mock ridicule hail laud attack compare liken chant sing
 scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scoff sneer snap
+bark riff gripe grumble mutter murmur rant interject chime opine recount tease taunt scold chide rebut
+laugh sigh concur elaborate
 """.split())
 # Verbs that report speech only with a clause or an object of their own: "agreed that ...",
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
@@ -71,7 +73,7 @@ monday tuesday wednesday thursday friday saturday sunday
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
-_COLON_LABEL = re.compile(r"(?:^|\s)\W*(?:[Ss]aid )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
+_COLON_LABEL = re.compile(r"(?:^|\s)\W*(?:(?:[Ss]aid|[Ss]tated|[Aa]dded|[Ww]rote|[Aa]sked|[Ee]xplained|[Cc]ontinued) )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
 # Only this much text may precede a colon label on its line ("A lesson from Loretta Lynch: '...'").
 MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
@@ -178,6 +180,9 @@ class _Reader:
                 continue  # a title, a scare quote, markup: quoted words no one is said to say
             if cue is None and subject is None:
                 subject = self._previous_subject(span)
+            if subject is None and cue is not None and previous is not None and previous[3] is not None \
+                    and previous[3].i == cue.i:
+                subject = previous[4]  # '"That, unfortunately," he said, "is part of ..."': one cue, one speaker
             records.append((span.start, span.end, "direct", cue, subject, span))
             previous = records[-1] if cue is not None or subject is not None else None
         records += indirect
@@ -206,6 +211,17 @@ class _Reader:
             return None, None
         inside = {t.i for t in inner}
         fallback = None
+        # 0. 'Polling shows that ''...,'' said Sylke Tempel': a cue right after the closing mark, before
+        # its speaker, says who spoke, whatever verb the parse hung the quote from.
+        after = self._token_at(span.close_mark, forward=True)
+        comma = self.text[:span.end].rstrip().endswith(",")
+        if after is not None and after.text == "," and after.i + 1 < len(self.doc):
+            after, comma = self._token_at(after.idx + 1, forward=True), True
+        if after is not None and comma and after.idx - span.close_mark <= 4 and after.lemma_.lower() in SPEECH_VERBS \
+                and after.tag_ in ("VBD", "VBZ") and not self._inside_quote(after) and self._is_cue(after):
+            who = self._who(after, span)
+            if who is not None:
+                return after, who
         # 1. The speech verb the quoted words hang from.
         for token in inner:
             head = token.head
@@ -213,8 +229,8 @@ class _Reader:
                 continue
             child = token
             for candidate in [head, *head.ancestors]:
-                if candidate.i in inside:
-                    break
+                if candidate.i in inside or self._inside_quote(candidate):
+                    break  # (nor a verb inside the next quote: '“...,” she elaborated, “no one ever question ...”')
                 weak = candidate.lemma_.lower() in WEAK_CUES and child.dep_ not in ("ccomp", "dobj", "oprd")
                 if self._is_cue(candidate) and not weak:
                     who = self._who(candidate, span)
@@ -255,7 +271,8 @@ class _Reader:
         # 5. A quote announced by a colon ("Sanders made the following comment: “...”"): the
         # subject of the clause before the colon.
         before = self._token_at(span.open_mark, forward=False)
-        if before is not None and before.text == ":":
+        # (or by a dash: 'Trump also embraced enhanced interrogation techniques -- "I think ..."')
+        if before is not None and before.text in (":", "--", "—", "–"):
             word = self.doc[before.i - 1] if before.i > 0 else before
             for verb in (word, *word.ancestors):  # the clause the colon ends, not the sentence's root
                 if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
@@ -371,11 +388,19 @@ class _Reader:
             shared = self._shared_subject(verb)
             if shared is not None:
                 return shared
+            # '"...," said Skelly, explaining he worked ...': the participle is the inverted cue's speaker's
+            if verb.tag_ == "VBG" and verb.head.lemma_.lower() in SPEECH_VERBS and self._after_quote(verb.head):
+                words = self._words_after(verb.head)
+                if words:
+                    return words
         # '"...," Rep. Elijah E. Cummings (D-Md.) said' / '"...," said Leslie Wimes, a ...'
         if span is not None and verb.idx >= span.close_mark:
             words = [t for t in self.doc[:verb.i] if t.idx >= span.close_mark and not t.is_quote
                      and not t.is_punct and not t.is_space]
-            if words and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+            if len(words) == 1 and (words[0].lower_ in PRONOUN_GENDER or words[0].lower_ in PLURAL_PRONOUNS):
+                return words[0]  # '"...," he said': a pronoun, to be resolved
+            if words and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words) \
+                    and not any(self._inside_quote(t) for t in words):
                 return words[0].idx, words[-1].idx + len(words[-1])
         if span is not None and verb.idx < span.open_mark:
             # 'made public ― Trump boasted, "..."': the name just before the verb
@@ -394,12 +419,21 @@ class _Reader:
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None  # 'saying that green coffee extract was a "…"': the words after are the content
+        if verb.idx < span.open_mark and any(not (t.is_punct or t.is_space or t.is_quote)
+                                             for t in self.doc[verb.sent.start:verb.i]):
+            return None  # 'recalled the three-year freeze on pay: "..."': only 'Said X: "..."' opens so
+        return self._words_after(verb)
+
+    def _words_after(self, verb: Token) -> tuple[int, int] | None:
+        """The speaker named right after an inverted cue ('"...," said Leslie Wimes, a ...'), or None."""
         words = []
         for token in self.doc[verb.i + 1:verb.sent.end]:
             if token.text in (",", ".", ";", ":") or self._inside_quote(token) or token.is_quote:
                 break
             words.append(token)
-        names = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+        # (a surname the tagger took for an adverb, "said Skelly, explaining ..."; "tweeted another")
+        names = [t for t in words if t.pos_ in ("PROPN", "NOUN") or (t.is_alpha and t.text[0].isupper())
+                 or t.lower_ in ("another", "one", "others")]
         if words and (words[0].ent_type_ in ("DATE", "TIME") or words[0].pos_ == "ADP"):
             return None  # 'said Thursday morning on "Fox and Friends"': no speaker there
         if names:
@@ -661,8 +695,18 @@ class _Reader:
                 subject = self._who(token)
                 if subject is None and according:
                     subject = according[1]  # "he was told that ..., according to an official"
+                at = subject.idx if isinstance(subject, Token) else subject[0] if subject else None
+                if (at is not None and token.idx < at and content[0] <= at < content[1]) or (
+                        subject is None and self._after_quote(token)):
+                    continue  # '"The risk," said Edward Leamer, an economist ...': the speaker is no content
                 out.append((*content, "indirect", token, subject, None))
         return out
+
+    def _after_quote(self, verb: Token) -> bool:
+        """Whether a verb follows a closing quote mark with nothing but a comma between ('"...," said X'):
+        what it reports is that quote."""
+        ends = [b for a, b in self.quoted if b <= verb.idx]
+        return bool(ends) and not self.text[max(ends):verb.idx].strip(" \t\n,\"'”’")
 
     def _content_of(self, verb: Token) -> tuple[int, int] | None:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -761,7 +805,8 @@ class _Reader:
             if people:
                 return Speaker(name=people[0].name, text=phrase, start=start, end=end, mention=people[0].start)
             return Speaker(name=phrase, text=phrase, start=start, end=end,
-                           anonymous=any(w.lower().rstrip("s") in PERSON_NOUNS for w in phrase.split()[-1:]))
+                           anonymous=phrase.lower() in ("another", "one", "others", "some")
+                           or any(w.lower().rstrip("s") in PERSON_NOUNS for w in phrase.split()[-1:]))
         word = subject.lower_
         if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
             referent = self.resolver.resolve(subject)

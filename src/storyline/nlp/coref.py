@@ -49,6 +49,8 @@ counterparts colleague colleagues partner partners participant participants atte
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may reach for its antecedent.
 MAX_SENTENCES_BACK = 3
+# How many pronouns back a pronoun with no antecedent in reach may follow a chain ("he ... he ... he").
+MAX_HOPS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +79,44 @@ class Resolver:
         self.referents = [r for r in _referents(doc, mentions, sentence_of)
                           if not any(a <= r.start < b for a, b in quoted)]
         self.gender = _genders(doc, self.referents, mentions, sentence_of)
+        self.quoted = list(quoted)
         self._cache: dict[int, Referent | None] = {}
 
-    def resolve(self, token: Token) -> Referent | None:
-        """The referent of a third-person pronoun token, or None."""
+    def resolve(self, token: Token, hops: int | None = None) -> Referent | None:
+        """The referent of a third-person pronoun token, or None.
+
+        With no one to refer to within :data:`MAX_SENTENCES_BACK` sentences, a pronoun refers to
+        whoever the nearest same pronoun before it (outside quotes, within that reach) refers to:
+        "Kerry said ... He denied ... But he acknowledged ... ''That,'' he said, ..." (at most
+        ``hops`` such steps).
+        """
         if token.i in self._cache:
             return self._cache[token.i]
+        best = self._resolve(token)
+        hops = MAX_HOPS if hops is None else hops
+        if best is None and hops > 0:
+            earlier = self._earlier_pronoun(token)
+            if earlier is not None:
+                best = self.resolve(earlier, hops - 1)
+        self._cache[token.i] = best
+        return best
+
+    def _earlier_pronoun(self, token: Token) -> Token | None:
+        """The nearest earlier pronoun of the same gender and number, outside quotes, within reach."""
+        word = token.lower_
+        same = ({w for w, g in PRONOUN_GENDER.items() if g == PRONOUN_GENDER[word]} if word in PRONOUN_GENDER
+                else PLURAL_PRONOUNS if word in PLURAL_PRONOUNS else set())
+        sentence = self.sentence_of[token.i]
+        if sentence < 0:
+            return None
+        for earlier in reversed(self.doc[:token.i]):
+            if self.sentence_of[earlier.i] < sentence - MAX_SENTENCES_BACK:
+                return None
+            if earlier.lower_ in same and not any(a <= earlier.idx < b for a, b in self.quoted):
+                return earlier
+        return None
+
+    def _resolve(self, token: Token) -> Referent | None:
         word = token.lower_
         plural = word in PLURAL_PRONOUNS
         gender = PRONOUN_GENDER.get(word)
@@ -103,7 +137,6 @@ class Resolver:
                 break
         if best is not None and best.mention is None and best.name.lower() in PRONOUN_GENDER:
             best = None
-        self._cache[token.i] = best
         return best
 
 
