@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 ABC, CNN = "000_fc6d89dac03494ff", "002_cfade814ec095534"
@@ -89,3 +90,14 @@ def test_summary_weights_match_features():
     assert len(summary.WEIGHTS) == len(summary.FEATURES)
     for name, weight in summary.FIXED_WEIGHTS.items():
         assert summary.WEIGHTS[summary.FEATURES.index(name)] == weight
+
+
+def test_summary_embedding_weights_fit_the_model(seed_report):
+    from storyline.story import summary
+
+    candidates, features, vectors, _, _ = summary.sentence_features(seed_report.analyses, seed_report.facts)
+    assert vectors.shape == (len(candidates), len(summary.EMBEDDING_WEIGHTS))
+    with_meaning = summary.candidate_scores(features, vectors)
+    without = summary.candidate_scores(features, vectors, embedding_weights=())
+    assert not np.allclose(with_meaning, without)  # the term is used
+    assert np.allclose(with_meaning - without, vectors @ np.asarray(summary.EMBEDDING_WEIGHTS))

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
 from .embed import embed
+from .summary_embedding import EMBEDDING_WEIGHTS
 
 # Words in the summary by default (--summary-words).
 SUMMARY_WORDS = 120
@@ -72,14 +73,14 @@ FEATURES = (
 # 0-499). The target is the share of the sentence's words plus twice the share of its word pairs
 # that the editors' summary holds; only the order of scores within one story matters.
 WEIGHTS = (
-    +0.1016, -0.1356, -0.0352, +0.1273,  # position, first, relative_position, centrality_other
-    +0.3836, +0.0303, -0.1257, +0.0660,  # centrality_all, lexrank, centroid, corroboration
-    +0.0195, -0.2500, +0.1416, -0.0332,  # log_words, opens_badly, quote, digit
-    +0.0000, -0.0032, +0.0291, +0.4991,  # several_sources, first_source, word_frequency, cross_source
-    +0.3943, -0.3660, +0.0404, +0.0402,  # function_words, name_density, says, first_person
-    -0.0657, -0.0246, -0.0077, +0.0000,  # second, third, fourth_to_sixth, sources
-    -0.0025, +0.4177, -0.1061, -0.0029,  # words, document_centrality, document_words, from_end
-    -0.0039,  # lead_similarity
+    +0.0219, -0.0511, -0.0555, +0.1488,  # position, first, relative_position, centrality_other
+    +0.2189, +0.0233, +0.0416, +0.0648,  # centrality_all, lexrank, centroid, corroboration
+    +0.0242, -0.2500, +0.1132, -0.0406,  # log_words, opens_badly, quote, digit
+    +0.0000, -0.0015, +0.0301, +0.4248,  # several_sources, first_source, word_frequency, cross_source
+    +0.2621, -0.1384, +0.0016, +0.0598,  # function_words, name_density, says, first_person
+    -0.0310, -0.0043, -0.0021, +0.0000,  # second, third, fourth_to_sixth, sources
+    -0.0016, +0.1683, -0.1191, +0.0262,  # words, document_centrality, document_words, from_end
+    -0.0018,  # lead_similarity
 )
 # Weights that are set, not fitted (fit_summary.py fits the others around them): a sentence that
 # opens with "and", "but", "he", "this", ... leans on the one before it and reads badly alone
@@ -204,10 +205,11 @@ def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: 
 
 def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = ()):
     """The candidate sentences of a story, their :data:`FEATURES` (one row each), their MiniLM
-    similarity matrix and, per candidate, the sources that corroborate it with their evidence."""
+    embeddings and similarity matrix and, per candidate, the sources that corroborate it with their
+    evidence."""
     candidates = _candidates(analyses)
     if not candidates:
-        return candidates, np.zeros((0, len(FEATURES))), np.zeros((0, 0)), []
+        return candidates, np.zeros((0, len(FEATURES))), np.zeros((0, 0)), np.zeros((0, 0)), []
     vectors = embed([c.text for c in candidates])
     sources = list(dict.fromkeys(c.source for c in candidates))
     similarity = vectors @ vectors.T
@@ -253,7 +255,7 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
             document_centrality[c.source], document_words[c.source], 1 / (sentences[c.source] - max(c.index, c.last)),
             max((similarity[i, j] for j in leads if candidates[j].source != c.source), default=0.0),
         ))
-    return candidates, np.array(rows, dtype=float), similarity, support
+    return candidates, np.array(rows, dtype=float), vectors, similarity, support
 
 
 def score_weights(weights: Sequence[float] | None = None) -> np.ndarray:
@@ -264,15 +266,27 @@ def score_weights(weights: Sequence[float] | None = None) -> np.ndarray:
     return out
 
 
+def candidate_scores(features: np.ndarray, vectors: np.ndarray, weights: Sequence[float] | None = None,
+                     embedding_weights: Sequence[float] | None = None) -> np.ndarray:
+    """Each candidate's score: its :data:`FEATURES` times the fitted weights (with :data:`LEAN`), plus
+    its MiniLM embedding times the fitted :data:`~storyline.story.summary_embedding.EMBEDDING_WEIGHTS`
+    (what a sentence is about: the event itself reads better in a briefing than its background)."""
+    scores = features @ score_weights(weights)
+    meaning = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
+    if len(meaning) and vectors.ndim == 2 and vectors.shape[1] == len(meaning):
+        scores = scores + vectors @ meaning
+    return scores
+
+
 def summarize(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = (),
               words: int = SUMMARY_WORDS) -> tuple[SummarySentence, ...]:
     """Choose about ``words`` words of the story's sentences that best sum it up (see the module doc)."""
     if words <= 0:
         return ()
-    candidates, features, similarity, support = sentence_features(analyses, facts)
+    candidates, features, vectors, similarity, support = sentence_features(analyses, facts)
     if not candidates:
         return ()
-    scores = features @ score_weights()
+    scores = candidate_scores(features, vectors)
     chosen = _choose(candidates, scores, similarity, words)
     out = []
     for i in chosen:
