@@ -161,8 +161,8 @@ def write_embedding_weights(weights: np.ndarray, args) -> None:
     """Write the fitted weights over the sentence embedding as a Python module Storyline imports."""
     rows = [", ".join(f"{w:+.5f}" for w in weights[i:i + 8]) for i in range(0, len(weights), 8)]
     EMBEDDING_MODULE.write_text(
-        '"""Weights of the summary\'s sentence score over a sentence\'s MiniLM embedding (all-MiniLM-L6-v2,\n'
-        f'{len(weights)} dimensions): what a sentence is about.\n\n'
+        '"""Weights of the summary\'s sentence score over what a sentence and its article are about: the\n'
+        f"sentence's MiniLM embedding (all-MiniLM-L6-v2), then its article's mean one ({len(weights)} in all).\n\n"
         "Written by ``python benchmarks/fit_summary.py --write`` (fitted together with ``summary.WEIGHTS``:\n"
         f"a ridge regression within clusters, alpha {ALPHA}, on Multi-News clusters {' '.join(args.fit)}).\n"
         'Not to be edited by hand; an empty tuple turns the term off.\n"""\n\n'

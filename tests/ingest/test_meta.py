@@ -22,7 +22,11 @@ CNN_END = ("He has a critical voice in the delivery of humanitarian assistance; 
     ("(CNN) — Vice President Kamala Harris met Benny Gantz at the White House on Monday.", None, "CNN", "Vice"),
     ("Washington (CNN) — Vice President Kamala Harris met Benny Gantz on Monday.", "Washington", "CNN", "Vice"),
     ("JERUSALEM — Israel's war Cabinet met late into the night on Sunday.", "JERUSALEM", None, "Israel's"),
+    # a place not capitalised as a dateline would be, before a known news organisation (Multi-News)
+    ("San juan, puerto rico ( ap ) — puerto rico on friday reported its first death from the condition.",
+     "San juan, puerto rico", "AP", "puerto rico on friday"),
     # No dateline: these must produce nothing.
+    ("Sen. Ted Cruz (R-Texas) -- who leads in Iowa -- spoke on Monday.", None, None, "Sen."),
     ("Benny Gantz, a top political rival of Israeli Prime Minister Benjamin Netanyahu, is in Washington.",
      None, None, "Benny"),
     ("U.S. officials argued it made sense to meet with Gantz.", None, None, "U.S."),

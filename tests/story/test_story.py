@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ..conftest import corpus_or_skip
+
 ABC, CNN = "000_fc6d89dac03494ff", "002_cfade814ec095534"
 
 
@@ -96,8 +98,23 @@ def test_summary_embedding_weights_fit_the_model(seed_report):
     from storyline.story import summary
 
     candidates, features, vectors, _, _ = summary.sentence_features(seed_report.analyses, seed_report.facts)
-    assert vectors.shape == (len(candidates), len(summary.EMBEDDING_WEIGHTS))
+    assert vectors.shape == (len(candidates), len(summary.EMBEDDING_WEIGHTS))  # the sentence, then its article
     with_meaning = summary.candidate_scores(features, vectors)
     without = summary.candidate_scores(features, vectors, embedding_weights=())
     assert not np.allclose(with_meaning, without)  # the term is used
     assert np.allclose(with_meaning - without, vectors @ np.asarray(summary.EMBEDDING_WEIGHTS))
+
+
+def test_page_furniture_and_datelines_are_no_summary_material(analyse_text):
+    corpus_or_skip("multinews")
+    import corpora
+
+    from storyline.story import summary
+
+    text = next(d for c in corpora.multinews_clusters() for d in c.documents
+                if d.startswith("Lyndonville, vt. ( ap ) — a missing statue"))
+    candidates = [c.text for c in summary._candidates([analyse_text(text)])]
+    # the dateline opens no sentence of the briefing; the AP's sign-off line with a link is none of it
+    assert candidates[0].startswith("a missing statue of the virgin mary")
+    assert not any("http" in t or "___" in t for t in candidates)
+    assert any(t.startswith("The statue was stolen from lyndonville") for t in candidates)

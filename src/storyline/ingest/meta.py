@@ -61,6 +61,9 @@ _PLACE_LEAD = re.compile(
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}))?"
     rf"\s*(?:\(\s*(?P<outlet>[^()\n]{{2,40}}?)\s*\))?\s*{_DASH}\s+"
 )
+# "Lyndonville, vt. ( ap ) —", "San juan, puerto rico (AP) —": any short place before a known news
+# organisation in brackets (only a known one: "(R-Texas) --" is no dateline).
+_WIRE_LEAD = re.compile(rf"(?P<place>[^\W\d_][^\n()]{{1,40}}?)\s*\(\s*(?P<outlet>[^()\n]{{2,40}}?)\s*\)\s*{_DASH}\s+")
 _BYLINE = re.compile(r"By\s+(?P<names>[A-Z][^\n|]{1,150}?)\s*(?:(?:,|\||\s[-—–])\s*(?P<outlet>[^,\n|]{2,40}))?\s*$")
 _SIGNOFF = re.compile(rf"(?:^|\s){_DASH}\s*(?P<outlet>[A-Z][A-Za-z&.' ]{{1,40}}?)\s*$")
 _CREDIT_POSSESSIVE = re.compile(
@@ -187,6 +190,9 @@ def _lead_match(text: str, pos: int = 0) -> tuple[str | None, str | None, int] |
         return None
     m = _PLACE_LEAD.match(text, pos)
     if not m:
+        m = _WIRE_LEAD.match(text, pos)
+        if m and m.group("outlet").lower() in OUTLETS and not re.search(r"[.!?]\s", m.group("place")):
+            return m.group("place").rstrip(" ,"), canonical_outlet(m.group("outlet")), m.end()
         return None
     place = m.group("place")
     if m.group("region"):

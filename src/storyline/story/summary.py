@@ -73,14 +73,14 @@ FEATURES = (
 # 0-499). The target is the share of the sentence's words plus twice the share of its word pairs
 # that the editors' summary holds; only the order of scores within one story matters.
 WEIGHTS = (
-    +0.0219, -0.0511, -0.0555, +0.1488,  # position, first, relative_position, centrality_other
-    +0.2189, +0.0233, +0.0416, +0.0648,  # centrality_all, lexrank, centroid, corroboration
-    +0.0242, -0.2500, +0.1132, -0.0406,  # log_words, opens_badly, quote, digit
-    +0.0000, -0.0015, +0.0301, +0.4248,  # several_sources, first_source, word_frequency, cross_source
-    +0.2621, -0.1384, +0.0016, +0.0598,  # function_words, name_density, says, first_person
-    -0.0310, -0.0043, -0.0021, +0.0000,  # second, third, fourth_to_sixth, sources
-    -0.0016, +0.1683, -0.1191, +0.0262,  # words, document_centrality, document_words, from_end
-    -0.0018,  # lead_similarity
+    +0.0155, -0.0426, -0.0482, +0.1419,  # position, first, relative_position, centrality_other
+    +0.2058, +0.0266, +0.0417, +0.0640,  # centrality_all, lexrank, centroid, corroboration
+    +0.0199, -0.2500, +0.1107, -0.0400,  # log_words, opens_badly, quote, digit
+    +0.0000, +0.0003, +0.0287, +0.4187,  # several_sources, first_source, word_frequency, cross_source
+    +0.2673, -0.1602, -0.0010, +0.0613,  # function_words, name_density, says, first_person
+    -0.0275, -0.0018, -0.0017, +0.0000,  # second, third, fourth_to_sixth, sources
+    -0.0015, +0.0787, -0.1249, +0.0249,  # words, document_centrality, document_words, from_end
+    +0.0115,  # lead_similarity
 )
 # Weights that are set, not fitted (fit_summary.py fits the others around them): a sentence that
 # opens with "and", "but", "he", "this", ... leans on the one before it and reads badly alone
@@ -110,6 +110,17 @@ _OPENS_BADLY = re.compile(
     r"^\W*(?:and|but|or|so|also|he|she|they|it|this|that|these|those|his|her|their)\b"
     r"|^\W*(?:\S+\s+){1,3}(?:he|she|they)\s",
     re.IGNORECASE)
+# Page furniture that plain-text extractions keep: links, sign-up and share prompts, photo credits,
+# "Related:" lists, update notes. A link, or a short sentence with such words, is no summary material.
+# (A long one is mostly a news sentence the extraction glued a caption to: "Advertisement The patent
+# concerns ...". Leaving those out too cost 0.0005 ROUGE-1 on fit_summary.py's check clusters.)
+_LINK = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"\[\s*related|_{3,}|all rights reserved|getty images|click here|\bnewsletter|"
+    r"\bsubscribe\b|\bsign up\b|\bjavascript\b|\bcookies\b|\bthis story\b|"
+    r"^\W*(?:update|editor'?s note|advertisement|photo|image|video|follow|related)\b",
+    re.IGNORECASE)
+FURNITURE_WORDS = 15
 _QUOTE_MARK = re.compile(r"[\"“”]|''|``")
 _QUOTATION = re.compile(r"(?:[\"“]|``)[^\"“”]*?(?:[\"”]|'')")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -151,7 +162,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             words = len(sentence.split())
             longest = MAX_WORDS if last == index else QUOTE_MAX_WORDS
             if (MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",")
-                    and _reads_alone(sentence, marks)):
+                    and _reads_alone(sentence, marks) and not _LINK.search(sentence)
+                    and not (words <= FURNITURE_WORDS and _FURNITURE.search(sentence))):
                 start = spans[index].start + len(raw) - len(raw.lstrip())
                 terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
                                   for t in analysis.terms[k])
@@ -204,9 +216,9 @@ def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: 
 
 
 def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = ()):
-    """The candidate sentences of a story, their :data:`FEATURES` (one row each), their MiniLM
-    embeddings and similarity matrix and, per candidate, the sources that corroborate it with their
-    evidence."""
+    """The candidate sentences of a story, their :data:`FEATURES` (one row each), what each is about
+    (its MiniLM embedding, then the mean embedding of its article's candidates), their MiniLM similarity
+    matrix and, per candidate, the sources that corroborate it with their evidence."""
     candidates = _candidates(analyses)
     if not candidates:
         return candidates, np.zeros((0, len(FEATURES))), np.zeros((0, 0)), np.zeros((0, 0)), []
@@ -236,6 +248,9 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
     for i, c in enumerate(candidates):
         by_source.setdefault(c.source, []).append(i)
     document_centrality = {s: float(np.mean(centrality_other[ix])) for s, ix in by_source.items()}
+    # What the sentence is about, and what its article is about (the mean of its candidates' embeddings).
+    article_meaning = {s: vectors[ix].mean(axis=0) for s, ix in by_source.items()}
+    meaning = np.hstack([vectors, np.array([article_meaning[c.source] for c in candidates])])
     document_words = {a.article.id: math.log(1 + len(a.article.text.split())) for a in analyses}
     leads = [min(ix, key=lambda i: candidates[i].index) for ix in by_source.values()]  # each article's first
     rows = []
@@ -255,7 +270,7 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
             document_centrality[c.source], document_words[c.source], 1 / (sentences[c.source] - max(c.index, c.last)),
             max((similarity[i, j] for j in leads if candidates[j].source != c.source), default=0.0),
         ))
-    return candidates, np.array(rows, dtype=float), vectors, similarity, support
+    return candidates, np.array(rows, dtype=float), meaning, similarity, support
 
 
 def score_weights(weights: Sequence[float] | None = None) -> np.ndarray:
@@ -266,15 +281,16 @@ def score_weights(weights: Sequence[float] | None = None) -> np.ndarray:
     return out
 
 
-def candidate_scores(features: np.ndarray, vectors: np.ndarray, weights: Sequence[float] | None = None,
+def candidate_scores(features: np.ndarray, meaning: np.ndarray, weights: Sequence[float] | None = None,
                      embedding_weights: Sequence[float] | None = None) -> np.ndarray:
     """Each candidate's score: its :data:`FEATURES` times the fitted weights (with :data:`LEAN`), plus
-    its MiniLM embedding times the fitted :data:`~storyline.story.summary_embedding.EMBEDDING_WEIGHTS`
-    (what a sentence is about: the event itself reads better in a briefing than its background)."""
+    what it and its article are about (:func:`sentence_features`) times the fitted
+    :data:`~storyline.story.summary_embedding.EMBEDDING_WEIGHTS` (the event itself reads better in a
+    briefing than its background, a news report better than a page of links)."""
     scores = features @ score_weights(weights)
-    meaning = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
-    if len(meaning) and vectors.ndim == 2 and vectors.shape[1] == len(meaning):
-        scores = scores + vectors @ meaning
+    fitted = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
+    if len(fitted) and meaning.ndim == 2 and meaning.shape[1] == len(fitted):
+        scores = scores + meaning @ fitted
     return scores
 
 
