@@ -188,6 +188,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # "another" after an inverted cue is someone unnamed
     ("\"Better watch out for illegal conduct by Grimes since she said electing Clinton is more important than "
      "doing her job,\" tweeted another.", "another", True),
+    # a document can speak; the relative clause that is the cue is not part of its name
+    ('In selling the courses, Trump released a marketing video that said, "We are going to have professors and '
+     'adjunct professors that are absolutely terrific."', "a marketing video", False),
     # the cue right after the quote speaks, not the verb the parse hung the quote from
     ("How far this thinking has spread outside the political and military elite is open to question. Polling "
      "shows that ''the general public is not very comfortable with the military dimension,'' said Sylke Tempel, "

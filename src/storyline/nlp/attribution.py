@@ -833,8 +833,12 @@ class _Reader:
     def _phrase(self, head: Token) -> list[Token]:
         """The speaker's noun phrase, without relative clauses or appositives after a comma."""
         tokens = []
+        # (nor the relative clause that is the cue: 'a marketing video that said, "..."' is said by "a
+        # marketing video"; but "a speech that Mrs. Clinton gave" keeps who gave it)
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i
+                   and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree}
         for token in self.doc[head.left_edge.i:head.right_edge.i + 1]:
-            if token.i > head.i and token.text in (",", "(", "—", "--", "–"):
+            if token.i > head.i and (token.text in (",", "(", "—", "--", "–") or token.i in clauses):
                 break
             tokens.append(token)
         if len(tokens) > MAX_SPEAKER_TOKENS:
