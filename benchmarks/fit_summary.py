@@ -1,25 +1,29 @@
 """Fit the summary's sentence-scoring weights on Multi-News clusters kept apart from the reported ones.
 
     python benchmarks/fit_summary.py [--fit 1000-1799 2100-2899] [--check 1800-2099] [--cache DIR]
+                                     [--no-embedding] [--write]
 
 Clusters are numbered as ``eval_summary.load_clusters`` numbers them (Multi-News+ test file, clusters
 with no document left out). The reported figures use clusters 0-499 (``eval_summary.py``); the
 default ranges here do not touch them. Each cluster is analysed as ``eval_summary.py`` does, its
 facts aligned as ``build_story`` does, and every candidate sentence described by
-``storyline.story.summary.sentence_features``.
+``storyline.story.summary.sentence_features``: its ``FEATURES`` and what it and its article are about
+(the sentence's MiniLM embedding and its article's mean one, 768 numbers; ``--no-embedding`` leaves
+them out of the fit).
 
 Target of a sentence: the share of its tokens found in the reference summary plus twice the share of
 its token pairs found there (tokens as ``rouge_score`` makes them, stemmed): at a fixed length, a
 summary's ROUGE-1/2 grows with how many of its words and word pairs the reference holds. Sentences are
 only ever compared with sentences of the same story, so the fit is *within* clusters: features and
-target have their cluster's mean taken off before a ridge regression (scikit-learn ``Ridge(alpha=1)``)
-finds the weights. Then the novelty penalty and the near-repeat threshold (``summary.NOVELTY``,
+target have their cluster's mean taken off before a ridge regression (scikit-learn ``Ridge``, alpha
+``ALPHA``) finds the weights. Then the novelty penalty and the near-repeat threshold (``summary.NOVELTY``,
 ``summary.REDUNDANCY``) are chosen on a small grid by ROUGE-1 at 230 words on the fitting clusters (the
 figure furthest from its target), and the result is scored on the check clusters, next to lead (round-robin first sentences).
 
 Scores are given with ``summary.LEAN`` added to the weights, as Storyline scores. Some weights
 are not fitted but set (``summary.FIXED_WEIGHTS``, ``--fix FEATURE=W``): the fit then finds the
-others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to paste into ``src/storyline/story/summary.py``,
+others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to paste into ``src/storyline/story/summary.py``
+(``--write`` writes the embedding weights to ``src/storyline/story/summary_embedding.py`` itself),
 the fit's within-cluster R² under 5-fold cross-validation by cluster, and ROUGE minus lead for each
 grid point. ``--cache DIR`` keeps each range's analyses and facts in a pickle file there, so a second
 run skips the NLP (about 7 minutes per 800 clusters on 2 cores).
