@@ -188,6 +188,12 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # "another" after an inverted cue is someone unnamed
     ("\"Better watch out for illegal conduct by Grimes since she said electing Clinton is more important than "
      "doing her job,\" tweeted another.", "another", True),
+    # a quote paragraph announced by the line before it, or signed by the line after it (fact-checks)
+    ("Stone was speaking in an interview on this reporter's talk radio program.\n\nStated Stone:\n\n“I think "
+     "that the stakes are so high that they would do anything necessary to remain in power.”", "Stone", False),
+    ("As is our practice, we do not award Pinocchios when we review assertions in debates.\n\n\"[Americans are] "
+     "worried about the future of their kids.\"\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated "
+     "statistic.", "Bernie Sanders", False),
     # a document can speak; the relative clause that is the cue is not part of its name
     ('In selling the courses, Trump released a marketing video that said, "We are going to have professors and '
      'adjunct professors that are absolutely terrific."', "a marketing video", False),

@@ -90,6 +90,11 @@ _LINE_LABEL = re.compile(r"\W*((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,4}):\
 _SIGNED_LINE = re.compile(r"[”\"’]\s*[―—–]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Speaker descriptions longer than this many tokens are clipped at their head noun.
 MAX_SPEAKER_TOKENS = 12
+# A line that announces the quote paragraph after it ("Stated Stone:"), one that signs the quote
+# paragraph before it ("- Sanders.").
+_ANNOUNCING_LINE = re.compile(
+    r"\s*(?:Said|Stated|Added|Continued|Wrote|Asked|Explained)\s+([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}):\s*$")
+_SIGNING_LINE = re.compile(r"\s*[―—–-]+\s*([A-Z][\w'’-]*(?: [A-Z][\w.'’-]*){0,4}?)\.?\s*$")
 # Quoted words with no speaker are reported only when longer than this: shorter ones are mostly
 # scare quotes. Measured with benchmarks/eval_quotes.py on PolNeAR dev: keeping them all gives
 # direct P/R/F1 94.1/94.5/94.3; dropping those of up to 3 words 96.0/93.8/94.9; up to 5, 94.7.
@@ -130,6 +135,12 @@ def _plausible_speaker(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.i < token.i for t in token.subtree)
+
+
+def _skip_newlines(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in "\r\n \t":
+        pos += 1
+    return pos
 
 
 class _Reader:
@@ -460,6 +471,21 @@ class _Reader:
         m = _DASH_LABEL.match(text[span.close_mark:min(line_end, self.body[1])])
         if m:
             return span.close_mark + m.start(1), span.close_mark + m.end(1)
+        # A paragraph that is one quote, announced by the paragraph before ("Stated Stone:") or signed
+        # by the one after ("- Sanders.", as fact-checks print the claim they check)
+        if not text[line_start:span.open_mark].strip() and not text[span.close_mark:line_end].strip(" .,"):
+            previous_end = len(text[:line_start].rstrip())
+            previous = text[text.rfind("\n", 0, previous_end) + 1:previous_end]
+            m = _ANNOUNCING_LINE.match(previous)
+            if m and previous_end >= self.body[0]:
+                start = previous_end - len(previous) + m.start(1)
+                return start, start + len(m.group(1))
+            next_start = _skip_newlines(text, line_end)
+            next_end = text.find("\n", next_start)
+            next_end = len(text) if next_end == -1 else next_end
+            m = _SIGNING_LINE.match(text, next_start, min(next_end, self.body[1]))
+            if m and next_start > line_end:
+                return m.start(1), m.end(1)
         # A line that is one quote signed at its end, with quote marks inside it that cut the
         # quote short ('“... what he calls “hell” than live ...” ― Adriana Rodarte').
         if not text[line_start:span.open_mark].strip():
