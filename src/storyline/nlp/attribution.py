@@ -73,7 +73,9 @@ monday tuesday wednesday thursday friday saturday sunday
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
-_COLON_LABEL = re.compile(r"(?:^|\s)\W*(?:(?:[Ss]aid|[Ss]tated|[Aa]dded|[Ww]rote|[Aa]sked|[Ee]xplained|[Cc]ontinued) )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\s*:\s*\W*$")
+# Verbs that open a label before its speaker's name ("Said Ellis:", "Stated Stone:").
+_LABEL_VERB = r"(?:[Ss]aid|[Ss]tated|[Aa]dded|[Ww]rote|[Aa]sked|[Ee]xplained|[Cc]ontinued)"
+_COLON_LABEL = re.compile(rf"(?:^|\s)\W*(?:{_LABEL_VERB} )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,5}})\s*:\s*\W*$")
 # Only this much text may precede a colon label on its line ("A lesson from Loretta Lynch: '...'").
 MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
@@ -92,8 +94,7 @@ _SIGNED_LINE = re.compile(r"[”\"’]\s*[―—–]+\s*([A-Z][\w.'’-]*(?: [A-
 MAX_SPEAKER_TOKENS = 12
 # A line that announces the quote paragraph after it ("Stated Stone:"), one that signs the quote
 # paragraph before it ("- Sanders.").
-_ANNOUNCING_LINE = re.compile(
-    r"\s*(?:Said|Stated|Added|Continued|Wrote|Asked|Explained)\s+([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}):\s*$")
+_ANNOUNCING_LINE = re.compile(rf"\s*{_LABEL_VERB}\s+([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,4}}):\s*$")
 _SIGNING_LINE = re.compile(r"\s*[―—–-]+\s*([A-Z][\w'’-]*(?: [A-Z][\w.'’-]*){0,4}?)\.?\s*$")
 # Quoted words with no speaker are reported only when longer than this: shorter ones are mostly
 # scare quotes. Measured with benchmarks/eval_quotes.py on PolNeAR dev: keeping them all gives
@@ -137,10 +138,19 @@ def _plausible_speaker(token: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.i < token.i for t in token.subtree)
 
 
-def _skip_newlines(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in "\r\n \t":
+def _space_after(text: str, pos: int) -> int:
+    """The first offset at or after ``pos`` that is not white space."""
+    while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def _line_before(text: str, line_start: int) -> tuple[int, int]:
+    """(start, end) of the last line with text before the line that starts at ``line_start``."""
+    end = line_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end) + 1, end
 
 
 class _Reader:
@@ -225,7 +235,7 @@ class _Reader:
         # 0. 'Polling shows that ''...,'' said Sylke Tempel': a cue right after the closing mark, before
         # its speaker, says who spoke, whatever verb the parse hung the quote from.
         after = self._token_at(span.close_mark, forward=True)
-        comma = self.text[:span.end].rstrip().endswith(",")
+        comma = self.text[span.start:span.end].rstrip().endswith(",")
         if after is not None and after.text == "," and after.i + 1 < len(self.doc):
             after, comma = self._token_at(after.idx + 1, forward=True), True
         if after is not None and comma and after.idx - span.close_mark <= 4 and after.lemma_.lower() in SPEECH_VERBS \
@@ -474,13 +484,11 @@ class _Reader:
         # A paragraph that is one quote, announced by the paragraph before ("Stated Stone:") or signed
         # by the one after ("- Sanders.", as fact-checks print the claim they check)
         if not text[line_start:span.open_mark].strip() and not text[span.close_mark:line_end].strip(" .,"):
-            previous_end = len(text[:line_start].rstrip())
-            previous = text[text.rfind("\n", 0, previous_end) + 1:previous_end]
-            m = _ANNOUNCING_LINE.match(previous)
+            previous_start, previous_end = _line_before(text, line_start)
+            m = _ANNOUNCING_LINE.match(text, previous_start, previous_end)
             if m and previous_end >= self.body[0]:
-                start = previous_end - len(previous) + m.start(1)
-                return start, start + len(m.group(1))
-            next_start = _skip_newlines(text, line_end)
+                return m.start(1), m.end(1)
+            next_start = _space_after(text, line_end)
             next_end = text.find("\n", next_start)
             next_end = len(text) if next_end == -1 else next_end
             m = _SIGNING_LINE.match(text, next_start, min(next_end, self.body[1]))
@@ -520,10 +528,9 @@ class _Reader:
         line_end = len(text) if line_end == -1 else line_end
         if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip(" .,\"'”’"):
             return None
-        previous_end = len(text[:line_start].rstrip())
+        previous_start, previous_end = _line_before(text, line_start)
         if previous_end == 0:
             return None
-        previous_start = text.rfind("\n", 0, previous_end) + 1
         candidates = [r for r in (*records, *indirect)
                       if r[4] is not None and previous_start <= r[0] and r[1] <= previous_end]
         return max(candidates, key=lambda r: r[1]) if candidates else None
