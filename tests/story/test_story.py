@@ -57,6 +57,53 @@ def test_summary_is_cited_covers_every_source_and_stays_short(seed_report):
     assert sum(len(s.text.split()) for s in summary) <= 120 + 60
 
 
+def _seed_choice(seed_report, scores_by_text, words, default=-0.1):
+    """What ``_choose`` picks among the seeds' candidates with these scores (no novelty penalty, no
+    near-repeats): the picks' texts in summary order."""
+    from storyline.story import summary
+
+    candidates = summary._candidates(seed_report.analyses)
+    scores = np.full(len(candidates), default)
+    for start, score in scores_by_text.items():
+        scores[next(i for i, c in enumerate(candidates) if c.text.startswith(start))] = score
+    similarity = np.zeros((len(candidates), len(candidates)))
+    return [candidates[i].text for i in summary._choose(candidates, scores, similarity, words)]
+
+
+def test_a_sentence_leaning_on_the_one_before_follows_it(seed_report, monkeypatch):
+    from storyline.story import summary
+
+    monkeypatch.setattr(summary, "NOVELTY", 0.0)
+    before = "Gantz, an influential member of the war Cabinet"  # ABC, 3rd sentence (50 words): ... with Harris
+    leaning = "On Sunday, she called on Hamas"                    # ABC, 4th (48 words): "she" is Harris
+    rival = "Benny Gantz, a top political rival"                  # ABC, 1st (36 words)
+    other = "Vice President Kamala Harris and Secretary of State"  # CNN (38 words)
+    # Scored down for leaning (-0.25), it beats a sentence scored -0.1 once the one it leans on is
+    # chosen, and comes right after that one in the summary.
+    picked = _seed_choice(seed_report, {before: 1.0, other: 0.05, rival: -0.1, leaning: -0.25}, 50 + 38 + 48,
+                          default=-1.0)
+    assert len(picked) == 3 and not any(t.startswith(rival) for t in picked)
+    at = next(n for n, t in enumerate(picked) if t.startswith(before))
+    assert picked[at + 1].startswith(leaning)
+    # Without the sentence it leans on, the other one takes its place.
+    picked = _seed_choice(seed_report, {before: -1.0, other: 0.05, rival: -0.1, leaning: -0.25}, 38 + 48,
+                          default=-1.0)
+    assert any(t.startswith(rival) for t in picked) and not any(t.startswith(leaning) for t in picked)
+
+
+def test_summary_passes_over_a_sentence_that_would_run_long(seed_report):
+    from storyline.story import summary
+
+    first = "Benny Gantz, a top political rival"     # ABC, 36 words
+    long = '"We want to see another crossing open'   # CNN, 40 words
+    short = "He also emerged clear-eyed"              # CNN, 13 words
+    budget = 36 + 15
+    picked = _seed_choice(seed_report, {first: 1.0, long: 0.5, short: 0.4}, budget, default=-1.0)
+    assert any(t.startswith(first) for t in picked) and any(t.startswith(short) for t in picked)
+    assert not any(t.startswith(long) for t in picked)
+    assert sum(len(t.split()) for t in picked) <= budget + summary.OVERRUN
+
+
 def test_timeline_is_in_date_order_with_both_outlets_on_monday(seed_report):
     values = [e.value for e in seed_report.timeline]
     assert values[:3] == ["2023-10-07", "2024-W09", "2024-03-03"]
