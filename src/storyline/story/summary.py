@@ -147,6 +147,16 @@ class _Candidate:
     last: int = -1  # its last sentence, where it spans several
     leans: bool = False  # it leans on the sentence before it (_OPENS_BADLY)
 
+    @property
+    def final(self) -> tuple[str, int]:
+        """Its source and last sentence."""
+        return self.source, max(self.index, self.last)
+
+    @property
+    def leans_on(self) -> tuple[str, int] | None:
+        """Its source and the sentence before it, when it leans on that one."""
+        return (self.source, self.index - 1) if self.leans else None
+
 
 def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
     """Every sentence that can stand in a summary; a quotation that runs over several sentences of
@@ -333,7 +343,7 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
     repeats = np.zeros(len(candidates), dtype=bool)  # near-repeats of a pick so far
     chosen: list[int] = []
     said: set[str] = set()
-    ends: set[tuple[str, int]] = set()  # (source, last sentence) of each pick
+    ends: set[tuple[str, int]] = set()  # the final sentence of each pick
     total = 0
     while total < words:
         best, best_value = None, -math.inf
@@ -342,7 +352,7 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
             if repeats[i] or (chosen and total + c.words > words + OVERRUN):
                 continue
             value = scores[i] - NOVELTY * (len(c.terms & said) / len(c.terms) if c.terms else 0.0)
-            if c.leans and (c.source, c.index - 1) in ends:
+            if c.leans and c.leans_on in ends:
                 value += FOLLOW_BONUS
             if value > best_value:
                 best, best_value = i, value
@@ -352,7 +362,7 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
         left.remove(best)
         repeats |= similarity[best] >= REDUNDANCY
         said |= candidates[best].terms
-        ends.add((candidates[best].source, max(candidates[best].index, candidates[best].last)))
+        ends.add(candidates[best].final)
         total += candidates[best].words
     # Every source is heard: swap in a missing source's best sentence for the weakest pick (not one a
     # chosen sentence leans on).
@@ -364,10 +374,10 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
         if best is None:
             continue
         if total + candidates[best].words > words and len(chosen) > 1:
-            leant_on = {(candidates[j].source, candidates[j].index - 1) for j in chosen if candidates[j].leans}
+            leant_on = {candidates[j].leans_on for j in chosen}
             weakest = min((j for j in chosen
                            if sum(candidates[k].source == candidates[j].source for k in chosen) > 1
-                           and (candidates[j].source, max(candidates[j].index, candidates[j].last)) not in leant_on),
+                           and candidates[j].final not in leant_on),
                           key=lambda j: scores[j], default=None)
             if weakest is not None:
                 chosen.remove(weakest)
@@ -382,10 +392,9 @@ def _in_story_order(candidates: list[_Candidate], chosen: list[int], sources: li
     comes right after that one when it is picked."""
     rank = {s: n for n, s in enumerate(sources)}
     key = {i: (candidates[i].index, rank[candidates[i].source], 0) for i in chosen}
-    by_end = {(candidates[i].source, max(candidates[i].index, candidates[i].last)): i for i in chosen}
+    by_end = {candidates[i].final: i for i in chosen}
     for i in sorted(chosen, key=lambda i: candidates[i].index):
-        c = candidates[i]
-        before = by_end.get((c.source, c.index - 1)) if c.leans else None
+        before = by_end.get(candidates[i].leans_on)
         if before is not None:
             index, source, step = key[before]
             key[i] = (index, source, step + 1)
