@@ -201,6 +201,13 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("How far this thinking has spread outside the political and military elite is open to question. Polling "
      "shows that ''the general public is not very comfortable with the military dimension,'' said Sylke Tempel, "
      "the editor of International Policy.", "Sylke Tempel", False),
+    # the parser leaves a cue without a subject: the noun phrase right before it speaks (an unnamed
+    # one keeps its whole description)
+    ("Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to "
+     "discuss internal strategy said Wednesday, \"Certainly there are discussions between the White House and "
+     "the Sanders campaign.\"", "a White House official who spoke anonymously to discuss internal strategy", True),
+    ("Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
+     "was a candidate very much in the spirit of Silicon Valley: ''He's a start-up kind of guy.''", "Slinker", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

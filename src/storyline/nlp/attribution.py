@@ -436,6 +436,10 @@ class _Reader:
                 words.insert(0, token)
             if words:
                 return words[0].idx, words[-1].idx + len(words[-1])
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and (span is None or verb.idx < span.open_mark):
+            left = self._subject_left_of(verb)
+            if left is not None:
+                return left
         if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -673,6 +677,41 @@ class _Reader:
                     and (token.ent_type_ == "PERSON" or token.lower_ in PRONOUN_GENDER):
                 return token
         return None
+
+    def _subject_left_of(self, verb: Token) -> Token | None:
+        """The subject of a finite cue the parser left without one, when it stands right before it.
+
+        - 'a White House official who spoke anonymously to discuss strategy said Wednesday, "..."':
+          the parser hung "official" elsewhere; it is the noun whose phrase (relative clause and
+          all) opens after a comma or the sentence start and ends right before the verb;
+        - 'Mr. Slinker, whose latest start-up ... finds suppliers, said ...': the parser made the
+          phrase a clause of its own before the verb; its subject opens the sentence.
+        """
+        sent = verb.sent
+        end = verb.i - 1
+        if end >= sent.start and self.doc[end].text == ",":
+            end -= 1
+        for token in self.doc[sent.start:end + 1]:
+            if token.pos_ in ("NOUN", "PROPN") and token.right_edge.i == end and token.i < end \
+                    and (token.left_edge.i == sent.start or self.doc[token.left_edge.i - 1].text in (",", ";")) \
+                    and any(c.dep_ == "relcl" for c in token.children):
+                subject = token
+                break
+        else:
+            subject = None
+            for clause in verb.children:
+                if clause.i > verb.i or clause.dep_ not in ("ccomp", "advcl") \
+                        or any(c.dep_ == "mark" for c in clause.children):
+                    continue
+                for child in clause.children:
+                    after = child.right_edge.i + (self.doc[child.right_edge.i].text != ",")
+                    if child.dep_ == "nsubj" and child.left_edge.i == sent.start and after < verb.i \
+                            and self.doc[after].text == "," and child.pos_ == "PROPN":
+                        subject = child
+        if subject is None or self._inside_quote(subject) or subject.idx < self.body[0] \
+                or not _plausible_speaker(subject):
+            return None
+        return self._checked_subject(subject, verb)
 
     def _checked_subject(self, subject: Token, verb: Token) -> Token | None:
         """The subject the parser gave a cue, unless it is one of the parser's usual mistakes.
