@@ -17,6 +17,7 @@ demo: $(STAMP)
 	$(BIN)/storyline analyze examples/gantz-washington \
 		--published 000_fc6d89dac03494ff=2024-03-04 \
 		--published 002_cfade814ec095534=2024-03-05 \
+		--outlet "000_fc6d89dac03494ff=ABC News" \
 		--html out/gantz-washington.html
 
 test: $(STAMP)

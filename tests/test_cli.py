@@ -131,3 +131,24 @@ def test_jsonl_batch_prints_one_report_per_story(tmp_path):
     assert {"2024-03-04", "2024-03-05"} <= {t["value"] for t in gantz["timeline"]}
     assert any(f["status"] == "corroborated" for f in gantz["facts"]) and gantz["summary"]
     assert reports[1]["title"].startswith("Officials said the storm damaged hundreds of homes")
+
+
+def test_outlet_option_names_the_outlet_of_one_article():
+    result = run("extract", EXAMPLE, "--quiet", "--outlet", "000_fc6d89dac03494ff=ABC News",
+                 "--outlet", "000_typo=Reuters")
+    assert result.exit_code == 0
+    outlets = [json.loads(line)["source"]["outlet"] for line in result.stdout.splitlines()]
+    assert outlets == ["ABC News", "CNN"]  # the CNN story still names its outlet in its sign-off
+    assert result.stderr == (
+        "warning: --outlet names 000_typo, but no article read has that id (the ids are: "
+        "000_fc6d89dac03494ff, 002_cfade814ec095534); it was not applied\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--outlet", "CNN", "--outlet", "x=CNN"],
+     "error: --outlet takes either one NAME for all articles or ID=NAME pairs, not both\n"),
+    (["--outlet", "x= "], 'error: --outlet x: the outlet name is empty. Give one, e.g. --outlet "ABC News"\n'),
+])
+def test_bad_outlet_option(args, message):
+    result = run("analyze", CNN, *args)
+    assert result.exit_code == 1 and result.stderr == message

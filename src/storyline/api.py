@@ -30,14 +30,18 @@ def read(
     *,
     published: str | Mapping[str, str] | None = None,
     encoding: str | None = None,
+    outlet: str | Mapping[str, str] | None = None,
 ) -> tuple[list[Article], list[Failure]]:
     """Read all articles from files, folders, JSONL/JSON, HTML or ``"-"`` (stdin).
+
+    ``published`` and ``outlet`` set the publication date and the outlet of every article (a
+    string) or of the articles with the given ids (a mapping), over what the inputs say.
 
     Returns:
         The articles read, and a Failure for each input that could not be read.
     """
     articles, failures = [], []
-    for item in read_articles(inputs, published=published, encoding=encoding):
+    for item in read_articles(inputs, published=published, encoding=encoding, outlet=outlet):
         (failures if isinstance(item, Failure) else articles).append(item)
     return articles, failures
 
@@ -71,12 +75,14 @@ def analyze_story(
     processes: int | None = None,
     on_done: Callable[[int], None] | None = None,
     summary_words: int = SUMMARY_WORDS,
+    outlet: str | Mapping[str, str] | None = None,
 ) -> StoryReport:
     """Read and analyse the articles of one story and build its briefing.
 
     Args:
         inputs: paths (files, folders, ``"-"``) or Article objects.
         published: a publication date for all articles, or a map from id to date.
+        outlet: the outlet of all articles, or a map from id to outlet.
         encoding: the encoding of .txt inputs.
         processes: worker processes for the NLP pass (default: one per core).
         on_done: progress callback, given the number of articles just analysed.
@@ -89,7 +95,7 @@ def analyze_story(
     paths = [i for i in inputs if not isinstance(i, Article)]
     failures: list[Failure] = []
     if paths:
-        more, failures = read(paths, published=published, encoding=encoding)
+        more, failures = read(paths, published=published, encoding=encoding, outlet=outlet)
         articles += more
     return story_from_articles(articles, failures, processes=processes, on_done=on_done,
                                summary_words=summary_words)

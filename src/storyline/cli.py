@@ -6,6 +6,7 @@ and a non-zero exit code; no traceback reaches a user for a user error.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from contextlib import contextmanager
@@ -45,6 +46,9 @@ Inputs = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files (.txt,
 Published = Annotated[Optional[list[str]], typer.Option(
     "--published", metavar="[ID=]DATE",
     help="Publication date (ISO 8601) of every article, or of the article with id ID. Repeatable.")]
+Outlet = Annotated[Optional[list[str]], typer.Option(
+    "--outlet", metavar="[ID=]NAME",
+    help="Outlet of every article, or of the article with id ID (over what the input says). Repeatable.")]
 Encoding = Annotated[Optional[str], typer.Option(help="Encoding of .txt inputs (default UTF-8).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
 
@@ -63,20 +67,44 @@ def main(
     """Storyline."""
 
 
-def _published(values: list[str] | None):
+def _per_article(values: list[str] | None, option: str, what: str):
+    """One value for every article, or a map from article id to value, from ID=VALUE pairs."""
     if not values:
         return None
     shared = [v for v in values if "=" not in v]
     pairs = dict(v.split("=", 1) for v in values if "=" in v)
     if shared and pairs:
-        raise StorylineError("--published takes either one DATE for all articles or ID=DATE pairs, not both")
+        raise StorylineError(f"{option} takes either one {what} for all articles or ID={what} pairs, not both")
     if len(shared) > 1:
-        raise StorylineError("--published DATE was given twice; use ID=DATE to date articles one by one")
+        raise StorylineError(f"{option} {what} was given twice; use ID={what} to set articles one by one")
     return shared[0] if shared else pairs
+
+
+def _published(values: list[str] | None):
+    return _per_article(values, "--published", "DATE")
+
+
+def _outlet(values: list[str] | None):
+    return _per_article(values, "--outlet", "NAME")
+
+
+class _Warnings(logging.Handler):
+    """The library's warnings (an --outlet or --published id no article has) as 'warning: ...' lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"warning: {record.getMessage()}", markup=False)
+
+
+def _warnings_to_stderr() -> None:
+    logger = logging.getLogger("storyline")
+    if not any(isinstance(h, _Warnings) for h in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
+        logger.propagate = False
 
 
 @contextmanager
 def _errors():
+    _warnings_to_stderr()
     try:
         yield
     except StorylineError as exc:
@@ -122,6 +150,7 @@ def analyze(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here, not to stdout.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write the HTML report to this file.")] = None,
     published: Published = None,
+    outlet: Outlet = None,
     encoding: Encoding = None,
     summary_words: Annotated[int, typer.Option(min=0, help="Length of the summary in words.")] = 120,
     quiet: Quiet = False,
@@ -135,7 +164,8 @@ def analyze(
         from .api import read, render, stories_from_articles, story_from_articles
 
         started = time.perf_counter()
-        articles, failures = read(inputs, published=_published(published), encoding=encoding)
+        articles, failures = read(inputs, published=_published(published), encoding=encoding,
+                                  outlet=_outlet(outlet))
         _report_failures(failures, quiet)
         if fmt is ReportFormat.jsonl:
             with _progress(len(articles), "Analysing", quiet) as advance:
@@ -167,6 +197,7 @@ def extract(
     inputs: Inputs,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write JSON lines here, not to stdout.")] = None,
     published: Published = None,
+    outlet: Outlet = None,
     encoding: Encoding = None,
     quiet: Quiet = False,
 ) -> None:
@@ -182,7 +213,8 @@ def extract(
         failures: list[Failure] = []
 
         def articles():
-            for item in read_articles(inputs, published=_published(published), encoding=encoding):
+            for item in read_articles(inputs, published=_published(published), encoding=encoding,
+                                      outlet=_outlet(outlet)):
                 if isinstance(item, Failure):
                     failures.append(item)
                     err.print(f"error: {item.message}", markup=False)
@@ -232,6 +264,7 @@ def ingest(
     inputs: Inputs,
     db: Database = Path("storyline.db"),
     published: Published = None,
+    outlet: Outlet = None,
     encoding: Encoding = None,
     quiet: Quiet = False,
 ) -> None:
@@ -241,7 +274,8 @@ def ingest(
 
         started = time.perf_counter()
         with Corpus(db) as corpus, _ingest_progress(quiet) as update:
-            summary = corpus.ingest(inputs, published=_published(published), encoding=encoding, on_progress=update)
+            summary = corpus.ingest(inputs, published=_published(published), encoding=encoding, on_progress=update,
+                                    outlet=_outlet(outlet))
         for failure in summary.failures:
             err.print(f"error: {failure.message}", markup=False)
         if not quiet:

@@ -86,6 +86,7 @@ class Corpus:
         encoding: str | None = None,
         processes: int | None = None,
         on_progress: Callable[[IngestSummary], None] | None = None,
+        outlet: str | Mapping[str, str] | None = None,
     ) -> IngestSummary:
         """Read, analyse and store articles, each in its own transaction.
 
@@ -95,7 +96,7 @@ class Corpus:
         summary = IngestSummary()
 
         def fresh() -> Iterator[Article]:
-            for item in read_articles(inputs, published=published, encoding=encoding):
+            for item in read_articles(inputs, published=published, encoding=encoding, outlet=outlet):
                 summary.read += 1
                 if isinstance(item, Failure):
                     summary.failed += 1

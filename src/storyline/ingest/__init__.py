@@ -7,6 +7,7 @@ skipped; the batch goes on.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -31,6 +32,7 @@ def read_articles(
     *,
     published: str | Mapping[str, str] | None = None,
     encoding: str | None = None,
+    outlet: str | Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
     """Read every article from the given inputs.
 
@@ -39,14 +41,22 @@ def read_articles(
         published: a publication date for every article, or a mapping from article id
             to date; it overrides what the input says.
         encoding: the encoding of .txt inputs (default UTF-8).
+        outlet: the outlet of every article, or a mapping from article id to outlet; it
+            overrides what the input says or the text suggests.
 
     Yields:
         An Article for each article read, a Failure for each input that could not be.
+        An id named in ``published`` or ``outlet`` that no article has is reported on the
+        ``storyline`` logger once all inputs are read (a mistyped id would otherwise go unnoticed).
     """
     if isinstance(published, str):
         published = normalise_published(published, "--published")
     elif published:
         published = {k: normalise_published(v, f"--published {k}") for k, v in published.items()}
+    if isinstance(outlet, str):
+        outlet = _outlet_name(outlet, "--outlet")
+    elif outlet:
+        outlet = {k: _outlet_name(v, f"--outlet {k}") for k, v in outlet.items()}
     seen: set[str] = set()
     for item in inputs:
         for result in _read_input(item, encoding):
@@ -54,10 +64,28 @@ def read_articles(
                 yield result
                 continue
             article = _unique(result, seen)
+            changes = {}
             date = published if isinstance(published, str) else (published or {}).get(article.id)
             if date:
-                article = _replace(article, published=date)
-            yield article
+                changes["published"] = date
+            name = outlet if isinstance(outlet, str) else (outlet or {}).get(article.id)
+            if name:
+                changes["outlet"] = name
+            yield _replace(article, **changes) if changes else article
+    for option, given in (("--published", published), ("--outlet", outlet)):
+        missing = sorted(set(given) - seen) if isinstance(given, Mapping) else []
+        if missing:
+            known = ", ".join(sorted(seen)[:5]) + (" ..." if len(seen) > 5 else "")
+            logging.getLogger("storyline").warning(
+                "%s names %s, but no article read has that id (the ids are: %s); "
+                "it was not applied", option, ", ".join(missing), known or "none")
+
+
+def _outlet_name(value: str, option: str) -> str:
+    name = canonical_outlet(value.strip())
+    if not name:
+        raise InputError(option, "the outlet name is empty", f'Give one, e.g. {option.split()[0]} "ABC News"')
+    return name
 
 
 def make_article(
