@@ -57,6 +57,25 @@ def test_summary_is_cited_covers_every_source_and_stays_short(seed_report):
     assert sum(len(s.text.split()) for s in summary) <= 120 + 60
 
 
+@pytest.mark.parametrize("frame", [
+    "An Israeli government official said Monday",         # who said it and when, but not what
+    "was the message, according to an Israeli official",
+])
+def test_a_clause_that_only_says_who_spoke_is_no_claim(seed_report, frame):
+    assert not [f for f in seed_report.facts if any(e.text.strip() == frame for e in f.evidence)]
+    # the claim it framed still is one
+    assert [f for f in seed_report.facts if any("does not represent" in e.text for e in f.evidence)]
+
+
+def test_a_quotation_is_cited_only_to_outlets_that_quote_it(seed_report):
+    quoted = [s for s in seed_report.summary if s.text.startswith('"No, no, no.')]
+    assert quoted, [s.text for s in seed_report.summary]
+    # CNN never prints Gantz's words; its "a leading contender to be the next Israeli Prime Minister"
+    # is aligned with "Israel has a prime minister" inside them, but cannot vouch for the quotation
+    assert quoted[0].sources == (ABC,)
+    assert [e.source for e in quoted[0].evidence] == [ABC]
+
+
 def _seed_choice(seed_report, scores_by_text, words, default=-0.1):
     """What ``_choose`` picks among the seeds' candidates with these scores (no novelty penalty, no
     near-repeats): the picks' texts in summary order."""

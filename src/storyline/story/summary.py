@@ -250,7 +250,8 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
     centrality_other = np.where(counts > 0, (similarity * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
     centrality_all = (similarity.sum(axis=1) - np.diag(similarity)) / max(1, n - 1)
     lexrank, centroid = _lexrank(candidates)
-    support = _support(candidates, facts)
+    quoted = {a.article.id: [(q.start, q.end) for q in a.quotes if q.kind == "direct"] for a in analyses}
+    support = _support(candidates, facts, quoted)
     frequency = Counter(t for c in candidates for t in c.terms)
     total = sum(frequency.values()) or 1
     used_by: dict[str, set[str]] = {}
@@ -401,8 +402,21 @@ def _in_story_order(candidates: list[_Candidate], chosen: list[int], sources: li
     return sorted(chosen, key=key.__getitem__)
 
 
-def _support(candidates: list[_Candidate], facts: Sequence[Fact]) -> list[tuple[tuple[str, ...], tuple[Evidence, ...]]]:
-    """For each candidate: the other sources that corroborate it, and their evidence spans."""
+def _support(candidates: list[_Candidate], facts: Sequence[Fact],
+             quoted: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[tuple[str, ...], tuple[Evidence, ...]]]:
+    """For each candidate: the other sources that corroborate it, and their evidence spans.
+
+    A claim inside a candidate's quotation marks is what someone said, not what the outlet reports:
+    it is corroborated only by a claim that another outlet quotes too. Otherwise a quotation
+    would be cited to an outlet that never printed it ('"No, no, no. Israel has a prime minister
+    ...," he said.' to an outlet that calls Gantz "a leading contender to be the next Israeli Prime
+    Minister").
+    """
+    quoted = quoted or {}
+
+    def in_quote(e: Evidence) -> bool:
+        return any(a <= e.start and e.end <= b for a, b in quoted.get(e.source, ()))
+
     out = []
     for c in candidates:
         sources: dict[str, None] = {}
@@ -413,8 +427,9 @@ def _support(candidates: list[_Candidate], facts: Sequence[Fact]) -> list[tuple[
             mine = [e for e in fact.evidence if e.source == c.source and c.start <= e.start and e.end <= c.end]
             if not mine:
                 continue
+            quote_only = all(in_quote(e) for e in mine)
             for e in fact.evidence:
-                if e.source != c.source and e not in evidence:
+                if e.source != c.source and e not in evidence and (not quote_only or in_quote(e)):
                     sources.setdefault(e.source)
                     evidence.append(e)
         out.append((tuple(sources), tuple(evidence)))
