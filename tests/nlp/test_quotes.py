@@ -68,6 +68,15 @@ def test_seed_reported_speech(seed_report, source, start, speaker, anonymous):
     assert (quote.speaker.name, quote.speaker.anonymous) == (speaker, anonymous)
 
 
+def test_a_call_and_the_reason_given_with_it_are_two_reports(seed_report):
+    # 'she called on Hamas to agree to an "immediate cease-fire" -- saying a deal is on the table --'
+    called = _find(seed_report, ABC, 'Hamas to agree to an "immediate cease-fire"', "indirect")
+    saying = _find(seed_report, ABC, "a deal is on the table", "indirect")
+    assert called.text == 'Hamas to agree to an "immediate cease-fire"' and called.cue == "called"
+    assert saying.text == "a deal is on the table" and saying.cue == "saying"
+    assert called.speaker.name == saying.speaker.name == "Kamala Harris"
+
+
 def test_named_speakers_link_to_the_cast(seed_report):
     ids = {e.id for e in seed_report.entities}
     miller = _find(seed_report, CNN, "We want to see another crossing open", "direct")

@@ -789,7 +789,7 @@ class _Reader:
             cuts = [c.left_edge.i for clause in clauses for c in clause.children if self._own_speech(c)]
             if cuts:
                 tokens = [t for t in tokens if t.i < min(cuts)]
-            return self._trim(tokens)
+            return self._trim(self._without_own_report(tokens))
         if verb.lemma_.lower() in URGE_VERBS:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
             if not xcomps:
@@ -800,8 +800,11 @@ class _Reader:
                         return self._trim([*objects[0].subtree, *xcomps[0].subtree])
                 return None
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            # 'called on Hamas to agree to ...': who is urged is part of what was said
+            objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" and verb.i < p.i < xcomps[0].i
+                        for o in p.children if o.dep_ == "pobj"]
             tokens = [t for o in objects for t in o.subtree] + list(xcomps[0].subtree)
-            return self._trim(tokens)
+            return self._trim(self._without_own_report(tokens))
         lemma = verb.lemma_.lower()
         # "But to prevent problems, he said, local officials should be vigilant"
         if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -822,6 +825,17 @@ class _Reader:
             tokens += [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
             return self._trim(tokens) if tokens else None
         return None
+
+    def _without_own_report(self, tokens: list[Token]) -> list[Token]:
+        """Content up to a reporting participle set off inside it, which reports speech of its own:
+        'called on Hamas to agree to an "immediate cease-fire" -- saying a deal is on the table --'
+        holds two reports, not one."""
+        for token in tokens:
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in SPEECH_VERBS \
+                    and token.i > 0 and self.doc[token.i - 1].text in (",", "--", "—", "–", "-", ";", "(") \
+                    and any(c.dep_ == "ccomp" for c in token.children):
+                return [t for t in tokens if t.i < token.i - 1]
+        return tokens
 
     def _own_speech(self, clause: Token) -> bool:
         """Whether a clause joined to reported content is a new speaker's cue ("..., and the mother
