@@ -217,6 +217,15 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "the Sanders campaign.\"", "a White House official who spoke anonymously to discuss internal strategy", True),
     ("Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
      "was a candidate very much in the spirit of Silicon Valley: ''He's a start-up kind of guy.''", "Slinker", False),
+    # the name after "as" in 'As X put it', where the parser hangs it elsewhere
+    ("The sitting justice who is least friendly to business is Sonia Sotomayor.\n\nAs Akhil Amar, professor "
+     "of constitutional law at Yale and author of ''America's Unwritten Constitution,'' put it, ''Senate "
+     "Republicans should remember that a compromise candidate today may be far better for them.''",
+     "Akhil Amar", False),
+    # "he's said" is "he has said", though the parser reads it as a passive
+    ("Ever since Bernie Sanders announced his candidacy last year, he's said the same thing at every diner "
+     "stop, every rally and every campaign event: \"It's not about me, it's about us.\" That's as true as ever.",
+     "Bernie Sanders", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

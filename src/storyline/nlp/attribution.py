@@ -402,8 +402,12 @@ class _Reader:
         if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
             self.relatives[subject.head.head.i] = subject  # written as "who", the speaker is the architect
             subject = subject.head.head  # "an architect who said ...": the architect
-        if subject is not None and not self._inside_quote(subject):
+        if subject is not None and not self._inside_quote(subject) and not (subject.i > verb.i and self._name_after_as(verb)):
             return subject
+        named = self._name_after_as(verb)
+        if named is not None and not self._inside_quote(named) and named.idx >= self.body[0] \
+                and _plausible_speaker(named):
+            return named
         if verb.tag_ in ("VBG", "VB") and (span is None or verb.idx < span.open_mark
                                                    or verb.idx >= span.close_mark):
             shared = self._shared_subject(verb)
@@ -619,6 +623,13 @@ class _Reader:
                         return subject  # (a clausal subject, or a dateline parsed as one, speaks for no one)
                 if child.dep_ == "nsubjpass":
                     passive = True
+            if passive and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in SPEECH_VERBS \
+                    and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+                    and any(c.dep_ == "dobj" for c in verb.children):
+                # "he's said the same thing at every stop": "has said", which the parser read as passive
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass" and _plausible_speaker(child):
+                        return self._checked_subject(child, verb)
             if passive:
                 for child in verb.children:
                     if child.dep_ == "agent":
@@ -698,8 +709,10 @@ class _Reader:
                 subject = token
                 break
         else:
-            subject = None
+            subject = self._name_after_as(verb)
             for clause in verb.children:
+                if subject is not None:
+                    break
                 if clause.i > verb.i or clause.dep_ not in ("ccomp", "advcl") \
                         or any(c.dep_ == "mark" for c in clause.children):
                     continue
@@ -712,6 +725,17 @@ class _Reader:
                 or not _plausible_speaker(subject):
             return None
         return self._checked_subject(subject, verb)
+
+    def _name_after_as(self, verb: Token) -> Token | None:
+        """'As Akhil Amar, professor of constitutional law at Yale, put it, "..."': the name right
+        after "as", where the parser hung it elsewhere."""
+        marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i]
+        if not marks or marks[0].i + 1 >= verb.i or self.doc[marks[0].i + 1].pos_ != "PROPN":
+            return None
+        run = marks[0].i + 1
+        while run + 1 < verb.i and self.doc[run + 1].pos_ == "PROPN":
+            run += 1
+        return self.doc[run]
 
     def _checked_subject(self, subject: Token, verb: Token) -> Token | None:
         """The subject the parser gave a cue, unless it is one of the parser's usual mistakes.
