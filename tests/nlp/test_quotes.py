@@ -226,6 +226,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Ever since Bernie Sanders announced his candidacy last year, he's said the same thing at every diner "
      "stop, every rally and every campaign event: \"It's not about me, it's about us.\" That's as true as ever.",
      "Bernie Sanders", False),
+    # speech verbs the list must hold
+    ("Donald Trump took the stage at the convention and boomed: “Let’s defeat her in November.”",
+     "Donald Trump", False),
+    ("Senator Ted Cruz groused, “This is not the party I joined.”", "Ted Cruz", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

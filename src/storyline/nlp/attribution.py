@@ -39,7 +39,7 @@ show find estimate say cite quote echo lash question challenge defend applaud we
 characterize characterise label brand dub term mock ridicule hail laud attack compare liken chant sing
 scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scoff sneer snap
 bark riff gripe grumble mutter murmur rant interject chime opine recount tease taunt scold chide rebut
-laugh sigh concur elaborate
+laugh sigh concur elaborate proclaim boom grouse thunder intone
 """.split())
 # Verbs that report speech only with a clause or an object of their own: "agreed that ...",
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
