@@ -230,6 +230,16 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Donald Trump took the stage at the convention and boomed: “Let’s defeat her in November.”",
      "Donald Trump", False),
     ("Senator Ted Cruz groused, “This is not the party I joined.”", "Ted Cruz", False),
+    # a time between the name and the verb is no speaker
+    ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a horrible, despicable "
+     "human being.”", "Beck", False),
+    # the name that opens the sentence, across an apposition and a time
+    ("Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called Donald J. Trump's remarks "
+     "about a Latino judge ''racist,'' an extraordinary indictment.", "Paul D. Ryan", False),
+    # "who" of a second relative clause stands for the one the first is about
+    ("The senator was rallying for a 70-year-old academic named Eric Kingson, who is running for Congress and who "
+     "worked the crowd, praising \"Bernie's genuineness and indisputable integrity\" as he promised to defend "
+     "and expand Social Security.", "Eric Kingson", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -434,12 +434,28 @@ class _Reader:
             if end > verb.sent.start and self.doc[end - 1].text == ")":  # "Rep. Paul Ryan (R-WI) said"
                 opening = [t.i for t in self.doc[max(verb.sent.start, end - 8):end] if t.text == "("]
                 end = opening[-1] if opening else end
+            # 'who Beck on Wednesday called "..."': a time is no name; the name stands before it
+            while end - 2 > verb.sent.start and self.doc[end - 1].ent_type_ in ("DATE", "TIME") \
+                    and self.doc[end - 2].lower_ in ("on", "last", "this"):
+                end -= 2
             for token in reversed(self.doc[verb.sent.start:end]):
-                if token.pos_ not in ("PROPN",) and not (token.text in (".",) and words):
+                if token.pos_ not in ("PROPN",) and not (token.text in (".",) and words) \
+                        or token.ent_type_ in ("DATE", "TIME"):
                     break
                 words.insert(0, token)
             if words:
                 return words[0].idx, words[-1].idx + len(words[-1])
+            # "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called ''...''":
+            # the name that opens the sentence, when only an apposition stands between it and the verb
+            sent = verb.sent
+            run = sent.start
+            while run < end and (self.doc[run].pos_ == "PROPN" or self.doc[run].text == "." and run > sent.start):
+                run += 1
+            if sent.start < run < end and self.doc[run].text == "," and self.doc[end - 1].text == "," \
+                    and not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") or t.is_quote
+                                for t in self.doc[run:end]) \
+                    and not any(t.ent_type_ in ("DATE", "TIME") for t in self.doc[sent.start:run]):
+                return self.doc[sent.start].idx, self.doc[run - 1].idx + len(self.doc[run - 1])
         if verb.tag_ in ("VBD", "VBZ", "VBP") and (span is None or verb.idx < span.open_mark):
             left = self._subject_left_of(verb)
             if left is not None:
@@ -901,6 +917,18 @@ class _Reader:
     def _speaker(self, subject: Token | tuple[int, int] | None, cue: Token | None) -> Speaker | None:
         if subject is None:
             return None
+        if isinstance(subject, Token) and subject.lower_ in ("who", "that") and subject.dep_ in ("nsubj", "nsubjpass"):
+            # "an academic named Eric Kingson, who is running for Congress and who worked the crowd,
+            # praising "..."": the words in the text are "who", the speaker is the one it stands for
+            clause = subject.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            antecedent = clause.head if clause.dep_ == "relcl" else None
+            if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN") and _plausible_speaker(antecedent):
+                speaker = self._speaker(antecedent, None)
+                if speaker is not None:
+                    return Speaker(name=speaker.name, text=subject.text, start=subject.idx, end=subject.idx + len(subject),
+                                   anonymous=speaker.anonymous, mention=speaker.mention)
         relative = self.relatives.get(subject.i) if isinstance(subject, Token) else None
         if relative is not None and cue is not None and relative.head.i == cue.i:
             # "..., said Mike Lee, who declared ...": the words in the text are "who", the name is Lee's
