@@ -240,6 +240,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("The senator was rallying for a 70-year-old academic named Eric Kingson, who is running for Congress and who "
      "worked the crowd, praising \"Bernie's genuineness and indisputable integrity\" as he promised to defend "
      "and expand Social Security.", "Eric Kingson", False),
+    # of two subjects the parser gives a verb, the one beside it
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
+     "Trump", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -632,7 +632,9 @@ class _Reader:
         while verb is not None and verb.i not in seen:
             seen.add(verb.i)
             passive = False
-            for child in verb.children:
+            # nearest first: "Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...":
+            # the parser gave "went" two subjects; the one beside the verb is it
+            for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
                 if child.dep_ == "nsubj" and _plausible_speaker(child):
                     subject = self._checked_subject(child, verb)
                     if subject is not None and subject.idx >= self.body[0]:
@@ -695,7 +697,7 @@ class _Reader:
         for ancestor in verb.ancestors:
             if ancestor.pos_ not in ("VERB", "AUX") or self._inside_quote(ancestor):
                 continue
-            for child in ancestor.children:
+            for child in sorted(ancestor.children, key=lambda c: abs(c.i - ancestor.i)):
                 if child.dep_ == "nsubj" and _plausible_speaker(child) and not self._inside_quote(child) \
                         and child.idx >= self.body[0]:
                     return self._checked_subject(child, ancestor)
