@@ -243,6 +243,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # of two subjects the parser gives a verb, the one beside it
     ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
      "Trump", False),
+    # "read" after a quote is past tense, though tagged as a base form; "one" is someone unnamed
+    ("A handful of skywriters in Pasadena are not voting for Donald Trump.\n\n“America is great! Trump is "
+     "disgusting,” read one.", "one", True),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

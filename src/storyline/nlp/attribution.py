@@ -462,7 +462,9 @@ class _Reader:
                 return left
         if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
-        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        # ('"America is great!," read one': "read" in the past, which the tagger takes for its base form)
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VB" and verb.lower_ == "read"
+                                                          and self._after_quote(verb)):
             return None  # 'saying that green coffee extract was a "…"': the words after are the content
         if verb.idx < span.open_mark and any(not (t.is_punct or t.is_space or t.is_quote)
                                              for t in self.doc[verb.sent.start:verb.i]):
