@@ -246,6 +246,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # "read" after a quote is past tense, though tagged as a base form; "one" is someone unnamed
     ("A handful of skywriters in Pasadena are not voting for Donald Trump.\n\n“America is great! Trump is "
      "disgusting,” read one.", "one", True),
+    # the person a description names ("a worker named Antonio Arroyo") is who "he" is
+    ("Outside Carrier's plant on Hermenegildo Galeana Street in the suburb of Santa Catarina, a worker named "
+     "Antonio Arroyo has nothing but positive things to say about his job, much like his colleagues in "
+     "Indianapolis until last month. ''The atmosphere is relaxed, a healthy environment,'' he said.",
+     "Antonio Arroyo", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes
