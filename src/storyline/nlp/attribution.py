@@ -402,9 +402,9 @@ class _Reader:
         if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
             self.relatives[subject.head.head.i] = subject  # written as "who", the speaker is the architect
             subject = subject.head.head  # "an architect who said ...": the architect
-        if subject is not None and not self._inside_quote(subject) and not (subject.i > verb.i and self._name_after_as(verb)):
-            return subject
         named = self._name_after_as(verb)
+        if subject is not None and not self._inside_quote(subject) and not (subject.i > verb.i and named is not None):
+            return subject
         if named is not None and not self._inside_quote(named) and named.idx >= self.body[0] \
                 and _plausible_speaker(named):
             return named
@@ -729,10 +729,8 @@ class _Reader:
                 subject = token
                 break
         else:
-            subject = self._name_after_as(verb)
+            subject = None  # ('As Akhil Amar ... put it': `_who` has tried the name after "as" already)
             for clause in verb.children:
-                if subject is not None:
-                    break
                 if clause.i > verb.i or clause.dep_ not in ("ccomp", "advcl") \
                         or any(c.dep_ == "mark" for c in clause.children):
                     continue

@@ -403,7 +403,7 @@ def _in_story_order(candidates: list[_Candidate], chosen: list[int], sources: li
 
 
 def _support(candidates: list[_Candidate], facts: Sequence[Fact],
-             quoted: dict[str, list[tuple[int, int]]] | None = None) -> list[tuple[tuple[str, ...], tuple[Evidence, ...]]]:
+             quoted: dict[str, list[tuple[int, int]]]) -> list[tuple[tuple[str, ...], tuple[Evidence, ...]]]:
     """For each candidate: the other sources that corroborate it, and their evidence spans.
 
     A claim inside a candidate's quotation marks is what someone said, not what the outlet reports:
@@ -412,8 +412,6 @@ def _support(candidates: list[_Candidate], facts: Sequence[Fact],
     ...," he said.' to an outlet that calls Gantz "a leading contender to be the next Israeli Prime
     Minister").
     """
-    quoted = quoted or {}
-
     def in_quote(e: Evidence) -> bool:
         return any(a <= e.start and e.end <= b for a, b in quoted.get(e.source, ()))
 
