@@ -184,3 +184,32 @@ def test_page_furniture_and_datelines_are_no_summary_material(analyse_text):
     assert candidates[0].startswith("a missing statue of the virgin mary")
     assert not any("http" in t or "___" in t for t in candidates)
     assert any(t.startswith("The statue was stolen from lyndonville") for t in candidates)
+
+
+@pytest.mark.parametrize("cluster, opening, cleaned", [
+    # an AP photo credit, then the picture's caption: neither is news
+    (50507, "( associated press ) file - in this may 20, 2008", None),
+    # CNN's dateline with no dash
+    (50510, "( cnn ) days after his deaf", "days after his deaf and speech-impaired brother"),
+    # the BBC's video-player notice and caption label
+    (50557, "Media playback is unsupported on your device", "jonathan head says planes from military base"),
+])
+def test_a_sentence_starts_after_page_furniture_and_photo_captions_are_none(analyse_text, cluster, opening, cleaned):
+    corpus_or_skip("multinews")
+    import corpora
+
+    from storyline.story import summary
+
+    text = next(d for c in corpora.multinews_clusters() if c.idx == cluster for d in c.documents
+                if opening.lower() in d.lower())
+    candidates = summary._candidates([analyse_text(text)])
+    texts = [c.text for c in candidates]
+    assert not any(opening.lower() in t.lower() for t in texts)
+    assert not any(t.lower().startswith(("( associated press )", "( cnn )", "media playback")) for t in texts)
+    assert not any(summary._CAPTION.match(t) for t in texts)
+    if cleaned:
+        assert any(t.startswith(cleaned) for t in texts)
+    else:  # the caption is left out whole, not trimmed
+        assert not any("daryl hall, left, and john oates pose" in t for t in texts)
+    for c in candidates:  # still spans of the source: the evidence is the words the summary shows
+        assert text[c.start:c.end] == c.text

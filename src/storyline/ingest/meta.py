@@ -133,7 +133,7 @@ def infer(text: str) -> Inferred:
         headline = bare and (bare[-1] not in ".,;:" or (
             _is_title_case(first) and _blank_line_follows(text, line_end)))
         if (headline and rest and len(first) <= MAX_TITLE_CHARS
-                and not _BYLINE.match(first) and not _lead_match(first + "\n")):
+                and not _BYLINE.match(first) and not dateline_at(first + "\n")):
             title = first
             pos = _skip_space(text, line_end)
     # A byline line: "By Jane Doe, CNN".
@@ -148,7 +148,7 @@ def infer(text: str) -> Inferred:
             byline = f"{byline}, {match.group('outlet').strip()}"
         pos = _skip_space(text, line_end)
     # The dateline that opens the story.
-    lead = _lead_match(text, pos)
+    lead = dateline_at(text, pos)
     if lead:
         place, lead_outlet, end = lead
         dateline = place
@@ -178,7 +178,7 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _lead_match(text: str, pos: int = 0) -> tuple[str | None, str | None, int] | None:
+def dateline_at(text: str, pos: int = 0) -> tuple[str | None, str | None, int] | None:
     """Match a dateline at ``pos``: (place, outlet, end offset) or None."""
     m = _PAREN_LEAD.match(text, pos)
     if m:
