@@ -213,3 +213,24 @@ def test_a_sentence_starts_after_page_furniture_and_photo_captions_are_none(anal
         assert not any("daryl hall, left, and john oates pose" in t for t in texts)
     for c in candidates:  # still spans of the source: the evidence is the words the summary shows
         assert text[c.start:c.end] == c.text
+
+
+def test_a_season_takes_its_place_in_the_timeline(analyse_text):
+    # PolNeAR train, nyt_2016-08-02_how-an-aide-to-trump-held-sway-i: "winter" is TimeML's "WI", which the
+    # timeline once read as a week number and failed on, taking the whole story report with it.
+    from storyline.story.timeline import build_timeline, describe, sort_key
+
+    text = ("Few political consultants have had a client fail quite as spectacularly as Paul Manafort's did "
+            "in Ukraine in the winter of 2014.")
+    timeline = build_timeline([analyse_text(text, published="2016-08-02")])
+    assert [(e.value, e.text) for e in timeline] == [("2014-WI", "the winter of 2014")]
+    assert sort_key("2014-03-03") < sort_key("2014-WI") < sort_key("2015")  # after March, before next year
+    assert describe("2014-WI") == "winter 2014"
+    assert describe("2014-Q1") == "Q1 2014"
+
+
+def test_a_date_that_is_not_on_the_calendar_is_left_out_of_the_timeline():
+    from storyline.story.timeline import _on_calendar
+
+    assert not _on_calendar("2023-02-30") and not _on_calendar("2015-W54")
+    assert _on_calendar("2020-W53") and _on_calendar("2015-FA")

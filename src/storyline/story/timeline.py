@@ -11,6 +11,7 @@ from ..types import ArticleAnalysis, Evidence, TimelineEntry, TimeRef
 # Values that place an event on the calendar (a day, week, month, quarter, season, year).
 _CALENDAR = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}(-WE)?|Q[1-4]|SP|SU|FA|WI))?$")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_NAME = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
 
 
 def sort_key(value: str) -> tuple[date, int]:
@@ -19,15 +20,24 @@ def sort_key(value: str) -> tuple[date, int]:
     rest = value[5:]
     if not rest:
         return date(year, 1, 1), 5
+    if rest in _SEASON_MONTH:  # (before weeks: winter is "WI")
+        return date(year, _SEASON_MONTH[rest], 1), 4
     if rest.startswith("W"):
         return date.fromisocalendar(year, int(rest[1:3]), 1), 2
     if rest.startswith("Q"):
         return date(year, 3 * int(rest[1]) - 2, 1), 4
-    if rest in _SEASON_MONTH:
-        return date(year, _SEASON_MONTH[rest], 1), 4
     if len(rest) == 2:
         return date(year, int(rest), 1), 3
     return date.fromisoformat(value), 1
+
+
+def _on_calendar(value: str) -> bool:
+    """Whether a value names a real day, week or month ("2015-W53" and "2023-02-30" do not)."""
+    try:
+        sort_key(value)
+    except ValueError:
+        return False
+    return True
 
 
 def sentence_evidence(analysis: ArticleAnalysis, start: int, end: int) -> Evidence:
@@ -46,7 +56,7 @@ def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, 
         for time in analysis.times:
             if time.value and time.type in ("DATE", "TIME") and _CALENDAR.match(time.value[:10].rstrip("T")):
                 value = time.value.split("T")[0]
-                if _CALENDAR.match(value):
+                if _CALENDAR.match(value) and _on_calendar(value):
                     by_value.setdefault(value, []).append((analysis, time))
     entries = []
     for value, refs in by_value.items():
@@ -64,7 +74,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, 
 
 
 def describe(value: str) -> str:
-    """A readable label for a calendar value: "Mon 4 Mar 2024", "week 10 of 2024", "Mar 2024"."""
+    """A readable label for a calendar value: "Mon 4 Mar 2024", "week of 4 Mar–10 Mar 2024", "Mar 2024",
+    "winter 2015", "Q1 2024", "2024"."""
     start, level = sort_key(value)
     if level == 1:
         return start.strftime("%a %-d %b %Y")
@@ -73,4 +84,9 @@ def describe(value: str) -> str:
         return f"week of {start.strftime('%-d %b')}–{end.strftime('%-d %b %Y')}"
     if level == 3:
         return start.strftime("%b %Y")
+    rest = value[5:]
+    if rest in _SEASON_NAME:
+        return f"{_SEASON_NAME[rest]} {value[:4]}"
+    if rest.startswith("Q"):
+        return f"{rest} {value[:4]}"
     return value
