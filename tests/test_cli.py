@@ -133,6 +133,35 @@ def test_jsonl_batch_prints_one_report_per_story(tmp_path):
     assert reports[1]["title"].startswith("Officials said the storm damaged hundreds of homes")
 
 
+def test_a_story_whose_report_fails_does_not_cost_the_batch_the_others(tmp_path, monkeypatch):
+    # (a bug like the one that made a season, "the winter of 2014", crash the timeline)
+    import storyline.api
+
+    real = storyline.api.build_story
+
+    def build_story(analyses, *args, story=None, **kwargs):
+        if story == "storm":
+            raise ValueError("invalid literal for int() with base 10: 'I'")
+        return real(analyses, *args, story=story, **kwargs)
+
+    monkeypatch.setattr(storyline.api, "build_story", build_story)
+    records = [
+        {"id": "storm", "story": "storm", "published": "2024-03-05",
+         "text": "Officials said the storm damaged hundreds of homes in Florida on Monday, and the governor "
+                 "declared a state of emergency as crews worked to restore power."},
+        {"id": "cnn", "text": CNN.read_text(encoding="utf-8"), "published": "2024-03-05", "story": "gantz"},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = run("analyze", path, "--format", "jsonl", "--summary-words", "60")
+    assert result.exit_code == 1
+    assert [json.loads(line)["story"] for line in result.stdout.splitlines()] == ["gantz"]
+    assert result.stderr.startswith(
+        "error: story 'storm': its report could not be built (ValueError: invalid literal for int() with base "
+        "10: 'I'); it is left out (articles: storm). This is a bug in Storyline: please report it with these "
+        "articles\n1 story from 2 articles, 0 inputs failed, 1 story failed in ")
+
+
 def test_outlet_option_names_the_outlet_of_one_article():
     result = run("extract", EXAMPLE, "--quiet", "--outlet", "000_fc6d89dac03494ff=ABC News",
                  "--outlet", "000_typo=Reuters")

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .story.quotes import link_speakers
 from .types import Article, ArticleAnalysis, Failure, StoryReport
 
 FORMATS = ("md", "json", "html", "jsonl")
+logger = logging.getLogger("storyline")
 
 
 def read(
@@ -130,11 +132,14 @@ def stories_from_articles(
     processes: int | None = None,
     on_done: Callable[[int], None] | None = None,
     summary_words: int = SUMMARY_WORDS,
+    story_errors: list[str] | None = None,
 ) -> list[StoryReport]:
     """Analyse articles once and build one report per story (the JSONL ``story`` field).
 
     Articles without a story label form one story together. The failures are listed in the
-    first report.
+    first report. A story whose report cannot be built (a bug in Storyline) does not stop the
+    others: it is left out, and a message naming it and its articles goes to ``story_errors``
+    (logged as an error when no list is given).
     """
     failures = list(failures or [])
     if not articles:
@@ -146,8 +151,20 @@ def stories_from_articles(
         else:
             groups.setdefault(item.article.story, []).append(item)
     reports = []
-    for n, (story, analyses) in enumerate(groups.items()):
-        reports.append(build_story(analyses, failures if n == 0 else (), story=story, summary_words=summary_words))
+    for story, analyses in groups.items():
+        try:
+            report = build_story(analyses, failures if not reports else (), story=story, summary_words=summary_words)
+        except Exception as exc:  # noqa: BLE001 - one story's bug must not cost the batch its other stories
+            ids = ", ".join(a.article.id for a in analyses)
+            message = (f"story {story!r}: its report could not be built ({type(exc).__name__}: {exc}); "
+                       f"it is left out (articles: {ids}). This is a bug in Storyline: please report it "
+                       "with these articles")
+            if story_errors is None:
+                logger.error(message)
+            else:
+                story_errors.append(message)
+            continue
+        reports.append(report)
     return reports
 
 

@@ -102,6 +102,10 @@ def _warnings_to_stderr() -> None:
         logger.propagate = False
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 @contextmanager
 def _errors():
     _warnings_to_stderr()
@@ -168,13 +172,18 @@ def analyze(
                                   outlet=_outlet(outlet))
         _report_failures(failures, quiet)
         if fmt is ReportFormat.jsonl:
+            story_errors: list[str] = []
             with _progress(len(articles), "Analysing", quiet) as advance:
-                reports = stories_from_articles(articles, failures, on_done=advance, summary_words=summary_words)
+                reports = stories_from_articles(articles, failures, on_done=advance, summary_words=summary_words,
+                                                story_errors=story_errors)
             _write("".join(render(r, "jsonl") for r in reports), output)
+            for message in story_errors:
+                err.print(f"error: {message}", markup=False)
             if not quiet:
-                err.print(f"{len(reports)} stories from {len(articles)} articles, {len(failures)} inputs failed "
-                          f"in {time.perf_counter() - started:.1f} s", markup=False)
-            if failures:
+                lost = f", {_count(len(story_errors), 'story', 'stories')} failed" if story_errors else ""
+                err.print(f"{_count(len(reports), 'story', 'stories')} from {len(articles)} articles, "
+                          f"{len(failures)} inputs failed{lost} in {time.perf_counter() - started:.1f} s", markup=False)
+            if failures or story_errors:
                 raise typer.Exit(1)
             return
         with _progress(len(articles), "Analysing", quiet) as advance:
