@@ -234,3 +234,18 @@ def test_a_date_that_is_not_on_the_calendar_is_left_out_of_the_timeline():
 
     assert not _on_calendar("2023-02-30") and not _on_calendar("2015-W54")
     assert _on_calendar("2020-W53") and _on_calendar("2015-FA")
+
+
+def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
+    # Multi-News validation cluster 50520: an NBC News page opens with its e-mail sign-up boxes
+    corpus_or_skip("multinews")
+    import corpora
+
+    from storyline.story import summary
+
+    text = next(c for c in corpora.multinews_clusters() if c.idx == 50520).documents[0]
+    texts = [c.text for c in summary._candidates([analyse_text(text)])]
+    assert not any("breaking news alerts" in t.lower() or "delivered weekday mornings" in t.lower() for t in texts)
+    assert any(t.startswith("Berreth, 29, vanished on thanksgiving") for t in texts)
+    assert summary._BOILERPLATE.search("Breaking news emails get breaking news alerts and special reports.")
+    assert not summary._BOILERPLATE.search("The Internet Archive said the crawl of his site was legal.")
