@@ -249,3 +249,20 @@ def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
     assert any(t.startswith("Berreth, 29, vanished on thanksgiving") for t in texts)
     assert summary._BOILERPLATE.search("Breaking news emails get breaking news alerts and special reports.")
     assert not summary._BOILERPLATE.search("The Internet Archive said the crawl of his site was legal.")
+
+
+@pytest.mark.parametrize("sentence, first, kept", [
+    # news that only looks like furniture keeps its words
+    ("Advertisement revenue fell by a third in 2016, the company said.", False, "Advertisement revenue fell"),
+    ("Jake Tapper (CNN) asked the senator about the vote.", False, "Jake Tapper (CNN) asked"),
+    ("WASHINGTON — The Senate voted on Tuesday.", False, "WASHINGTON — The Senate"),  # mid-article: no dateline
+    # furniture and datelines go
+    ("Photo Advertisement Continue reading the main story Last week the spill cut off water.", False, "Last week"),
+    ("WASHINGTON — The Senate voted on Tuesday.", True, "The Senate voted"),
+    ("Washington (CNN) Besieged by bad news at home, Trump is about to get religion.", True, "Besieged by"),
+    ("( associated press ) caracas, venezuela ( ap ) — a police helicopter fired on the court.", False, "a police"),
+])
+def test_what_opens_a_candidate_sentence(sentence, first, kept):
+    from storyline.story.summary import _lead_length
+
+    assert sentence[_lead_length(sentence, first):].startswith(kept)

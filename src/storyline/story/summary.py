@@ -132,7 +132,7 @@ FURNITURE_WORDS = 15
 # Web boilerplate that is never news, however long the sentence: newsletter and alert sign-ups, Twitter's
 # location notice, the Internet Archive's crawl notes, reprint notices, photo credits, gallery buttons,
 # comment widgets. (On the fitting and check clusters of fit_summary.py, ROUGE-1 +0.0002, +0.0000 and
-# +0.0004: the "every source is heard" rule no longer fills a source's slot with "Breaking News Emails
+# +0.0002: the "every source is heard" rule no longer fills a source's slot with "Breaking News Emails
 # Get breaking news alerts and special reports.", which 11 of 1,790 summaries had.)
 _BOILERPLATE = re.compile(
     r"\bbreaking news (?:emails?|alerts?)\b|\bpush notifications?\b|\bin your inbox\b|\bdelivered weekday mornings\b"
@@ -151,7 +151,8 @@ _LEAD_FURNITURE = re.compile(
     r"(?:\(\s*(?:the\s+)?associated\s+press\s*\)|story\s+continued\s+below|story\s+highlights|"
     r"media\s+playback\s+is\s+unsupported\s+on\s+your\s+device|media\s+caption|"
     r"image\s+copyright\s+[^.\n]{1,40}?\s+image\s+caption|play\s+facebook\s+twitter\s+(?:embed|google\s+plus)?|"
-    r"(?:photo\s+)?advertisement(?:\s+continue\s+reading\s+the\s+main\s+story)?)\s*[:\-—–|]*\s+",
+    # ("Advertisement" alone only before a capital: "Advertisement revenue fell" is news)
+    r"(?:photo\s+)?advertisement(?:\s+continue\s+reading\s+the\s+main\s+story|(?=\s+(?-i:[A-Z\"“]))))\s*[:\-—–|]*\s+",
     re.IGNORECASE)
 # A news photo's caption ("File - In this July 1, 2017, file photo, Pastor Robert Jeffress ... speaks",
 # "This June 13, 2013 photo provided by ... shows"):
@@ -231,8 +232,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
 def _lead_length(sentence: str, first: bool) -> int:
     """How many characters of page furniture (:data:`_LEAD_FURNITURE`) and dateline open ``sentence``.
 
-    A dateline counts after furniture, where it names a news organisation ("Caracas, Venezuela (AP)
-    —"), or in an article's first sentence ("WASHINGTON —").
+    A dateline counts after furniture, where it names a news organisation with a dash ("Caracas,
+    Venezuela (AP) —"), or in an article's first sentence ("WASHINGTON —", "Washington (CNN)").
     """
     pos = 0
     while (m := _LEAD_FURNITURE.match(sentence, pos)) is not None:
@@ -240,9 +241,10 @@ def _lead_length(sentence: str, first: bool) -> int:
     dateline = dateline_at(sentence, pos)
     if dateline is not None and (pos or first or dateline[1] is not None):
         return dateline[2]
-    # CNN's "Washington (CNN) Besieged by ...": a place and a news organisation in brackets, no dash.
+    # CNN's "Washington (CNN) Besieged by ...": a place and a news organisation in brackets, no dash
+    # (where a dateline can be: "Jake Tapper (CNN) asked ..." inside an article is a sentence).
     m = _BRACKETED_OUTLET.match(sentence, pos)
-    if m and m.group(1).lower() in OUTLETS:
+    if m and m.group(1).lower() in OUTLETS and (pos or first):
         return m.end()
     return pos
 
