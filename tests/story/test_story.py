@@ -266,3 +266,26 @@ def test_what_opens_a_candidate_sentence(sentence, first, kept):
     from storyline.story.summary import _lead_length
 
     assert sentence[_lead_length(sentence, first):].startswith(kept)
+
+
+def test_claims_whose_actors_differ_are_told_apart(seed_report):
+    from storyline.story import align
+    from storyline.story.cast import build_cast
+
+    entities, index = build_cast(seed_report.analyses)
+    people = frozenset(e.id for e in entities if e.type == "PERSON")
+    claims = [c for a in seed_report.analyses for c in align.claims_of(a, index, people)]
+
+    def claim(start: str):
+        return next(c for c in claims if c.text.startswith(start))
+
+    abc_meeting = claim("Gantz, an influential member of the war Cabinet assembled in the wake of Hamas' Oct. 7 attack, spoke")
+    cnn_meeting = claim("Vice President Kamala Harris and Secretary of State Antony Blinken met with Gantz")
+    assert (abc_meeting.actor, cnn_meeting.actor) == ("benny-gantz", "kamala-harris")
+    # the two name each other: one meeting, no clash of actors
+    assert align.pair_features(abc_meeting, cnn_meeting, 0.7, {})[-1] == 0.0
+    harris_posted = claim("Harris posted a photo on X afterward")
+    blinken = claim("Blinken raised the same urgency in his meeting with Gantz")
+    assert align.pair_features(harris_posted, blinken, 0.7, {})[-1] == 1.0
+    # a possessor is no actor: "... their message to Israeli Prime Minister Benjamin Netanyahu's chief political foe"
+    assert claim("they were delivering their message to").actor is None
