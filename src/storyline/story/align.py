@@ -91,27 +91,26 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         if len(claim_text.split()) < MIN_CLAIM_WORDS or _words_outside(text, span.start, span.end, frame) < MIN_CLAIM_WORDS:
             continue
         inside = lambda a, b: span.start <= a and b <= span.end  # noqa: E731
-        entities = frozenset(entity_of[(source, m.start)] for m in analysis.mentions
-                             if inside(m.start, m.end) and (source, m.start) in entity_of)
+        named = [(m, entity_of[(source, m.start)]) for m in analysis.mentions
+                 if inside(m.start, m.end) and (source, m.start) in entity_of]
+        entities = frozenset(entity for _, entity in named)
         days = frozenset(t.value for t in analysis.times if inside(t.start, t.end) and t.value and _DAY.match(t.value))
         numbers = tuple((n.value, n.unit) for n in analysis.numbers
                         if inside(n.start, n.end) and n.value is not None and n.unit)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers,
                          content_words(claim_text), is_negated(claim_text),
-                         _actor(analysis, span.start, span.end, frame, entity_of, people)))
+                         _actor(text, named, frame, people)))
     return out
 
 
-def _actor(analysis: ArticleAnalysis, start: int, end: int, frame, entity_of, people) -> str | None:
+def _actor(text: str, named, frame, people) -> str | None:
     """The first person a claim names outside who-spoke frames and times, not as a possessor
     ("According to an Israeli official, Gantz emerged ..." -> Gantz; "their message to Netanyahu's
-    chief political foe" names no one this way). ``people``: the cast's person ids (else a mention's
-    own label)."""
-    text = analysis.article.text
-    for m in analysis.mentions:
-        entity = entity_of.get((analysis.article.id, m.start))
-        if entity is None or not (start <= m.start and m.end <= end) or any(a <= m.start < b for a, b in frame) \
-                or text.startswith(("'s", "’s", "'", "’"), m.end) or m.text.endswith(("'s", "’s")):
+    chief political foe" names no one this way). ``named``: the claim's mentions with their cast
+    entities, in text order; ``people``: the cast's person ids (else a mention's own label)."""
+    for m, entity in named:
+        if any(a <= m.start < b for a, b in frame) or text.startswith(("'", "’"), m.end) \
+                or m.text.endswith(("'s", "’s")):
             continue
         if entity in people if people is not None else m.label == "PERSON":
             return entity
