@@ -119,6 +119,9 @@ def test_quote_spans_point_into_the_text(seed_report):
     # a single quote nested at the edge of a doubled-apostrophe one
     ("''They say, 'Go back home,''' said Mr. Diaz. ''This is my country.''",
      ["They say, 'Go back home,'", "This is my country."]),
+    # an opening mark typed where a closing one belongs (PolNeAR train, Politico)
+    ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It's a hard thing to do.”",
+     ["It's unusual,", "It's a hard thing to do."]),
     # apostrophes are not quote marks: these produce nothing
     ("The candidates' plans were discussed at Gantz' request, and Netanyahu's office didn't comment.", []),
     ("Nobody said anything at all.", []),
@@ -251,6 +254,39 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Antonio Arroyo has nothing but positive things to say about his job, much like his colleagues in "
      "Indianapolis until last month. ''The atmosphere is relaxed, a healthy environment,'' he said.",
      "Antonio Arroyo", False),
+    # the parser gives a cue no subject: the name before it speaks, across phrases set off by commas
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes "
+     "that transatlantic cooperation is essential.”", "Jake Sullivan", False),
+    ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, "
+     "said, ''I mean, a raid is a combat operation.''", "Steven H. Warren", False),
+    ("Clinton, exasperated, famously responded: \"What difference - at this point, what difference does it "
+     "make?\"", "Clinton", False),
+    ("So far, Sanders has shown little inclination to play a big role on that front. But Sen. Richard J. Durbin "
+     "(D-Ill.), noting the size of Sanders's following, said, \"Let me tell you, he's got a heck of an email "
+     "list.\"", "Richard J. Durbin", False),
+    ("“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat "
+     "and “Ted Cruz” campaign pins, said matter-of-factly.", "Bill Eastland", False),
+    # a verb the parser hangs from another shares its subject ("then leaned in and boomed")
+    ("Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",
+     "Trump", False),
+    # a surname the tagger takes for a modal ("Will wrote"), and an inverted cue opening its line
+    ("Conservative columnist George Will reignited his feud with Donald Trump this week.\n\n“This might, and "
+     "should, hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.",
+     "Will", False),
+    ("Roger Stone spoke to Breitbart News Daily.\n\nContinued Stone: “So I think it’s a very real problem.”",
+     "Stone", False),
+    # a digest's "HEADLINE - Author: “...”": the author, not the headline's subject
+    ("IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls "
+     "failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong.”",
+     "Mark Blumenthal", False),
+    ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: Keep on contacting voters as "
+     "late as possible.”", "Carl Bialik", False),
+    # phrasal verbs of speech
+    ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
+    ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),
+    # a quote mark glued to the words around it ('paranoia,”Clinton said')
+    ("“I think it’s been most surprising to me to see somebody really traffic in a lot of the prejudice and "
+     "paranoia,”Clinton said.", "Clinton", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -41,6 +41,22 @@ scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scof
 bark riff gripe grumble mutter murmur rant interject chime opine recount tease taunt scold chide rebut
 laugh sigh concur elaborate proclaim boom grouse thunder intone
 """.split())
+# Phrasal verbs of speech, read as one lemma by :func:`_lemma` ('"...," he went on', 'Trump shot back').
+PHRASAL_SPEECH = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
+                            ("chime", "in"), ("weigh", "in"), ("pipe", "up")})
+SPEECH_VERBS = SPEECH_VERBS | {f"{verb} {particle}" for verb, particle in PHRASAL_SPEECH}
+
+
+def _lemma(token: Token) -> str:
+    """A verb's lemma, with its particle when the two say something together ("shoot back")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if (child.dep_ == "prt" or child.dep_ == "advmod" and child.i == token.i + 1) \
+                and (lemma, child.lower_) in PHRASAL_SPEECH:
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
 # Verbs that report speech only with a clause or an object of their own: "agreed that ...",
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
 WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", "question", "challenge", "defend",
@@ -81,6 +97,10 @@ MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
 _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
 # "“...” ― Jorge Falcon" after a quote.
+# A digest's "HEADLINE - Author Name: “...”" (and "-More from Blumenthal and Cohen: “...”"): the
+# names after the dash, right before the quote, are its speakers, whatever verb the headline has.
+_DIGEST_LABEL = re.compile(r"\s[―—–-]+\s*(?:More from )?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}"
+                           r"(?: and (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})?):\s*$")
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -232,13 +252,17 @@ class _Reader:
             return None, None
         inside = {t.i for t in inner}
         fallback = None
+        line_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        digest = _DIGEST_LABEL.search(self.text, line_start, span.open_mark)
+        if digest is not None and digest.start(1) >= self.body[0]:
+            return None, (digest.start(1), digest.end(1))
         # 0. 'Polling shows that ''...,'' said Sylke Tempel': a cue right after the closing mark, before
         # its speaker, says who spoke, whatever verb the parse hung the quote from.
         after = self._token_at(span.close_mark, forward=True)
         comma = self.text[span.start:span.end].rstrip().endswith(",")
         if after is not None and after.text == "," and after.i + 1 < len(self.doc):
             after, comma = self._token_at(after.idx + 1, forward=True), True
-        if after is not None and comma and after.idx - span.close_mark <= 4 and after.lemma_.lower() in SPEECH_VERBS \
+        if after is not None and comma and after.idx - span.close_mark <= 4 and _lemma(after) in SPEECH_VERBS \
                 and after.tag_ in ("VBD", "VBZ") and not self._inside_quote(after) and self._is_cue(after):
             who = self._who(after, span)
             if who is not None:
@@ -256,7 +280,7 @@ class _Reader:
                 if self._is_cue(candidate) and not weak:
                     who = self._who(candidate, span)
                     # "Obama said it would tell ''...''": the museum tells nothing; look further up
-                    lesser = candidate.lemma_.lower() not in SPEECH_VERBS
+                    lesser = _lemma(candidate) not in SPEECH_VERBS
                     if (isinstance(who, Token) and who.lower_ in _THING_PRONOUNS) or lesser:
                         # a thing that "says", or a verb of belief or stance: prefer a speech
                         # verb further up ("Trump said he believes ...")
@@ -276,7 +300,7 @@ class _Reader:
         for sent in sentences:
             for token in sent:
                 if token.i in inside or self._inside_quote(token) or not self._is_cue(token) \
-                        or token.lemma_.lower() not in SPEECH_VERBS | {"put"}:
+                        or _lemma(token) not in SPEECH_VERBS | {"put"}:
                     continue
                 distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
                 if best is None or distance < best[0]:
@@ -352,6 +376,13 @@ class _Reader:
                 len(words) <= SHORT_TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)):
             return False
         before = self._token_at(span.open_mark, forward=False)
+        after = self._token_at(span.close_mark, forward=True)
+        if len(words) <= SHORT_TITLE_WORDS and after is not None and after.pos_ == "NOUN" \
+                and self.text[span.start:span.end].rstrip()[-1:].isalnum() \
+                and (before is None or before.pos_ not in ("VERB", "AUX")):
+            # a name that modifies the noun after it: 'a cowboy hat and “Ted Cruz” campaign pins'
+            # (but 'Trump cited "Obama-Clinton" policies' quotes him)
+            return True
         if before is not None and before.text == ",":
             before = self._token_at(before.idx, forward=False)
         if before is None:
@@ -414,7 +445,7 @@ class _Reader:
             if shared is not None:
                 return shared
             # '"...," said Skelly, explaining he worked ...': the participle is the inverted cue's speaker's
-            if verb.tag_ == "VBG" and verb.head.lemma_.lower() in SPEECH_VERBS and self._after_quote(verb.head):
+            if verb.tag_ == "VBG" and _lemma(verb.head) in SPEECH_VERBS and self._after_quote(verb.head):
                 words = self._words_after(verb.head)
                 if words:
                     return words
@@ -460,11 +491,21 @@ class _Reader:
             left = self._subject_left_of(verb)
             if left is not None:
                 return left
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            stop = verb.sent.start
+            if span is not None and span.close_mark <= verb.idx:
+                after = self._token_at(span.close_mark, forward=True)
+                stop = max(stop, after.i if after is not None else stop)
+            named = self._name_before_commas(verb, stop)
+            if named is not None:
+                return named
         if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         # ('"America is great!," read one': "read" in the past, which the tagger takes for its base form)
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VB" and verb.lower_ == "read"
-                                                          and self._after_quote(verb)):
+        # ("Continued Stone: "..."": an inverted cue opening its sentence, which the tagger reads as a participle)
+        opening = verb.i == verb.sent.start and verb.tag_ == "VBN" and verb.text[:1].isupper()
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not opening \
+                and not (verb.tag_ == "VB" and verb.lower_ == "read" and self._after_quote(verb)):
             return None  # 'saying that green coffee extract was a "…"': the words after are the content
         if verb.idx < span.open_mark and any(not (t.is_punct or t.is_space or t.is_quote)
                                              for t in self.doc[verb.sent.start:verb.i]):
@@ -599,7 +640,7 @@ class _Reader:
             return True  # "Harris made clear that ..."
         if token.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
             return True  # "as The New Yorker put it, ..."
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if _lemma(token) not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             return False
         if token.lemma_.lower() == "call" and not any(c.dep_ in ("dobj", "prep", "oprd", "xcomp", "ccomp")
                                                       for c in token.children):
@@ -643,7 +684,11 @@ class _Reader:
                         return subject  # (a clausal subject, or a dateline parsed as one, speaks for no one)
                 if child.dep_ == "nsubjpass":
                     passive = True
-            if passive and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in SPEECH_VERBS \
+                # '"...," Will wrote': a name the tagger took for a modal (no modal goes with a past tense)
+                if child.dep_ == "aux" and child.i == verb.i - 1 and child.text in ("Will", "May") \
+                        and verb.tag_ in ("VBD", "VBN") and verb.lower_ != verb.lemma_ and child.i > verb.sent.start:
+                    return child
+            if passive and verb.tag_ in ("VBN", "VBD") and _lemma(verb) in SPEECH_VERBS \
                     and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
                     and any(c.dep_ == "dobj" for c in verb.children):
                 # "he's said the same thing at every stop": "has said", which the parser read as passive
@@ -675,7 +720,7 @@ class _Reader:
                 if clause is not None:
                     verb, climbed = clause, True
                     continue
-            if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "dep") and verb.head.pos_ in ("VERB", "AUX"):
                 climbed = climbed or verb.dep_ in ("advcl", "xcomp")
                 verb = verb.head
                 continue
@@ -743,6 +788,64 @@ class _Reader:
                 or not _plausible_speaker(subject):
             return None
         return self._checked_subject(subject, verb)
+
+    def _name_before_commas(self, verb: Token, stop: int) -> tuple[int, int] | None:
+        """The speaker of a finite cue the parser left without a subject, when a noun phrase stands
+        before it, alone or followed by up to two phrases set off by commas.
+
+        - 'In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "..."';
+        - '"...," Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said';
+        - 'Col. Steven H. Warren, a military spokesman in Baghdad, said, "..."';
+        - 'Clinton, exasperated, famously responded: "..."'.
+
+        ``stop`` is the first token the phrase may start at (the sentence's, or the one after the
+        quote the cue follows). A phrase after a preposition or a verb is its object, no speaker.
+        """
+        doc = self.doc
+        i = verb.i - 1
+        while i > stop and doc[i].pos_ == "ADV" and verb.i - i <= 2:
+            i -= 1  # "famously responded", "then said"
+        if i <= stop or doc[i].text != ",":
+            return None
+        comma = i
+        for _ in range(3):
+            found = self._noun_phrase_ending(comma - 1, stop)
+            if found is not None:
+                return found
+            # skip one phrase set off by commas: an apposition, a participle, a relative clause
+            previous = next((k for k in range(comma - 1, max(stop, comma - 30) - 1, -1) if doc[k].text == ","), None)
+            if previous is None or previous <= stop:
+                return None
+            segment = doc[previous + 1:comma]
+            if any(t.text in (":", ";") or (t.dep_ in SUBJECTS and t.lower_ not in ("who", "which", "that"))
+                   for t in segment):
+                return None  # a clause of its own ("Obama arrived, the crowd cheered, ...")
+            comma = previous
+        return None
+
+    def _noun_phrase_ending(self, end: int, stop: int) -> tuple[int, int] | None:
+        """(start, end) of a speaker-like noun phrase ending at token ``end`` ("Sen. Richard J.
+        Durbin (D-Ill.)", "One attendee"), opening at ``stop``, after a comma or a conjunction."""
+        doc = self.doc
+        last = end
+        if end > stop and doc[end].text == ")":
+            opening = next((k for k in range(end - 1, max(stop, end - 8) - 1, -1) if doc[k].text == "("), None)
+            if opening is None:
+                return None
+            end = opening - 1
+        if end < stop or doc[end].pos_ not in ("PROPN", "NOUN") or self._inside_quote(doc[end]) \
+                or doc[end].ent_type_ in ("DATE", "TIME") or doc[end].lower_ in _TIME_WORDS:
+            return None
+        start = end
+        while start - 1 >= stop and not self._inside_quote(doc[start - 1]) and (
+                doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or doc[start - 1].tag_ == "POS"
+                or doc[start - 1].text == "." and start - 2 >= stop and doc[start - 2].pos_ == "PROPN"):
+            start -= 1
+        if start > stop and not (doc[start - 1].text == "," or doc[start - 1].pos_ == "CCONJ"):
+            return None  # "gave money to Marco Rubio": an object
+        if doc[start].idx < self.body[0] or end - start > MAX_SPEAKER_TOKENS:
+            return None
+        return doc[start].idx, doc[last].idx + len(doc[last])
 
     def _name_after_as(self, verb: Token) -> Token | None:
         """'As Akhil Amar, professor of constitutional law at Yale, put it, "..."': the name right
@@ -873,7 +976,7 @@ class _Reader:
         'called on Hamas to agree to an "immediate cease-fire" -- saying a deal is on the table --'
         holds two reports, not one."""
         for token in tokens:
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in SPEECH_VERBS \
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and _lemma(token) in SPEECH_VERBS \
                     and token.i > 0 and self.doc[token.i - 1].text in (",", "--", "—", "–", "-", ";", "(") \
                     and any(c.dep_ == "ccomp" for c in token.children):
                 return [t for t in tokens if t.i < token.i - 1]
@@ -976,7 +1079,7 @@ class _Reader:
         # (nor the relative clause that is the cue: 'a marketing video that said, "..."' is said by "a
         # marketing video"; but "a speech that Mrs. Clinton gave" keeps who gave it)
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i
-                   and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree}
+                   and _lemma(c) in SPEECH_VERBS for t in c.subtree}
         for token in self.doc[head.left_edge.i:head.right_edge.i + 1]:
             if token.i > head.i and (token.text in (",", "(", "—", "--", "–") or token.i in clauses):
                 break

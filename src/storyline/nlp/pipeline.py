@@ -58,6 +58,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Quote marks glued to the words around them by careless copy-editing or scraping:
+# 'paranoia,”Clinton said', 'Ryan said,“Look', 'Hispanics!”Former'. spaCy keeps each such run as
+# one token, so the name and the cue vanish into it. Split off the mark, and the comma before an
+# opening one.
+_GLUED_QUOTE_INFIXES = (
+    r"""(?<=[,.!?;:])["“”](?=[^\W\d_])""",
+    r"""(?<=[^\W\d_])[,.!?;:](?=["“”][^\W\d_])""",
+)
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=None)
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy English pipeline once per process.
@@ -79,6 +96,7 @@ def load_model(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "storyline_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("storyline_paragraphs", before="parser")
+        _split_glued_quote_marks(nlp)
         return nlp
     raise ModelNotFoundError(names)
 
