@@ -281,6 +281,16 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Mark Blumenthal", False),
     ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: Keep on contacting voters as "
      "late as possible.”", "Carl Bialik", False),
+    # a speech verb the tagger takes for a noun, after a short noun phrase that follows the quote
+    ("The Cruz campaign sent a fundraising email Wednesday.\n\n\"Friend, let me be blunt. I can beat Hillary "
+     "Clinton. Donald can't,\" the email read.", "the email", False),
+    ("\"Today, the kingdom is one of the leading nations in combating terrorism and terror-financing,\" the "
+     "Saudis state in the white paper.", "the Saudis", False),
+    # a label with a party and state, glued to the quote; a line signed with a note after the name
+    ("Clinton's claim is her camp's calculation.\n\nRep. Trey Gowdy (R-S.C.):\"I have not heard anyone other "
+     "than you ever cite that figure.\"", "Trey Gowdy", False),
+    ("Reid spoke to reporters.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting "
+     "after Clinton's speech.", "President Obama", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),
