@@ -291,6 +291,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "than you ever cite that figure.\"", "Trey Gowdy", False),
     ("Reid spoke to reporters.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting "
      "after Clinton's speech.", "President Obama", False),
+    # a line that announces the quote paragraph after it, name first; "had said" after a subordinator
+    ("News came that the Department of Justice would sue North Carolina.\n\nDr. Kelli Ward stated:\n\n\"The U.S. "
+     "Department of Justice isn't about Equal Justice Under Law anymore.\"", "Kelli Ward", False),
+    ("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had "
+     "said, ''I think our country does plenty of killing also.''", "Trump", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

@@ -86,6 +86,8 @@ _TIME_WORDS = frozenset("""
 morning afternoon evening night today tonight yesterday tomorrow week weekend month year
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
+                            "if", "once", "until", "whereas"})
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
@@ -115,7 +117,8 @@ _SIGNED_LINE = re.compile(r"[”\"’]\s*[―—–]+\s*([A-Z][\w.'’-]*(?: [A-
 MAX_SPEAKER_TOKENS = 12
 # A line that announces the quote paragraph after it ("Stated Stone:"), one that signs the quote
 # paragraph before it ("- Sanders.").
-_ANNOUNCING_LINE = re.compile(rf"\s*{_LABEL_VERB}\s+([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,4}}):\s*$")
+_ANNOUNCING_LINE = re.compile(rf"\s*{_LABEL_VERB}\s+([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,4}}):\s*$"
+                              rf"|\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,4}})\s+{_LABEL_VERB}:\s*$")  # "Dr. Ward stated:"
 _SIGNING_LINE = re.compile(r"\s*[―—–-]+\s*([A-Z][\w'’-]*(?: [A-Z][\w.'’-]*){0,4}?)(?:,[^\n]{1,80}?)?\.?\s*$")
 # ("-Michelle Marks, Philadelphia.", "-President Obama, tweeting after Clinton's speech.")
 # Quoted words with no speaker are reported only when longer than this: shorter ones are mostly
@@ -519,7 +522,9 @@ class _Reader:
             left = self._subject_left_of(verb)
             if left is not None:
                 return left
-        if verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "had said"
+        if finite and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
             stop = verb.sent.start
             if span is not None and span.close_mark <= verb.idx:
                 after = self._token_at(span.close_mark, forward=True)
@@ -582,7 +587,8 @@ class _Reader:
             previous_start, previous_end = _line_before(text, line_start)
             m = _ANNOUNCING_LINE.match(text, previous_start, previous_end)
             if m and previous_end >= self.body[0]:
-                return m.start(1), m.end(1)
+                group = 1 if m.group(1) else 2
+                return m.start(group), m.end(group)
             next_start = _space_after(text, line_end)
             next_end = text.find("\n", next_start)
             next_end = len(text) if next_end == -1 else next_end
@@ -706,6 +712,9 @@ class _Reader:
             # nearest first: "Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...":
             # the parser gave "went" two subjects; the one beside the verb is it
             for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+                if child.dep_ == "nsubj" and child.pos_ == "VERB" and child.text in self.people \
+                        and child.idx >= self.body[0] and not self._inside_quote(child):
+                    return child  # '"...," Trump shot back': a surname the tagger took for a verb
                 if child.dep_ == "nsubj" and _plausible_speaker(child):
                     subject = self._checked_subject(child, verb)
                     if subject is not None and subject.idx >= self.body[0]:
@@ -831,8 +840,8 @@ class _Reader:
         """
         doc = self.doc
         i = verb.i - 1
-        while i > stop and doc[i].pos_ == "ADV" and verb.i - i <= 2:
-            i -= 1  # "famously responded", "then said"
+        while i > stop and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("aux", "neg")) and verb.i - i <= 3:
+            i -= 1  # "famously responded", "then said", "had said"
         if i <= stop or doc[i].text != ",":
             return None
         comma = i
@@ -869,8 +878,9 @@ class _Reader:
                 doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or doc[start - 1].tag_ == "POS"
                 or doc[start - 1].text == "." and start - 2 >= stop and doc[start - 2].pos_ == "PROPN"):
             start -= 1
-        if start > stop and not (doc[start - 1].text == "," or doc[start - 1].pos_ == "CCONJ"):
-            return None  # "gave money to Marco Rubio": an object
+        if start > stop and not (doc[start - 1].text == "," or doc[start - 1].pos_ == "CCONJ"
+                                 or doc[start - 1].lower_ in _SUBORDINATORS):
+            return None  # "gave money to Marco Rubio": an object (but "after Mr. Trump, asked ..., had said")
         if doc[start].idx < self.body[0] or end - start > MAX_SPEAKER_TOKENS:
             return None
         return doc[start].idx, doc[last].idx + len(doc[last])
