@@ -296,6 +296,14 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Department of Justice isn't about Equal Justice Under Law anymore.\"", "Kelli Ward", False),
     ("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had "
      "said, ''I think our country does plenty of killing also.''", "Trump", False),
+    # a participle after a comma that the parser hung inside the reported clause speaks for the reporter
+    ("To wit, Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was maniacal,” "
+     "adding, “He lost all of the Latino vote.”", "Trump", False),
+    ("Trump argued that a database would keep people from coming into the country illegally, saying it’s “all "
+     "about management.”", "Trump", False),
+    # (but not for the reporter of a clause that is itself a report)
+    ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor "
+     "to move forward or not.”", "Lewandowski", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

@@ -759,7 +759,15 @@ class _Reader:
                     continue
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "dep") and verb.head.pos_ in ("VERB", "AUX"):
                 climbed = climbed or verb.dep_ in ("advcl", "xcomp")
-                verb = verb.head
+                head = verb.head
+                # 'Trump told Newsmax that Mitt Romney "had a crazy policy," adding, "..."': a participle
+                # after a comma that the parser hung inside the reported clause speaks for its reporter
+                if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
+                        and self.text[:verb.idx].rstrip(" \"'”’").endswith(",") and head.dep_ == "ccomp" \
+                        and not self._is_cue(head) and head.head.pos_ in ("VERB", "AUX") \
+                        and self._is_cue(head.head) and head.head.i < head.i:
+                    head = head.head
+                verb = head
                 continue
             # "Blige sings to Clinton before asking her, ..."
             if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.pos_ == "ADP" \
