@@ -45,11 +45,14 @@ laugh sigh concur elaborate proclaim boom grouse thunder intone react
 PHRASAL_SPEECH = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
                             ("chime", "in"), ("weigh", "in"), ("pipe", "up")})
 SPEECH_VERBS = SPEECH_VERBS | {f"{verb} {particle}" for verb, particle in PHRASAL_SPEECH}
+_PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_SPEECH)
 
 
 def _lemma(token: Token) -> str:
     """A verb's lemma, with its particle when the two say something together ("shoot back")."""
     lemma = token.lemma_.lower()
+    if lemma not in _PHRASAL_HEADS:
+        return lemma
     for child in token.children:
         if (child.dep_ == "prt" or child.dep_ == "advmod" and child.i == token.i + 1) \
                 and (lemma, child.lower_) in PHRASAL_SPEECH:
