@@ -304,6 +304,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # (but not for the reporter of a clause that is itself a report)
     ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the prosecutor "
      "to move forward or not.”", "Lewandowski", False),
+    # a second label on the line, after the first speaker's quote; the writer's "and I quote" is no cue
+    ("Republicans and Hillary Clinton, among others, reject the term containment.\n\nClinton: \"Our goal is not "
+     "to deter or contain ISIS, but to defeat and destroy ISIS.\" Bush: \"The mission is to destroy ISIS -- not to "
+     "contain it.\"", "Bush", False),
+    ("No wonder Trump said, and I quote, \"We love the poorly educated.\"", "Trump", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

@@ -568,9 +568,11 @@ class _Reader:
         """A speaker named as a label: before the quote with a colon, or after it with a dash."""
         text = self.text
         line_start = text.rfind("\n", 0, span.open_mark) + 1
-        m = _COLON_LABEL.search(text[line_start:span.open_mark]) if span.open_mark - line_start <= MAX_LABEL_LINE else None
+        # (or since the quote before it on the line: 'Clinton: "... ISIS." Bush: "The mission is ..."')
+        since = max([line_start] + [b for a, b in self.quoted if line_start <= b <= span.open_mark])
+        m = _COLON_LABEL.search(text[since:span.open_mark]) if span.open_mark - since <= MAX_LABEL_LINE else None
         if m:
-            return line_start + m.start(1), line_start + m.end(1)
+            return since + m.start(1), since + m.end(1)
         # A headline or line led by a person's name and a colon: "Sanders: Clinton needs to 'get away ...'"
         m = _LINE_LABEL.match(text, line_start, span.open_mark)
         if m:
@@ -679,6 +681,9 @@ class _Reader:
             return True  # "as The New Yorker put it, ..."
         if _lemma(token) not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             return False
+        if token.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) \
+                and not any(c.dep_ == "dobj" for c in token.children):
+            return False  # 'Trump said, and I quote, "..."': the writer quoting, not speaking
         if token.lemma_.lower() == "call" and not any(c.dep_ in ("dobj", "prep", "oprd", "xcomp", "ccomp")
                                                       for c in token.children):
             return False
