@@ -309,6 +309,12 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "to deter or contain ISIS, but to defeat and destroy ISIS.\" Bush: \"The mission is to destroy ISIS -- not to "
      "contain it.\"", "Bush", False),
     ("No wonder Trump said, and I quote, \"We love the poorly educated.\"", "Trump", False),
+    # a noun of speech names its speaker as its owner, before the quote or after it
+    ("Former US secretary of state Madeleine Albright, a Clinton supporter, fanned controversy earlier this year "
+     "over her remark that “there’s a special place in hell for women who don’t help each other.”",
+     "Madeleine Albright", False),
+    ("John Bolton spoke on Monday.\n\n“This is not a circumstance where there’s one thing you can identify – it’s "
+     "an across-the-board failure” from diplomacy to the defense budget, in Bolton’s view.", "Bolton", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

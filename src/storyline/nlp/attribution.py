@@ -60,6 +60,13 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
+# Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
+SPEECH_NOUNS = frozenset("""
+remark comment statement word words view claim promise pledge vow warning message tweet assertion declaration
+quip retort response reply answer argument insistence complaint boast refrain mantra slogan
+""".split())
+
+
 # Verbs that report speech only with a clause or an object of their own: "agreed that ...",
 # "expressed "deep concern"", but not "to agree to an "immediate cease-fire"".
 WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", "question", "challenge", "defend",
@@ -225,6 +232,9 @@ class _Reader:
                     records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
                     previous = records[-1]
                     continue
+                # a noun of speech with its owner: 'her remark that “...”', 'Obama's word: "..."',
+                # '"...," in Bolton's view'
+                cue, subject = self._owned_speech(span) or (None, None)
             if (subject is None and not self._is_speech(span)) or self._is_named_title(span):
                 continue  # a title, a scare quote, markup: quoted words no one is said to say
             if cue is None and subject is None:
@@ -359,6 +369,29 @@ class _Reader:
                 return None
             if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or token.is_punct:
                 return None
+        return None
+
+    def _owned_speech(self, span: QuoteSpan) -> tuple[Token, Token] | None:
+        """(noun, owner) of a noun of speech whose owner is named right before the quote ('her remark
+        that “...”', "Obama's word:") or right after it ('"...," in Bolton's view')."""
+        before = self._token_at(span.open_mark, forward=False)
+        after = self._token_at(span.close_mark, forward=True)
+        nouns = []
+        if before is not None:  # (only "that", "of" or a colon or comma between the noun and the quote)
+            k = before.i
+            while k > before.sent.start and self.doc[k].lower_ in ("that", "of", ":", ","):
+                k -= 1
+            nouns.append(self.doc[k])
+        if after is not None:  # ('"...," in Bolton's view': "in" or "by" heads the noun)
+            nouns += [t for t in self.doc[after.i:min(after.sent.end, after.i + 12)]
+                      if t.head.lower_ in ("in", "by") and t.head.i < t.i]
+        for noun in nouns:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS or self._inside_quote(noun):
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss" and not self._inside_quote(c)
+                      and (c.pos_ == "PROPN" or c.lower_ in PRONOUN_GENDER or c.lower_ in PLURAL_PRONOUNS)]
+            if owners and owners[0].idx >= self.body[0]:
+                return noun, owners[0]
         return None
 
     def _previous_subject(self, span: QuoteSpan) -> Token | None:
