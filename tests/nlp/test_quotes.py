@@ -315,6 +315,12 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Madeleine Albright", False),
     ("John Bolton spoke on Monday.\n\n“This is not a circumstance where there’s one thing you can identify – it’s "
      "an across-the-board failure” from diplomacy to the defense budget, in Bolton’s view.", "Bolton", False),
+    # a light verb with a noun of speech ("issued a statement"), "pointed out", and "the editorial read"
+    ("Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked by a radical "
+     "Islamic terrorist.”", "Trump", False),
+    ("But as The Hill pointed out, “Still, Trump has so far declined to release any tax returns.”", "Hill", False),
+    ("The editors aimed their Friday editorial at Clinton.\n\n“If she wants to be the next president, Hillary "
+     "Clinton should act like one, and come to Louisiana,” the editorial read.", "the editorial", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),
@@ -380,6 +386,9 @@ def test_reported_speech_stops_where_someone_else_starts_speaking(analyse_text):
      ["Steadiness, and an absolute commitment to the mission."]),
     ("By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls from listeners to his \"Keepin' It Real\" radio "
      "program who said they had misgivings.", []),
+    ("The former radio shock jock announced another round of mass layoffs. On Friday, after giving an impassioned "
+     "“farewell address” of sorts to his 40 employees, he left the building.", []),
+    ("Wearing a cowboy hat and “Ted Cruz” campaign pins, the delegate left the floor.", []),
 ])
 def test_a_short_name_in_quote_marks_is_no_quote(analyse_text, text, direct):
     assert [q.text for q in analyse_text(text).quotes if q.kind == "direct"] == direct

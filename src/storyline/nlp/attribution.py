@@ -43,7 +43,7 @@ laugh sigh concur elaborate proclaim boom grouse thunder intone react
 """.split())
 # Phrasal verbs of speech, read as one lemma by :func:`_lemma` ('"...," he went on', 'Trump shot back').
 PHRASAL_SPEECH = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
-                            ("chime", "in"), ("weigh", "in"), ("pipe", "up")})
+                            ("chime", "in"), ("weigh", "in"), ("pipe", "up"), ("point", "out")})
 SPEECH_VERBS = SPEECH_VERBS | {f"{verb} {particle}" for verb, particle in PHRASAL_SPEECH}
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_SPEECH)
 
@@ -61,9 +61,11 @@ def _lemma(token: Token) -> str:
 
 
 # Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
+LIGHT_VERBS = frozenset({"issue", "release", "post", "give", "deliver", "make", "offer", "send", "tweet"})
 SPEECH_NOUNS = frozenset("""
 remark comment statement word words view claim promise pledge vow warning message tweet assertion declaration
-quip retort response reply answer argument insistence complaint boast refrain mantra slogan
+quip retort response reply answer argument insistence complaint boast refrain mantra slogan remarks
+comments speech address
 """.split())
 
 
@@ -317,8 +319,15 @@ class _Reader:
         best = None
         for sent in sentences:
             for token in sent:
-                if token.i in inside or self._inside_quote(token) or not self._is_cue(token) \
-                        or _lemma(token) not in SPEECH_VERBS | {"put"}:
+                if token.i in inside or self._inside_quote(token):
+                    continue
+                # "Trump issued a statement, “...”": a light verb with a noun of speech is a cue for a quote
+                # (not a name in quote marks inside that noun's phrase: 'an impassioned “farewell address”')
+                light = token.lemma_.lower() in LIGHT_VERBS and token.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS
+                    and not c.left_edge.idx <= span.start < c.right_edge.idx + len(c.right_edge)
+                    for c in token.children) and len(self.text[span.start:span.end].split()) >= 4
+                if not light and (not self._is_cue(token) or _lemma(token) not in SPEECH_VERBS | {"put"}):
                     continue
                 distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
                 if best is None or distance < best[0]:
@@ -364,7 +373,8 @@ class _Reader:
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 if after is not None and not (after.is_punct or after.pos_ == "ADP" or after.is_space):
                     return None
-                if words[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                if words[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                        or words[-1].pos_ == "ADJ" and words[0].pos_ == "DET" and len(words) > 1:  # "the editorial"
                     return token, (words[0].idx, words[-1].idx + len(words[-1]))
                 return None
             if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or token.is_punct:
