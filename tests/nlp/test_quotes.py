@@ -386,8 +386,11 @@ def test_reported_speech_stops_where_someone_else_starts_speaking(analyse_text):
      ["Steadiness, and an absolute commitment to the mission."]),
     ("By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls from listeners to his \"Keepin' It Real\" radio "
      "program who said they had misgivings.", []),
-    ("The former radio shock jock announced another round of mass layoffs. On Friday, after giving an impassioned "
-     "“farewell address” of sorts to his 40 employees, he left the building.", []),
+    # (a light verb whose object holds the quote is no cue: PolNeAR train, Breitbart)
+    ("It’s been a difficult past week for Beck, following news of another round of mass layoffs at his troubled "
+     "media empire. On Friday, after giving\xa0an impassioned “farewell address”\xa0of sorts to his 40 laid-off "
+     "employees from his replica Oval Office, the former radio shock jock joined his co-hosts in donning swim "
+     "goggles.", []),
     ("Wearing a cowboy hat and “Ted Cruz” campaign pins, the delegate left the floor.", []),
 ])
 def test_a_short_name_in_quote_marks_is_no_quote(analyse_text, text, direct):
