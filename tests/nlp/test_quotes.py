@@ -321,6 +321,13 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("But as The Hill pointed out, “Still, Trump has so far declined to release any tax returns.”", "Hill", False),
     ("The editors aimed their Friday editorial at Clinton.\n\n“If she wants to be the next president, Hillary "
      "Clinton should act like one, and come to Louisiana,” the editorial read.", "the editorial", False),
+    # a label led by "From"; "remembered" only as an inverted cue; "anticipated" reports a view
+    ("What the report does mean - Not all web panels are created equal. From the report: “In general, samples "
+     "with more elaborate sampling produced more accurate results.”", "the report", False),
+    ("\"An awful lot of analysts said, 'No, don't do this,' and she took it upon herself to prove them wrong,\" "
+     "remembered Roy Verley, HP's former chief corporate spokesman.", "Roy Verley", False),
+    ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components.",
+     "Rubio", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),
@@ -346,9 +353,14 @@ def test_pronoun_gender_is_not_read_from_someone_else_in_the_sentence(analyse_te
     assert quotes[-1].speaker.name == "Warren"
 
 
-def test_text_without_speech_yields_nothing(analyse_text):
-    text = ("Both meetings were closed to members of the press. President Joe Biden was at Camp David preparing "
-            "for his State of the Union address on Thursday.")
+@pytest.mark.parametrize("text", [
+    "Both meetings were closed to members of the press. President Joe Biden was at Camp David preparing for his "
+    "State of the Union address on Thursday.",
+    # "remember" is memory, not speech, unless it is an inverted cue right after a quote (PolNeAR train)
+    "It's important to remember, though, that independents can vote in New Hampshire's primaries, and their "
+    "choices could shift the vote tallies considerably.",
+])
+def test_text_without_speech_yields_nothing(analyse_text, text):
     assert analyse_text(text).quotes == ()
 
 

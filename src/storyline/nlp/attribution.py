@@ -39,11 +39,12 @@ show find estimate say cite quote echo lash question challenge defend applaud we
 characterize characterise label brand dub term mock ridicule hail laud attack compare liken chant sing
 scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scoff sneer snap
 bark riff gripe grumble mutter murmur rant interject chime opine recount tease taunt scold chide rebut
-laugh sigh concur elaborate proclaim boom grouse thunder intone react
+laugh sigh concur elaborate proclaim boom grouse thunder intone react command
 """.split())
 # Phrasal verbs of speech, read as one lemma by :func:`_lemma` ('"...," he went on', 'Trump shot back').
 PHRASAL_SPEECH = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
-                            ("chime", "in"), ("weigh", "in"), ("pipe", "up"), ("point", "out")})
+                            ("chime", "in"), ("weigh", "in"), ("pipe", "up"), ("point", "out"),
+                            ("push", "back")})
 SPEECH_VERBS = SPEECH_VERBS | {f"{verb} {particle}" for verb, particle in PHRASAL_SPEECH}
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_SPEECH)
 
@@ -61,6 +62,9 @@ def _lemma(token: Token) -> str:
 
 
 # Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
+# Verbs that report speech only as an inverted cue right after the quote ('"...," remembered Roy
+# Verley'); elsewhere they are memory, not speech ("it's important to remember that ...").
+INVERTED_ONLY = frozenset({"remember"})
 LIGHT_VERBS = frozenset({"issue", "release", "post", "give", "deliver", "make", "offer", "send", "tweet"})
 SPEECH_NOUNS = frozenset("""
 remark comment statement word words view claim promise pledge vow warning message tweet assertion declaration
@@ -77,7 +81,7 @@ WEAK_CUES = frozenset({"agree", "disagree", "find", "show", "continue", "read", 
 # efforts ... will be his legacy"); PolNeAR annotates them as attributions.
 BELIEF_VERBS = frozenset("""
 think believe feel know fear hope expect worry doubt suspect understand realize recognize assume
-wonder predict estimate consider contend conclude
+wonder predict estimate consider contend conclude anticipate ponder
 """.split())
 # Verbs whose object is what the source said or stands for ("cited derogatory comments",
 # "supports the regulations", "called for a moratorium").
@@ -92,7 +96,8 @@ INTENT_VERBS = frozenset("""
 want plan pledge promise agree refuse decline vow threaten seek hope intend expect aim offer
 """.split())
 # Verbs of urging: their object and infinitive are the content ("urged Israel to take ...").
-URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg"})
+URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg",
+                        "command"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _TIME_WORDS = frozenset("""
 morning afternoon evening night today tonight yesterday tomorrow week weekend month year
@@ -116,6 +121,8 @@ _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})
 # names after the dash, right before the quote, are its speakers, whatever verb the headline has.
 _DIGEST_LABEL = re.compile(r"\s[―—–-]+\s*(?:More from )?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}"
                            r"(?: and (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})?):\s*$")
+_FROM_LABEL = re.compile(r"(?:^|(?<=[\s.]))From\s+((?:the|a|an|his|her|its|their)\s+[\w’'.-]+(?: [\w’'.-]+){0,4}"
+                         r"|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}):\s*\W*$")
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -282,8 +289,9 @@ class _Reader:
         comma = self.text[span.start:span.end].rstrip().endswith(",")
         if after is not None and after.text == "," and after.i + 1 < len(self.doc):
             after, comma = self._token_at(after.idx + 1, forward=True), True
-        if after is not None and comma and after.idx - span.close_mark <= 4 and _lemma(after) in SPEECH_VERBS \
-                and after.tag_ in ("VBD", "VBZ") and not self._inside_quote(after) and self._is_cue(after):
+        if after is not None and comma and after.idx - span.close_mark <= 4 and after.tag_ in ("VBD", "VBZ") \
+                and not self._inside_quote(after) and (_lemma(after) in SPEECH_VERBS and self._is_cue(after)
+                                                       or after.lemma_.lower() in INVERTED_ONLY):
             who = self._who(after, span)
             if who is not None:
                 return after, who
@@ -616,6 +624,9 @@ class _Reader:
         m = _COLON_LABEL.search(text[since:span.open_mark]) if span.open_mark - since <= MAX_LABEL_LINE else None
         if m:
             return since + m.start(1), since + m.end(1)
+        m = _FROM_LABEL.search(text, since, span.open_mark)  # "From the report: “...”"
+        if m:
+            return m.start(1), m.end(1)
         # A headline or line led by a person's name and a colon: "Sanders: Clinton needs to 'get away ...'"
         m = _LINE_LABEL.match(text, line_start, span.open_mark)
         if m:
