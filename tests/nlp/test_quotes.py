@@ -328,6 +328,12 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "remembered Roy Verley, HP's former chief corporate spokesman.", "Roy Verley", False),
     ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components.",
      "Rubio", False),
+    # a name and a speech verb right after the closing comma speak for the quote, whatever verb the
+    # parse hung it from; but not for a quote that a speech verb right before it announces
+    ("Her liberal friends have mocked Trump’s rhetoric-heavy campaign, calling Trump “an orange buffoon,” Susan "
+     "said as she turned around and spread her cape.", "Susan", False),
+    ("Glenn Beck spoke in Indiana.\n\nWhen someone in the audience shouted, “Cruz,” Beck joked, again using an "
+     "exaggerated Southern accent.", "someone in the audience", True),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

@@ -295,6 +295,16 @@ class _Reader:
             who = self._who(after, span)
             if who is not None:
                 return after, who
+        # 0b. '"... calling Trump “an orange buffoon,” Susan said': a name and a speech verb right after
+        # the closing comma speak for the quote, whatever verb inside the sentence the parse hung it from.
+        announced = self._token_at(span.open_mark, forward=False)
+        if announced is not None and announced.text in (",", ":"):
+            announced = self._token_at(announced.idx, forward=False)
+        # (not for a quote a speech verb right before it announces: 'When someone shouted, “Cruz,” Beck joked')
+        if comma and not (announced is not None and _lemma(announced) in SPEECH_VERBS and announced.pos_ == "VERB"):
+            inverted = self._inverted_tail(span)
+            if inverted is not None and inverted[0].pos_ in ("VERB", "AUX"):
+                return inverted
         # 1. The speech verb the quoted words hang from.
         for token in inner:
             head = token.head
@@ -379,10 +389,13 @@ class _Reader:
             if token.i > first.i and _lemma(token) in SPEECH_VERBS and token.lemma_.lower() not in WEAK_CUES - {"read"}:
                 words = self.doc[first.i:token.i]
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-                if after is not None and not (after.is_punct or after.pos_ == "ADP" or after.is_space):
-                    return None
+                if after is not None and not (after.is_punct or after.is_space or after.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV")
+                                              or after.ent_type_ in ("DATE", "TIME")):
+                    return None  # ("said as she turned", "said Tuesday"; not 'the two write a letter')
                 if words[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
                         or words[-1].pos_ == "ADJ" and words[0].pos_ == "DET" and len(words) > 1:  # "the editorial"
+                    if len(words) == 1:
+                        return token, words[0]  # a pronoun to resolve, or a name to look up
                     return token, (words[0].idx, words[-1].idx + len(words[-1]))
                 return None
             if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or token.is_punct:
