@@ -315,6 +315,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Madeleine Albright", False),
     ("John Bolton spoke on Monday.\n\n“This is not a circumstance where there’s one thing you can identify – it’s "
      "an across-the-board failure” from diplomacy to the defense budget, in Bolton’s view.", "Bolton", False),
+    # (also when the paragraph before ends with someone else's quote, which it would otherwise go on from)
+    ("John Bolton spoke on Monday.\n\nThe senator anticipated that one of the biggest challenges would be "
+     "“dealing with the wide variety of problems that Obama’s going to leave.”\n\n“This is not a circumstance "
+     "where there’s one thing you can identify – it’s an across-the-board failure” from diplomacy to the defense "
+     "budget, in Bolton’s view.", "Bolton", False),
     # a light verb with a noun of speech ("issued a statement"), "pointed out", and "the editorial read"
     ("Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked by a radical "
      "Islamic terrorist.”", "Trump", False),

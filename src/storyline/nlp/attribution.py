@@ -233,17 +233,18 @@ class _Reader:
                 if earlier is not None:
                     records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
                     continue
-                if previous is not None and self._continues(previous, span):
+                # a noun of speech with its owner: 'her remark that “...”', 'Obama's word: "..."',
+                # '"...," in Bolton's view' (before a quote paragraph is read as going on from the last)
+                cue, subject = self._owned_speech(span) or (None, None)
+                if subject is None and previous is not None and self._continues(previous, span):
                     records.append((span.start, span.end, "direct", previous[3], previous[4], span))
                     continue
-                earlier = self._previous_paragraph(span, records, indirect) if self._is_speech(span) else None
+                earlier = self._previous_paragraph(span, records, indirect) \
+                    if subject is None and self._is_speech(span) else None
                 if earlier is not None:
                     records.append((span.start, span.end, "direct", earlier[3], earlier[4], span))
                     previous = records[-1]
                     continue
-                # a noun of speech with its owner: 'her remark that “...”', 'Obama's word: "..."',
-                # '"...," in Bolton's view'
-                cue, subject = self._owned_speech(span) or (None, None)
             if (subject is None and not self._is_speech(span)) or self._is_named_title(span):
                 continue  # a title, a scare quote, markup: quoted words no one is said to say
             if cue is None and subject is None:
