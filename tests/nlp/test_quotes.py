@@ -339,6 +339,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "said as she turned around and spread her cape.", "Susan", False),
     ("Glenn Beck spoke in Indiana.\n\nWhen someone in the audience shouted, “Cruz,” Beck joked, again using an "
      "exaggerated Southern accent.", "someone in the audience", True),
+    # verbs that cue a quote only when they follow it ('"...," Hannity started', '"...?" a staffer wondered')
+    ("Hannity spoke with Trump.\n\n“The New York Times is claiming today that they had an off-the-record "
+     "conversation with you in January,” Hannity started.", "Hannity", False),
+    ("Perez spoke on stage.\n\n\"Will he be the next attorney general?\" a Democratic staffer in the room wondered.",
+     "a Democratic staffer in the room", True),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

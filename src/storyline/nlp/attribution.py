@@ -64,7 +64,7 @@ def _lemma(token: Token) -> str:
 # Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
 # Verbs that report speech only as an inverted cue right after the quote ('"...," remembered Roy
 # Verley'); elsewhere they are memory, not speech ("it's important to remember that ...").
-INVERTED_ONLY = frozenset({"remember"})
+INVERTED_ONLY = frozenset({"remember", "start", "begin", "press", "wonder"})
 LIGHT_VERBS = frozenset({"issue", "release", "post", "give", "deliver", "make", "offer", "send", "tweet"})
 SPEECH_NOUNS = frozenset("""
 remark comment statement word words view claim promise pledge vow warning message tweet assertion declaration
@@ -380,14 +380,15 @@ class _Reader:
 
     def _inverted_tail(self, span: QuoteSpan) -> tuple[Token, tuple[int, int]] | None:
         """(cue, speaker span) of '"...," the email read.': a quote ending in a comma, "?" or "!",
-        then a noun phrase of at most six words and a speech verb in any part of speech."""
+        then a noun phrase of at most eight words and a speech verb in any part of speech."""
         if self.text[span.start:span.end].rstrip()[-1:] not in (",", "?", "!"):
             return None
         first = self._token_at(span.close_mark, forward=True)
         if first is None or first.idx - span.close_mark > 2 or self._inside_quote(first):
             return None
-        for token in self.doc[first.i:min(first.i + 7, len(self.doc))]:
-            if token.i > first.i and _lemma(token) in SPEECH_VERBS and token.lemma_.lower() not in WEAK_CUES - {"read"}:
+        for token in self.doc[first.i:min(first.i + 9, len(self.doc))]:
+            if token.i > first.i and (_lemma(token) in SPEECH_VERBS | INVERTED_ONLY) \
+                    and token.lemma_.lower() not in WEAK_CUES - {"read"}:
                 words = self.doc[first.i:token.i]
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 if after is not None and not (after.is_punct or after.is_space or after.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV")
@@ -397,9 +398,15 @@ class _Reader:
                         or words[-1].pos_ == "ADJ" and words[0].pos_ == "DET" and len(words) > 1:  # "the editorial"
                     if len(words) == 1:
                         return token, words[0]  # a pronoun to resolve, or a name to look up
+                    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and first.i <= c.i < token.i]
+                    if heads and _plausible_speaker(heads[0]):
+                        return token, heads[0]  # the parse's subject: its phrase says who (and if unnamed)
                     return token, (words[0].idx, words[-1].idx + len(words[-1]))
                 return None
-            if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") or token.is_punct:
+            # ('a Democratic staffer in the room wondered': a preposition inside the noun phrase)
+            inner_prep = token.pos_ == "ADP" and token.i > first.i and token.i + 1 < len(self.doc) \
+                and self.doc[token.i + 1].pos_ in ("DET", "NOUN", "PROPN")
+            if (token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON") and not inner_prep) or token.is_punct:
                 return None
         return None
 
