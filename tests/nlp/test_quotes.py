@@ -122,6 +122,8 @@ def test_quote_spans_point_into_the_text(seed_report):
     # an opening mark typed where a closing one belongs (PolNeAR train, Politico)
     ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It's a hard thing to do.”",
      ["It's unusual,", "It's a hard thing to do."]),
+    ("In June 2015, he infamously referred to Mexican immigrants as “criminals” and “rapists“ while calling to "
+     "erect a border wall. A month later, he paid a visit to the border.", ["criminals", "rapists"]),
     # apostrophes are not quote marks: these produce nothing
     ("The candidates' plans were discussed at Gantz' request, and Netanyahu's office didn't comment.", []),
     ("Nobody said anything at all.", []),
@@ -344,6 +346,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "conversation with you in January,” Hannity started.", "Hannity", False),
     ("Perez spoke on stage.\n\n\"Will he be the next attorney general?\" a Democratic staffer in the room wondered.",
      "a Democratic staffer in the room", True),
+    # a finite verb the parser hung from the noun that opens the sentence; a verb tagged as a noun before a colon
+    ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is “the "
+     "best in the world“ and Israeli ground forces are “the best in the Middle East.”", "Two military analysts", True),
+    ("Article 33 affirms: “No Contracting State shall expel or return a refugee in any manner whatsoever.”",
+     "Article 33", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

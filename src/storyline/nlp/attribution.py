@@ -370,6 +370,11 @@ class _Reader:
         # (or by a dash: 'Trump also embraced enhanced interrogation techniques -- "I think ..."')
         if before is not None and before.text in (":", "--", "—", "–"):
             word = self.doc[before.i - 1] if before.i > 0 else before
+            # ('Article 33 affirms: “...”': a speech verb the tagger took for a noun, with a subject)
+            if word.pos_ == "NOUN" and word.lower_.endswith("s") and word.lower_[:-1] in SPEECH_VERBS:
+                subjects = [c for c in word.children if c.dep_ == "nsubj" and _plausible_speaker(c)]
+                if subjects and not self._inside_quote(subjects[0]) and subjects[0].idx >= self.body[0]:
+                    return word, subjects[0]
             for verb in (word, *word.ancestors):  # the clause the colon ends, not the sentence's root
                 if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
                     subject = self._subject(verb)
@@ -826,6 +831,17 @@ class _Reader:
                     if climbed and child.dep_ == "nsubjpass" and _plausible_speaker(child):
                         return self._checked_subject(child, verb)
                 return None  # "he was told": the subject heard it, someone else said it
+            # "Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that ...": a finite
+            # verb the parser hung from the noun opening the sentence, as if the noun were the sentence
+            # (a participle reading too when a that-clause follows: "analysts found in 2014 that ...")
+            finite = verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children)
+            if verb.dep_ == "acl" and finite and verb.head.dep_ == "ROOT" \
+                    and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+                    and _plausible_speaker(verb.head) and not self._inside_quote(verb.head) \
+                    and verb.head.idx >= self.body[0]:
+                return verb.head
             # "footage of Trump saying, “...”": the person or group named speaks (but "tweets
             # criticizing Machado", "a news conference announcing that ..." are no speakers)
             if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.ent_type_ in ("PERSON", "NORP", "ORG") \

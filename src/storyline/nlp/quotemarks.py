@@ -71,8 +71,8 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
                 singles.append(_Mark(m.start(), m.start() + 1, False, CLOSE))
                 doubles.append(_Mark(m.start() + 1, m.end(), True, CLOSE))
         elif mark == "“":
-            # an opening mark typed as a closer: “It's unusual,“ said Larry Noble
-            closes = before in (".", ",", "!", "?") and after in ("", " ", "\t", "\n", "\r")
+            # an opening mark typed as a closer: “It's unusual,“ said Larry Noble; “the best in the world“ and
+            closes = (before in (".", ",", "!", "?") or before.isalnum()) and after in ("", " ", "\t", "\n", "\r")
             doubles.append(_Mark(m.start(), m.end(), True, CLOSE if closes else OPEN))
         elif mark in ("«", "„", "``"):
             doubles.append(_Mark(m.start(), m.end(), True, OPEN))
