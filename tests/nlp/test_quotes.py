@@ -124,6 +124,8 @@ def test_quote_spans_point_into_the_text(seed_report):
      ["It's unusual,", "It's a hard thing to do."]),
     ("In June 2015, he infamously referred to Mexican immigrants as “criminals” and “rapists“ while calling to "
      "erect a border wall. A month later, he paid a visit to the border.", ["criminals", "rapists"]),
+    # straight marks beside no-break spaces
+    ('He said,\xa0"We will win."\xa0Then he left.', ["We will win."]),
     # apostrophes are not quote marks: these produce nothing
     ("The candidates' plans were discussed at Gantz' request, and Netanyahu's office didn't comment.", []),
     ("Nobody said anything at all.", []),
@@ -351,6 +353,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "best in the world“ and Israeli ground forces are “the best in the Middle East.”", "Two military analysts", True),
     ("Article 33 affirms: “No Contracting State shall expel or return a refugee in any manner whatsoever.”",
      "Article 33", False),
+    # a no-break space between the quote and an inverted cue (web pages)
+    ("Chairman Trey Gowdy spoke.\n\n“If anyone wonders why the investigation is not yet complete, the "
+     "problems identified in this report are Exhibit A,”\xa0added Gowdy.", "Gowdy", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

@@ -612,7 +612,7 @@ class _Reader:
             named = self._name_before_commas(verb, stop)
             if named is not None:
                 return named
-        if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip(" ,\n\t\"'”’")):
+        if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip().strip(",\"'”’").strip()):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         # ('"America is great!," read one': "read" in the past, which the tagger takes for its base form)
         # ("Continued Stone: "..."": an inverted cue opening its sentence, which the tagger reads as a participle)
@@ -668,7 +668,7 @@ class _Reader:
             return span.close_mark + m.start(1), span.close_mark + m.end(1)
         # A paragraph that is one quote, announced by the paragraph before ("Stated Stone:") or signed
         # by the one after ("- Sanders.", as fact-checks print the claim they check)
-        if not text[line_start:span.open_mark].strip() and not text[span.close_mark:line_end].strip(" .,"):
+        if not text[line_start:span.open_mark].strip() and not text[span.close_mark:line_end].strip().strip(".,").strip():
             previous_start, previous_end = _line_before(text, line_start)
             m = _ANNOUNCING_LINE.match(text, previous_start, previous_end)
             if m and previous_end >= self.body[0]:
@@ -712,7 +712,7 @@ class _Reader:
         line_start = text.rfind("\n", 0, span.open_mark) + 1
         line_end = text.find("\n", span.close_mark)
         line_end = len(text) if line_end == -1 else line_end
-        if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip(" .,\"'”’"):
+        if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip().strip(".,\"'”’").strip():
             return None
         previous_start, previous_end = _line_before(text, line_start)
         if previous_end == 0:
@@ -862,7 +862,7 @@ class _Reader:
                 # 'Trump told Newsmax that Mitt Romney "had a crazy policy," adding, "..."': a participle
                 # after a comma that the parser hung inside the reported clause speaks for its reporter
                 if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
-                        and self.text[:verb.idx].rstrip(" \"'”’").endswith(",") and head.dep_ == "ccomp" \
+                        and self.text[:verb.idx].rstrip().rstrip("\"'”’").rstrip().endswith(",") and head.dep_ == "ccomp" \
                         and not self._is_cue(head) and head.head.pos_ in ("VERB", "AUX") \
                         and self._is_cue(head.head) and head.head.i < head.i:
                     head = head.head
@@ -1068,7 +1068,7 @@ class _Reader:
         """Whether a verb follows a closing quote mark with nothing but a comma between ('"...," said X'):
         what it reports is that quote."""
         ends = [b for a, b in self.quoted if b <= verb.idx]
-        return bool(ends) and not self.text[max(ends):verb.idx].strip(" \t\n,\"'”’")
+        return bool(ends) and not self.text[max(ends):verb.idx].strip().strip(",\"'”’").strip()
 
     def _content_of(self, verb: Token) -> tuple[int, int] | None:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]

@@ -24,8 +24,10 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 # Longest stretch a single-quote pair may span: single quotes quote words or a phrase.
 MAX_SINGLE_QUOTE_CHARS = 300
 _MARK = re.compile(r"'''|''|``|[\"“”«»„‘’']")
-_OPENERS_BEFORE = set(" \t\n\r([{—–-/:;,") | {""}
-_CLOSERS_AFTER = set(" \t\n\r)]}.,;:!?—–-/") | {""}
+# (white space includes the no-break and thin spaces of web pages: 'said,\xa0"...')
+_SPACES = frozenset(" \t\n\r\xa0\u2009\u202f")
+_OPENERS_BEFORE = set("([{—–-/:;,") | _SPACES | {""}
+_CLOSERS_AFTER = set(")]}.,;:!?—–-/") | _SPACES | {""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
                 doubles.append(_Mark(m.start() + 1, m.end(), True, CLOSE))
         elif mark == "“":
             # an opening mark typed as a closer: “It's unusual,“ said Larry Noble; “the best in the world“ and
-            closes = (before in (".", ",", "!", "?") or before.isalnum()) and after in ("", " ", "\t", "\n", "\r")
+            closes = (before in (".", ",", "!", "?") or before.isalnum()) and (after in _SPACES or after == "")
             doubles.append(_Mark(m.start(), m.end(), True, CLOSE if closes else OPEN))
         elif mark in ("«", "„", "``"):
             doubles.append(_Mark(m.start(), m.end(), True, OPEN))
@@ -95,8 +97,8 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
 
 
 def _direction(before: str, after: str) -> str:
-    opens = before in _OPENERS_BEFORE and after not in (" ", "\t", "\n", "\r", "")
-    closes = after in _CLOSERS_AFTER and before not in (" ", "\t", "\n", "\r", "")
+    opens = before in _OPENERS_BEFORE and after not in _SPACES and after != ""
+    closes = after in _CLOSERS_AFTER and before not in _SPACES and before != ""
     if opens and not closes:
         return OPEN
     if closes and not opens:
