@@ -356,6 +356,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a no-break space between the quote and an inverted cue (web pages)
     ("Chairman Trey Gowdy spoke.\n\n“If anyone wonders why the investigation is not yet complete, the "
      "problems identified in this report are Exhibit A,”\xa0added Gowdy.", "Gowdy", False),
+    # the person seen in footage speaks, wherever the parser hung the participle
+    ("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”",
+     "Hillary Clinton", False),
     # phrasal verbs of speech
     ("“Jeb wants to be a tough guy tonight,” Donald Trump shot back.", "Donald Trump", False),
     ("Bernie Sanders spoke in Iowa.\n\n“We are going to win,” he went on.", "Bernie Sanders", False),

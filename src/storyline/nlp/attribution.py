@@ -103,6 +103,7 @@ _TIME_WORDS = frozenset("""
 morning afternoon evening night today tonight yesterday tomorrow week weekend month year
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
+_RECORDINGS = frozenset({"footage", "video", "clip", "audio", "recording", "tape", "image", "images", "photo"})
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
                             "if", "once", "until", "whereas"})
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
@@ -848,6 +849,14 @@ class _Reader:
                     and _plausible_speaker(verb.head) and not self._inside_quote(verb.head) \
                     and verb.head.idx >= self.body[0]:
                 return verb.head
+            # (also where the parser hung the participle elsewhere: 'The ad uses footage of Hillary
+            # Clinton asking, “...”', 'The spot concludes with footage of Trump saying ...')
+            named = self.doc[verb.i - 1] if verb.i > 0 else None
+            if verb.tag_ == "VBG" and named is not None and named.ent_type_ == "PERSON" \
+                    and named.dep_ == "pobj" and named.head.lower_ == "of" \
+                    and named.head.head.lemma_.lower() in _RECORDINGS \
+                    and not self._inside_quote(named) and named.idx >= self.body[0]:
+                return named
             # "... not paying an architect who said he was stiffed ..., saying, “...”": a participle
             # set off by a comma speaks for the main clause, not for the relative clause before it
             if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "relcl" \
