@@ -61,11 +61,12 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
-# Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
 # Verbs that report speech only as an inverted cue right after the quote ('"...," remembered Roy
 # Verley'); elsewhere they are memory, not speech ("it's important to remember that ...").
 INVERTED_ONLY = frozenset({"remember", "start", "begin", "press", "wonder"})
+# Verbs that cue a quote with a noun of speech for object ("Trump issued a statement, “...”").
 LIGHT_VERBS = frozenset({"issue", "release", "post", "give", "deliver", "make", "offer", "send", "tweet"})
+# Nouns of speech that name their speaker as owner ("her remark that", "in Bolton's view").
 SPEECH_NOUNS = frozenset("""
 remark comment statement word words view claim promise pledge vow warning message tweet assertion declaration
 quip retort response reply answer argument insistence complaint boast refrain mantra slogan remarks
@@ -99,6 +100,10 @@ want plan pledge promise agree refuse decline vow threaten seek hope intend expe
 URGE_VERBS = frozenset({"urge", "call", "ask", "tell", "press", "push", "implore", "encourage", "warn", "beg",
                         "command"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Cues looked for beside a quote (step 3 of `_Reader._cue_for_quote`), and after it (`_Reader._inverted_tail`).
+_BESIDE_CUES = SPEECH_VERBS | {"put"}
+_TAIL_CUES = SPEECH_VERBS | INVERTED_ONLY
+_TAIL_WEAK = WEAK_CUES - {"read"}
 _TIME_WORDS = frozenset("""
 morning afternoon evening night today tonight yesterday tomorrow week weekend month year
 monday tuesday wednesday thursday friday saturday sunday
@@ -181,6 +186,11 @@ def _plausible_speaker(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.i < token.i for t in token.subtree)
+
+
+def _only(text: str, marks: str) -> bool:
+    """Whether ``text`` holds nothing but white space (no-break spaces too) and ``marks``."""
+    return not text.strip().strip(marks).strip()
 
 
 def _space_after(text: str, pos: int) -> int:
@@ -303,10 +313,10 @@ class _Reader:
         if announced is not None and announced.text in (",", ":"):
             announced = self._token_at(announced.idx, forward=False)
         # (not for a quote a speech verb right before it announces: 'When someone shouted, “Cruz,” Beck joked')
-        if comma and not (announced is not None and _lemma(announced) in SPEECH_VERBS and announced.pos_ == "VERB"):
-            inverted = self._inverted_tail(span)
-            if inverted is not None and inverted[0].pos_ in ("VERB", "AUX"):
-                return inverted
+        inverted = self._inverted_tail(span)
+        if comma and inverted is not None and inverted[0].pos_ in ("VERB", "AUX") \
+                and not (announced is not None and _lemma(announced) in SPEECH_VERBS and announced.pos_ == "VERB"):
+            return inverted
         # 1. The speech verb the quoted words hang from.
         for token in inner:
             head = token.head
@@ -347,7 +357,7 @@ class _Reader:
                     c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS
                     and not c.left_edge.idx <= span.start < c.right_edge.idx + len(c.right_edge)
                     for c in token.children) and len(self.text[span.start:span.end].split()) >= 4
-                if not light and (not self._is_cue(token) or _lemma(token) not in SPEECH_VERBS | {"put"}):
+                if not light and (not self._is_cue(token) or _lemma(token) not in _BESIDE_CUES):
                     continue
                 distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
                 if best is None or distance < best[0]:
@@ -358,7 +368,6 @@ class _Reader:
             return fallback
         # 3b. '"...," the email read.' / '"...," the Saudis state in the white paper': a speech verb the
         # tagger took for a noun, right after a short noun phrase that follows the quote.
-        inverted = self._inverted_tail(span)
         if inverted is not None:
             return inverted
         # 4. A label: "WALLACE: ...", "Pat Caddell: ...", or "“...” ― Jorge Falcon".
@@ -393,8 +402,7 @@ class _Reader:
         if first is None or first.idx - span.close_mark > 2 or self._inside_quote(first):
             return None
         for token in self.doc[first.i:min(first.i + 9, len(self.doc))]:
-            if token.i > first.i and (_lemma(token) in SPEECH_VERBS | INVERTED_ONLY) \
-                    and token.lemma_.lower() not in WEAK_CUES - {"read"}:
+            if token.i > first.i and _lemma(token) in _TAIL_CUES and token.lemma_.lower() not in _TAIL_WEAK:
                 words = self.doc[first.i:token.i]
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 if after is not None and not (after.is_punct or after.is_space or after.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV")
@@ -575,8 +583,8 @@ class _Reader:
             words = []
             end = verb.i
             if end > verb.sent.start and self.doc[end - 1].text == ")":  # "Rep. Paul Ryan (R-WI) said"
-                opening = [t.i for t in self.doc[max(verb.sent.start, end - 8):end] if t.text == "("]
-                end = opening[-1] if opening else end
+                opening = self._opening_bracket(end - 1, verb.sent.start, reach=7)
+                end = opening if opening is not None else end
             # 'who Beck on Wednesday called "..."': a time is no name; the name stands before it
             while end - 2 > verb.sent.start and self.doc[end - 1].ent_type_ in ("DATE", "TIME") \
                     and self.doc[end - 2].lower_ in ("on", "last", "this"):
@@ -613,7 +621,7 @@ class _Reader:
             named = self._name_before_commas(verb, stop)
             if named is not None:
                 return named
-        if span is None or (verb.idx >= span.close_mark and self.text[span.close_mark:verb.idx].strip().strip(",\"'”’").strip()):
+        if span is None or (verb.idx >= span.close_mark and not _only(self.text[span.close_mark:verb.idx], ",\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         # ('"America is great!," read one': "read" in the past, which the tagger takes for its base form)
         # ("Continued Stone: "..."": an inverted cue opening its sentence, which the tagger reads as a participle)
@@ -669,7 +677,7 @@ class _Reader:
             return span.close_mark + m.start(1), span.close_mark + m.end(1)
         # A paragraph that is one quote, announced by the paragraph before ("Stated Stone:") or signed
         # by the one after ("- Sanders.", as fact-checks print the claim they check)
-        if not text[line_start:span.open_mark].strip() and not text[span.close_mark:line_end].strip().strip(".,").strip():
+        if not text[line_start:span.open_mark].strip() and _only(text[span.close_mark:line_end], ".,"):
             previous_start, previous_end = _line_before(text, line_start)
             m = _ANNOUNCING_LINE.match(text, previous_start, previous_end)
             if m and previous_end >= self.body[0]:
@@ -713,7 +721,7 @@ class _Reader:
         line_start = text.rfind("\n", 0, span.open_mark) + 1
         line_end = text.find("\n", span.close_mark)
         line_end = len(text) if line_end == -1 else line_end
-        if text[line_start:span.open_mark].strip() or text[span.close_mark + 1:line_end].strip().strip(".,\"'”’").strip():
+        if text[line_start:span.open_mark].strip() or not _only(text[span.close_mark + 1:line_end], ".,\"'”’"):
             return None
         previous_start, previous_end = _line_before(text, line_start)
         if previous_end == 0:
@@ -835,10 +843,9 @@ class _Reader:
             # "Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that ...": a finite
             # verb the parser hung from the noun opening the sentence, as if the noun were the sentence
             # (a participle reading too when a that-clause follows: "analysts found in 2014 that ...")
-            finite = verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and any(
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                for c in verb.children)
-            if verb.dep_ == "acl" and finite and verb.head.dep_ == "ROOT" \
+            if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and (verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and any(
+                    c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    for c in verb.children)) \
                     and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
                     and _plausible_speaker(verb.head) and not self._inside_quote(verb.head) \
                     and verb.head.idx >= self.body[0]:
@@ -976,13 +983,18 @@ class _Reader:
             comma = previous
         return None
 
+    def _opening_bracket(self, close: int, floor: int, reach: int = 8) -> int | None:
+        """The index of the last "(" among the ``reach`` tokens before the ")" at token ``close``, not
+        before token ``floor``; None when there is none."""
+        return next((k for k in range(close - 1, max(floor, close - reach) - 1, -1) if self.doc[k].text == "("), None)
+
     def _noun_phrase_ending(self, end: int, stop: int) -> tuple[int, int] | None:
         """(start, end) of a speaker-like noun phrase ending at token ``end`` ("Sen. Richard J.
         Durbin (D-Ill.)", "One attendee"), opening at ``stop``, after a comma or a conjunction."""
         doc = self.doc
         last = end
         if end > stop and doc[end].text == ")":
-            opening = next((k for k in range(end - 1, max(stop, end - 8) - 1, -1) if doc[k].text == "("), None)
+            opening = self._opening_bracket(end, stop)
             if opening is None:
                 return None
             end = opening - 1
@@ -1077,7 +1089,7 @@ class _Reader:
         """Whether a verb follows a closing quote mark with nothing but a comma between ('"...," said X'):
         what it reports is that quote."""
         ends = [b for a, b in self.quoted if b <= verb.idx]
-        return bool(ends) and not self.text[max(ends):verb.idx].strip().strip(",\"'”’").strip()
+        return bool(ends) and _only(self.text[max(ends):verb.idx], ",\"'”’")
 
     def _content_of(self, verb: Token) -> tuple[int, int] | None:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
