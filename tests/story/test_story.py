@@ -289,3 +289,16 @@ def test_claims_whose_actors_differ_are_told_apart(seed_report):
     assert align.pair_features(harris_posted, blinken, 0.7, {})[-1] == 1.0
     # a possessor is no actor: "... their message to Israeli Prime Minister Benjamin Netanyahu's chief political foe"
     assert claim("they were delivering their message to").actor is None
+    # the speaker of a few quoted words inside a claim acts in it; one whose words make up the
+    # claim only frames it
+    concern = claim("According to the vice president's office, Harris expressed")
+    assert concern.actor == "kamala-harris"
+    assert claim("According to an Israeli official, Gantz emerged").actor == "benny-gantz"
+    assert align.pair_features(concern, claim("According to an Israeli official, Gantz emerged"), 0.7, {})[-1] == 1.0
+
+
+def test_two_sources_reporting_different_peoples_concern_are_not_one_fact(seed_report):
+    # ABC: Harris expressed "deep concern"; CNN: Gantz emerged with deep concerns. Alike in words, but
+    # different people feel it.
+    assert not [f for f in seed_report.facts if f.status == "corroborated"
+                and any("Harris expressed" in e.text for e in f.evidence)]

@@ -99,8 +99,27 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                         if inside(n.start, n.end) and n.value is not None and n.unit)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers,
                          content_words(claim_text), is_negated(claim_text),
-                         _actor(text, named, frame, people)))
+                         _actor(text, named, _actor_frame(analysis, span.start, span.end), people)))
     return out
+
+
+def _actor_frame(analysis: ArticleAnalysis, start: int, end: int) -> list[tuple[int, int]]:
+    """Who-spoke frames and times of one claim, as far as the actor is concerned.
+
+    A speaker frames the claim when what they said makes up most of it ("An Israeli official said
+    Gantz was surprised ...": Gantz acts). A speaker of a few quoted words inside the claim is its
+    actor ("Harris expressed “deep concern” about ...": Harris acts, not the Gantz named after).
+    """
+    length = max(1, end - start)
+    out = {(q.cue_start, q.cue_end) for q in analysis.quotes if q.cue_start is not None and q.cue_end is not None}
+    out |= {(t.start, t.end) for t in analysis.times}
+    for q in analysis.quotes:
+        if q.speaker is None or q.speaker.start is None or q.speaker.end is None:
+            continue
+        covered = min(end, q.end) - max(start, q.start)
+        if covered >= length / 2 or not (start <= q.speaker.start < end):
+            out.add((q.speaker.start, q.speaker.end))
+    return sorted(out)
 
 
 def _actor(text: str, named, frame, people) -> str | None:
