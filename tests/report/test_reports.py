@@ -105,3 +105,14 @@ def test_html_report_of_the_seeds_highlights_the_cast(seed_report):
 ])
 def test_render_marked(marks, expected):
     assert str(render_marked("a <b> c", marks)) == expected
+
+
+def test_unattributed_speech_is_not_listed_under_anonymous_sources(seed_report):
+    lines = render(seed_report, "md").splitlines()
+    anonymous, unattributed = lines.index("### Anonymous sources"), lines.index("### Unattributed")
+    assert anonymous < unattributed
+    # ABC's "Gantz is also expected to speak with ... Blinken" has no speaker: it is listed under its own
+    # heading, not among the anonymous officials
+    expected = next(i for i, line in enumerate(lines) if line.startswith("- _expected: to speak with"))
+    assert expected > unattributed
+    assert all(line.startswith(("- **", "  - ")) for line in lines[anonymous + 2:unattributed] if line.strip())

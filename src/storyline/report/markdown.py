@@ -107,8 +107,10 @@ def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
             lines.append(f"- **{name}** (anonymous)")
             lines += [f"  - {_quote_item(q, labels)}" for q in quotes]
             continue
-        if not anonymous_header:
-            lines += [f"### {name}" + (f" — {' '.join(role.split())}" if role else ""), ""]
+        if anonymous_header:  # the unattributed come after the anonymous: close their list
+            lines.append("")
+            anonymous_header = False
+        lines += [f"### {name}" + (f" — {' '.join(role.split())}" if role else ""), ""]
         lines += [f"- {_quote_item(q, labels)}" for q in quotes]
         lines.append("")
     if anonymous_header:
