@@ -116,3 +116,25 @@ def test_unattributed_speech_is_not_listed_under_anonymous_sources(seed_report):
     expected = next(i for i, line in enumerate(lines) if line.startswith("- _expected: to speak with"))
     assert expected > unattributed
     assert all(line.startswith(("- **", "  - ")) for line in lines[anonymous + 2:unattributed] if line.strip())
+
+
+def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
+    from storyline.report.quotes import summary_speakers
+    from storyline.types import Evidence, SummarySentence
+
+    def sentence_with(words: str) -> SummarySentence:
+        for analysis in seed_report.analyses:
+            text = analysis.article.text
+            for span in analysis.sentences:
+                if words in text[span.start:span.end]:
+                    ev = Evidence(analysis.article.id, span.start, span.end, text[span.start:span.end])
+                    return SummarySentence(ev.text, (ev.source,), (ev,))
+        raise AssertionError(words)
+
+    gantz = sentence_with("Israel has a prime minister and everything is okay")
+    assert summary_speakers(seed_report, gantz) == [("he", "Benny Gantz")]
+    # a speaker named in the sentence itself needs no help
+    assert summary_speakers(seed_report, sentence_with("We're not going to turn away that sort of opportunity")) == []
+    md = render(seed_report, "md")
+    if "Israel has a prime minister" in md.split("## Sources")[0]:
+        assert "(“he”: Benny Gantz)" in md

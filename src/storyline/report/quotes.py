@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..story.quotes import speaker_key
-from ..types import Quote, StoryReport
+from ..types import Quote, StoryReport, SummarySentence
+
+# Words that name a speaker only through the sentences around them.
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we"})
 
 
 def quote_groups(report: StoryReport) -> list[tuple[str, str | None, bool, list[Quote]]]:
@@ -37,4 +40,25 @@ def echo_pairs(report: StoryReport) -> list[tuple[Quote, Quote]]:
                 continue
             seen.add(pair)
             out.append((quote, other))
+    return out
+
+
+def summary_speakers(report: StoryReport, sentence: SummarySentence) -> list[tuple[str, str]]:
+    """Who the pronouns that speak in a summary sentence stand for: ("he", "Benny Gantz").
+
+    A summary sentence is taken whole from its source, so '"No, no, no ...," he said.' keeps its
+    "he"; the reader of the summary has not read the sentence before it.
+    """
+    entities = {e.id: e.name for e in report.entities}
+    out: list[tuple[str, str]] = []
+    for quote in report.quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.start is None or speaker.text.lower() not in _PRONOUNS:
+            continue
+        name = entities.get(speaker.entity or "", speaker.name)
+        if name.lower() in _PRONOUNS or (speaker.text, name) in out:
+            continue
+        if any(e.source == quote.source and e.start <= speaker.start < e.end and quote.start < e.end and quote.end > e.start
+               for e in sentence.evidence):
+            out.append((speaker.text, name))
     return out
