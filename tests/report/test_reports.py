@@ -138,3 +138,12 @@ def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
     md = render(seed_report, "md")
     if "Israel has a prime minister" in md.split("## Sources")[0]:
         assert "(“he”: Benny Gantz)" in md
+
+
+def test_reported_speech_inside_the_same_speakers_longer_report_is_listed_once(seed_report):
+    md = render(seed_report, "md")
+    assert "_sought: to show that he understood the administration's concerns" in md
+    assert "_show: he understood" not in md
+    # the JSON keeps every attribution found
+    quotes = json.loads(render(seed_report, "json"))["quotes"]
+    assert any(q["cue"] == "show" and q["text"].startswith("he understood") for q in quotes)

@@ -15,6 +15,13 @@ def quote_groups(report: StoryReport) -> list[tuple[str, str | None, bool, list[
     groups: dict[str, list[Quote]] = {}
     for quote in report.quotes:
         groups.setdefault(speaker_key(quote) or "", []).append(quote)
+    # Reported speech inside the same speaker's longer report says nothing new to a reader ("sought: to
+    # show that he understood ..." holds "show: he understood ..."); the JSON keeps both.
+    for key, quotes in groups.items():
+        if key:
+            groups[key] = [q for q in quotes if q.kind == "direct" or not any(
+                o is not q and o.source == q.source and o.kind == "indirect" and o.start <= q.start
+                and q.end <= o.end and o.end - o.start > q.end - q.start for o in quotes)]
     out = []
     for key, quotes in groups.items():
         first = quotes[0].speaker
