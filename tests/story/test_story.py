@@ -302,3 +302,33 @@ def test_two_sources_reporting_different_peoples_concern_are_not_one_fact(seed_r
     # different people feel it.
     assert not [f for f in seed_report.facts if f.status == "corroborated"
                 and any("Harris expressed" in e.text for e in f.evidence)]
+
+
+def test_a_speaker_called_by_a_title_given_before_is_that_person(analyse_text):
+    from storyline.story import build_story
+
+    # PolNeAR train (HuffPost, 2016-02-07), with the title the article's first mention would carry
+    report = build_story([analyse_text(
+        "Ohio Gov. John Kasich said Saturday that allowing undocumented immigrants to stay in the U.S. was "
+        "not out of step with Americans -- but it clearly was out of step with much of the debate stage.\n\n"
+        "The Ohio governor said the U.S. needs to secure the border and create a guest-worker program, but "
+        "that he would not support mass deportation or driving out the entire 11 million-person "
+        "undocumented population.")])
+    speakers = {q.speaker.text: (q.speaker.name, q.speaker.entity) for q in report.quotes if q.speaker}
+    assert speakers["The Ohio governor"] == ("John Kasich", "john-kasich")
+    # "he" is Kasich too: "11 million-person" modifies "population" and is no one to refer to
+    assert speakers["he"][0] == "John Kasich"
+
+
+def test_a_title_two_people_carry_names_no_one(seed_report):
+    from storyline.story.quotes import _titled_person
+
+    abc = "000_fc6d89dac03494ff"
+    harris = next(e for e in seed_report.entities if e.name == "Kamala Harris")
+    end = max(ev.end for role in harris.roles for ev in role.evidence if ev.source == abc) + 1
+    assert _titled_person("the vice president", abc, end, seed_report.entities) == "kamala-harris"
+    # "President" is Biden's title and, inside "Vice President", Harris's: "the president" is Biden's alone
+    assert _titled_person("the president", abc, 10**6, seed_report.entities) == "joe-biden"
+    # an office is no person; nor is a title the article has not yet given
+    assert _titled_person("the vice president's office", abc, end, seed_report.entities) is None
+    assert _titled_person("the vice president", abc, 0, seed_report.entities) is None

@@ -168,6 +168,8 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
     for token in doc:
         if token.lemma_.lower() not in PERSON_NOUNS or token.pos_ != "NOUN" or sentence_of[token.i] < 0:
             continue
+        if token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # a modifier, not a person: "the entire 11 million-person undocumented population"
         if any(t.ent_type_ == "PERSON" for t in token.subtree):
             continue
         left = token.left_edge.idx

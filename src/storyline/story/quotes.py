@@ -35,18 +35,61 @@ def _words(text: str) -> list[str]:
 
 def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
                   index: dict[tuple[str, int], str]) -> list[Quote]:
-    """All quotes of the story, with speakers linked to cast entities and named canonically."""
+    """All quotes of the story, with speakers linked to cast entities and named canonically.
+
+    A speaker the text names only by a title the article gave one person before ("Ohio Gov. John
+    Kasich said ... The Ohio governor said ...") is that person.
+    """
     names = {e.id: e.name for e in entities}
     quotes = []
     for analysis in analyses:
         for quote in analysis.quotes:
             speaker = quote.speaker
+            entity = None
             if speaker is not None and speaker.mention is not None:
                 entity = index.get((analysis.article.id, speaker.mention))
-                if entity is not None:
-                    speaker = replace(speaker, entity=entity, name=names[entity])
+            elif speaker is not None and not speaker.anonymous and speaker.start is not None:
+                entity = _titled_person(speaker.text, analysis.article.id, speaker.start, entities)
+            if entity is not None:
+                speaker = replace(speaker, entity=entity, name=names[entity])
             quotes.append(replace(quote, speaker=speaker))
     return quotes
+
+
+# Abbreviated titles, as written before names, and the words a description uses for them.
+TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+               "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
+               "atty": "attorney", "supt": "superintendent", "pres": "president", "gov.": "governor"}
+
+
+def _title_words(text: str) -> tuple[str, ...]:
+    words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
+    return tuple(TITLE_WORDS.get(w, w) for w in words if w)
+
+
+def _titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The one person whose title, given in this source before ``before``, is what ``text`` calls
+    someone ("the Ohio governor", "the vice president"), or None."""
+    words = _title_words(text)
+    if len(words) < 2 or words[0] != "the":
+        return None
+    words = words[1:]
+    exact, loose = set(), set()
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for role in entity.roles:
+            if not any(ev.source == source and ev.start < before for ev in role.evidence):
+                continue
+            title = _title_words(role.text)
+            if title == words:
+                exact.add(entity.id)
+            elif set(words) <= set(title) and title[-1] == words[-1]:
+                loose.add(entity.id)
+    for found in (exact, loose):
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
