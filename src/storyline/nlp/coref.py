@@ -81,6 +81,25 @@ class Resolver:
         self.gender = _genders(doc, self.referents, mentions, sentence_of)
         self.quoted = list(quoted)
         self._cache: dict[int, Referent | None] = {}
+        # Sentences inside a quotation name no one a pronoun outside it can refer to, so they do
+        # not count toward the reach: '"How many times ...?" Clinton said. "In Tulsa, ... This is
+        # just unbearable. And it needs to be intolerable." / "Maybe I can ...," she continued.'
+        outside: set[int] = set()
+        for t in doc:
+            if sentence_of[t.i] >= 0 and not (t.is_punct or t.is_space) \
+                    and not any(a <= t.idx < b for a, b in self.quoted):
+                outside.add(sentence_of[t.i])
+        self.quoted_sentences = {n for n in set(sentence_of) if n >= 0} - outside
+
+    def _reach(self, sentence: int) -> list[int]:
+        """The sentences a pronoun in ``sentence`` may look back to, nearest first."""
+        out, counted, n = [sentence], 0, sentence - 1
+        while n >= 0 and counted < MAX_SENTENCES_BACK:
+            out.append(n)
+            if n not in self.quoted_sentences:
+                counted += 1
+            n -= 1
+        return out
 
     def resolve(self, token: Token, hops: int | None = None) -> Referent | None:
         """The referent of a third-person pronoun token, or None.
@@ -109,8 +128,9 @@ class Resolver:
         sentence = self.sentence_of[token.i]
         if sentence < 0:
             return None
+        first = self._reach(sentence)[-1]
         for earlier in reversed(self.doc[:token.i]):
-            if self.sentence_of[earlier.i] < sentence - MAX_SENTENCES_BACK:
+            if self.sentence_of[earlier.i] < first:
                 return None
             if earlier.lower_ in same and not any(a <= earlier.idx < b for a, b in self.quoted):
                 return earlier
@@ -124,8 +144,8 @@ class Resolver:
             return None
         sentence = self.sentence_of[token.i]
         best = None
-        for back in range(MAX_SENTENCES_BACK + 1):
-            candidates = [r for r in self.referents if r.sentence == sentence - back and r.start < token.idx
+        for earlier in self._reach(sentence):
+            candidates = [r for r in self.referents if r.sentence == earlier and r.start < token.idx
                           and r.plural == plural and not (r.start <= token.idx < r.end)]
             if gender:
                 candidates = [r for r in candidates if self.gender.get(r.key) in (None, gender)]

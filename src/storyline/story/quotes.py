@@ -68,28 +68,42 @@ def _title_words(text: str) -> tuple[str, ...]:
 
 
 def _titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:
-    """The one person whose title, given in this source before ``before``, is what ``text`` calls
-    someone ("the Ohio governor", "the vice president"), or None."""
+    """The one person whose title is what ``text`` calls someone ("the Ohio governor", "the vice
+    president", "the former secretary of state and current Democratic presidential nominee"), or
+    None. A title this source gave before ``before`` counts first, then one another source gave."""
     words = _title_words(text)
     if len(words) < 2 or words[0] != "the":
         return None
-    words = words[1:]
-    exact, loose = set(), set()
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for role in entity.roles:
-            if not any(ev.source == source and ev.start < before for ev in role.evidence):
+    parts = [tuple(w for w in part if w != "current") for part in _split(words[1:], "and")]
+    for same_source in (True, False):
+        exact, loose = set(), set()
+        for entity in entities:
+            if entity.type != "PERSON":
                 continue
-            title = _title_words(role.text)
-            if title == words:
-                exact.add(entity.id)
-            elif set(words) <= set(title) and title[-1] == words[-1]:
-                loose.add(entity.id)
-    for found in (exact, loose):
-        if found:
-            return next(iter(found)) if len(found) == 1 else None
+            for role in entity.roles:
+                if not any((ev.source == source and ev.start < before) if same_source else ev.source != source
+                           for ev in role.evidence):
+                    continue
+                title = _title_words(role.text)
+                for part in parts:
+                    if title == part:
+                        exact.add(entity.id)
+                    elif part and set(part) <= set(title) and title[-1] == part[-1]:
+                        loose.add(entity.id)
+        for found in (exact, loose):
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
     return None
+
+
+def _split(words: tuple[str, ...], joint: str) -> list[tuple[str, ...]]:
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w == joint:
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [tuple(p) for p in out if p]
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
