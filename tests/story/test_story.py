@@ -332,3 +332,36 @@ def test_a_title_two_people_carry_names_no_one(seed_report):
     # an office is no person; nor is a title the article has not yet given
     assert _titled_person("the vice president's office", abc, end, seed_report.entities) is None
     assert _titled_person("the vice president", abc, 0, seed_report.entities) is None
+
+
+# PolNeAR dev (HuffPost and Western Journal, 2016-09-20/21), as printed
+HUFFPOST_CLINTON = (
+    "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that "
+    "the epidemic of police officers killing unarmed black people should be recognized as “intolerable.”\n"
+    "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of state and current "
+    "Democratic presidential nominee said she wanted to speak “directly to white people” and let them know "
+    "that “this is not who we are.”\n"
+    "“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an unarmed man with "
+    "his hands in the air. This is just unbearable. And it needs to be intolerable.”\n"
+    "“Maybe I can, by speaking directly to white people, say, look, this is not who we are,” she continued. "
+    "“We have got to do everything possible to improve policing, to go right at implicit bias.”")
+WESTERN_JOURNAL_CLINTON = (
+    "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a "
+    "“disgrace” after she attacked law enforcement officers nationwide and blamed police shootings on "
+    "“implicit bias” against minorities.")
+
+
+def test_a_pronoun_looks_back_past_the_sentences_of_a_quotation(analyse_text):
+    analysis = analyse_text(HUFFPOST_CLINTON)
+    maybe = next(q for q in analysis.quotes if q.text.startswith("Maybe I can"))
+    assert (maybe.speaker.text, maybe.speaker.name) == ("she", "Clinton")
+
+
+def test_a_description_another_source_gave_as_a_title_names_its_speaker(analyse_text):
+    from storyline.story import build_story
+
+    report = build_story([analyse_text(HUFFPOST_CLINTON, id="huffpost"),
+                          analyse_text(WESTERN_JOURNAL_CLINTON, id="westernjournal")])
+    white = next(q for q in report.quotes if q.text.startswith("directly to white people"))
+    assert white.speaker.text.startswith("the former secretary of state and current Democratic")
+    assert (white.speaker.name, white.speaker.entity) == ("Hillary Clinton", "hillary-clinton")
