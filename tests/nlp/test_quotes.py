@@ -365,6 +365,16 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a quote mark glued to the words around it ('paranoia,”Clinton said')
     ("“I think it’s been most surprising to me to see somebody really traffic in a lot of the prejudice and "
      "paranoia,”Clinton said.", "Clinton", False),
+    # a subject the parser made of a preposition is none (PolNeAR train, Politico)
+    ("Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary. I think he’s a "
+     "wonderful man … But he’s totally vapid.”", "Levine", False),
+    # of two subjects, not the one in a quoted title (PolNeAR train, Breitbart)
+    ("Washington, star of television’s “Scandal,” thanked Obama for “taking these steps to make us ALL "
+     "safer.”", "Washington", False),
+    # a participle opening its sentence speaks for the subject of the sentence before (PolNeAR train)
+    ("Later in the show, after the Sanders interview concluded, Maher stated of the email scandal that the "
+     "State Department IG’s report “wasn’t good.” Adding, “Now, like with all Clinton scandals, what they "
+     "actually do is never that bad. … It’s always how they handle it.”", "Maher", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes
@@ -372,6 +382,16 @@ def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     last = max(quotes, key=lambda q: q.start)  # the quote the case is about comes last
     assert last.speaker is not None, text
     assert (last.speaker.name, last.speaker.anonymous) == (speaker, anonymous)
+
+
+def test_a_show_named_after_an_inverted_cue_is_no_ones_quote(analyse_text):
+    # PolNeAR dev (Politico): "Fox and Friends" is a show, and Flynn, not "a top Trump surrogate", speaks
+    text = ("“He's absolutely right. There's a severe disconnect between this White House and frankly the "
+            "president and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s "
+            "“Fox and Friends.” “I mean, there's a lot of frustration within the military.”")
+    quotes = analyse_text(text).quotes
+    assert not [q for q in quotes if q.text.startswith("Fox and Friends")]
+    assert {q.speaker.name for q in quotes} == {"Flynn"}
 
 
 def test_pronoun_gender_is_not_read_from_someone_else_in_the_sentence(analyse_text):

@@ -112,6 +112,8 @@ _RECORDINGS = frozenset({"footage", "video", "clip", "audio", "recording", "tape
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
                             "if", "once", "until", "whereas"})
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
+# Parts of speech that can be no one's name, whatever dependency the parser gave them.
+_FUNCTION_TAGS = frozenset({"ADP", "ADV", "ADJ", "PUNCT", "SCONJ", "CCONJ", "DET", "PART"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
 # Verbs that open a label before its speaker's name ("Said Ellis:", "Stated Stone:").
@@ -459,7 +461,11 @@ class _Reader:
         before = self._token_at(span.open_mark, forward=False)
         if before is None or before.text not in (".", "!", "?") or "\n" in text[before.idx:span.open_mark]:
             return None
-        sent = before.sent
+        return self._person_subject_of(before.sent)
+
+    def _person_subject_of(self, sent: SpacySpan) -> Token | None:
+        """The person who is the subject of a sentence (a PERSON name, a pronoun for one, or a
+        phrase with a person in apposition), or None."""
         for token in sent:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self._inside_quote(token) \
                     and token.idx >= self.body[0]:
@@ -613,7 +619,16 @@ class _Reader:
                 return left
         finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "had said"
-        if finite and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+        # a subject the parser made of a preposition or of a quoted title is none ("Of Carson, Levine,
+        # who has given money to Marco Rubio, said", 'Washington, star of television’s “Scandal,” thanked')
+        if finite and not any(c.dep_ in SUBJECTS and not (c.pos_ in _FUNCTION_TAGS
+                                                          or c.i < verb.i and self._inside_quote(c))
+                              or c.dep_ == "expl" for c in verb.children):
+            # "And Skelly called Braynard “...”": a surname of the article the tagger took for an adverb
+            before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+            if before is not None and before.text in self.people and before.pos_ in ("ADV", "ADJ") \
+                    and not self._inside_quote(before) and before.idx >= self.body[0]:
+                return before
             stop = verb.sent.start
             if span is not None and span.close_mark <= verb.idx:
                 after = self._token_at(span.close_mark, forward=True)
@@ -621,6 +636,12 @@ class _Reader:
             named = self._name_before_commas(verb, stop)
             if named is not None:
                 return named
+        if verb.tag_ == "VBG" and verb.i == verb.sent.start and verb.text[:1].isupper() \
+                and (span is None or verb.idx < span.open_mark):
+            # '... Maher stated of the email scandal that the report “wasn’t good.” Adding, “...”'
+            before = self._person_subject_of(self.doc[verb.i - 1].sent) if verb.i > 0 else None
+            if before is not None and "\n" not in self.text[before.idx:verb.idx]:
+                return before
         if span is None or (verb.idx >= span.close_mark and not _only(self.text[span.close_mark:verb.idx], ",\"'”’")):
             return None  # only in '"...," said X' (or 'Said X: "..."') does the speaker follow the verb
         # ('"America is great!," read one': "read" in the past, which the tagger takes for its base form)
@@ -812,7 +833,11 @@ class _Reader:
                 if child.dep_ == "nsubj" and child.pos_ == "VERB" and child.text in self.people \
                         and child.idx >= self.body[0] and not self._inside_quote(child):
                     return child  # '"...," Trump shot back': a surname the tagger took for a verb
-                if child.dep_ == "nsubj" and _plausible_speaker(child):
+                if child.dep_ == "nsubj" and _plausible_speaker(child) \
+                        and not (child.i < verb.i and self._inside_quote(child) and any(
+                            c.dep_ == "nsubj" and c.i < child.i and not self._inside_quote(c) for c in verb.children)):
+                    # (of two subjects, not the one in a quoted title: 'Washington, star of
+                    # television’s “Scandal,” thanked')
                     subject = self._checked_subject(child, verb)
                     if subject is not None and subject.idx >= self.body[0]:
                         return subject  # (a clausal subject, or a dateline parsed as one, speaks for no one)
@@ -965,6 +990,8 @@ class _Reader:
         i = verb.i - 1
         while i > stop and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("aux", "neg")) and verb.i - i <= 3:
             i -= 1  # "famously responded", "then said", "had said"
+        if i > stop and doc[i].is_quote and doc[i - 1].text == ",":
+            i -= 1  # 'star of television’s “Scandal,” thanked'
         if i <= stop or doc[i].text != ",":
             return None
         comma = i
@@ -977,7 +1004,8 @@ class _Reader:
             if previous is None or previous <= stop:
                 return None
             segment = doc[previous + 1:comma]
-            if any(t.text in (":", ";") or (t.dep_ in SUBJECTS and t.lower_ not in ("who", "which", "that"))
+            if any(t.text in (":", ";") or (t.dep_ in SUBJECTS and t.lower_ not in ("who", "which", "that")
+                                             and not self._inside_quote(t))
                    for t in segment):
                 return None  # a clause of its own ("Obama arrived, the crowd cheered, ...")
             comma = previous
