@@ -375,6 +375,17 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Later in the show, after the Sanders interview concluded, Maher stated of the email scandal that the "
      "State Department IG’s report “wasn’t good.” Adding, “Now, like with all Clinton scandals, what they "
      "actually do is never that bad. … It’s always how they handle it.”", "Maher", False),
+    # an inverted cue set off by commas inside what it reports (PolNeAR train, NYT)
+    ("Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia at "
+     "the Woodrow Wilson Center in Washington, would read this as a public admission that the United States "
+     "is bowing out of continuing the proxy war against the Syrian Army, seeing a negotiated agreement as "
+     "''the best means of saving what little is left of the moderate opposition.''", "Michael Kofman", False),
+    # a relative clause of the sentence before is no cue for a quote that stands alone (PolNeAR train, NYT)
+    ("''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. "
+     "''The plane is very much an extension of the Trump brand.''", "Trump", False),
+    # a verb after a subject set off by commas is no inverted cue (PolNeAR train, Washington Post)
+    ('Former Pennsylvania governor Ed Rendell (D), a Clinton supporter, praised Sanders for what he has '
+     'accomplished, calling it "an incredible feat"', "Ed Rendell", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

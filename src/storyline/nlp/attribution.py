@@ -112,6 +112,9 @@ _RECORDINGS = frozenset({"footage", "video", "clip", "audio", "recording", "tape
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
                             "if", "once", "until", "whereas"})
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
+# Verbs of speech that news sets, inverted, between commas inside what was said.
+_INVERTING_VERBS = frozenset({"say", "add", "write", "note", "explain", "argue", "contend", "insist", "warn"})
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]*\s")
 # Parts of speech that can be no one's name, whatever dependency the parser gave them.
 _FUNCTION_TAGS = frozenset({"ADP", "ADV", "ADJ", "PUNCT", "SCONJ", "CCONJ", "DET", "PART"})
 _MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
@@ -362,8 +365,13 @@ class _Reader:
                 if not light and (not self._is_cue(token) or _lemma(token) not in _BESIDE_CUES):
                     continue
                 distance = min(abs(token.idx - span.close_mark), abs(span.open_mark - token.idx))
-                if best is None or distance < best[0]:
-                    best = (distance, token)
+                # a relative clause of an earlier sentence describes something and is the cue only when
+                # no other verb is ("''...,'' the former president told a crowd that the campaign
+                # estimated at 3,000 people. ''...''": he told the crowd; the campaign said nothing)
+                rank = (token.dep_ == "relcl" and token.idx < span.open_mark
+                        and _SENTENCE_END.search(self.text, token.idx, span.open_mark) is not None, distance)
+                if best is None or rank < best[0]:
+                    best = (rank, token)
         if best is not None:
             return best[1], self._who(best[1], span)
         if fallback is not None:
@@ -553,8 +561,30 @@ class _Reader:
             i += step
         return None
 
+    def _parenthetical(self, verb: Token) -> tuple[tuple[int, int], int] | None:
+        """'Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia ...,
+        would read this as ...': an inverted cue set off by commas inside the sentence it reports.
+        Returns the speaker's (start, end) and the index of the token that resumes the sentence."""
+        doc = self.doc
+        if verb.i < 2 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != "," \
+                or verb.tag_ not in ("VBD", "VBZ") or _lemma(verb) not in _INVERTING_VERBS:
+            return None  # ("Ed Rendell, a Clinton supporter, praised Sanders ..., calling": a verb and its object)
+        name = doc[verb.i + 1]
+        if name.ent_type_ != "PERSON" or self._inside_quote(name) or verb.i - 1 <= verb.sent.start:
+            return None
+        words = self._words_after(verb)
+        if words is None:
+            return None
+        for k in range(verb.i + 2, verb.sent.end - 1):
+            if doc[k].text == "," and doc[k + 1].pos_ in ("VERB", "AUX") and not self._inside_quote(doc[k]):
+                return words, k + 1
+        return None
+
     def _who(self, verb: Token, span: QuoteSpan | None = None) -> Token | tuple[int, int] | None:
         """The speaker of a cue: its subject, unless the parse put that inside a quote."""
+        parenthetical = self._parenthetical(verb)
+        if parenthetical is not None:
+            return parenthetical[0]
         subject = self._subject(verb)
         if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
             self.relatives[subject.head.head.i] = subject  # written as "who", the speaker is the architect
@@ -1107,7 +1137,8 @@ class _Reader:
                 if subject is None and according:
                     subject = according[1]  # "he was told that ..., according to an official"
                 at = subject.idx if isinstance(subject, Token) else subject[0] if subject else None
-                if (at is not None and token.idx < at and content[0] <= at < content[1]) or (
+                if (at is not None and token.idx < at and content[0] <= at < content[1]
+                        and self._parenthetical(token) is None) or (
                         subject is None and self._after_quote(token)):
                     continue  # '"The risk," said Edward Leamer, an economist ...': the speaker is no content
                 out.append((*content, "indirect", token, subject, None))
@@ -1120,6 +1151,11 @@ class _Reader:
         return bool(ends) and _only(self.text[max(ends):verb.idx], ",\"'”’")
 
     def _content_of(self, verb: Token) -> tuple[int, int] | None:
+        parenthetical = self._parenthetical(verb)
+        if parenthetical is not None:  # the sentence around the cue and its speaker
+            resume = parenthetical[1]
+            tokens = [t for t in verb.sent if t.i < verb.i - 1 or t.i >= resume]
+            return self._trim(self._without_own_report(tokens))
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if clauses:
             tokens = [t for c in clauses for t in c.subtree]
