@@ -386,6 +386,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a verb after a subject set off by commas is no inverted cue (PolNeAR train, Washington Post)
     ('Former Pennsylvania governor Ed Rendell (D), a Clinton supporter, praised Sanders for what he has '
      'accomplished, calling it "an incredible feat"', "Ed Rendell", False),
+    # ... nor for one that goes on with the speaker of the sentence before (PolNeAR train, Politico)
+    ("“Who is the real con man here?” said Murphy, using a term Rubio has used to describe Donald Trump, on a "
+     "conference call with reporters. “Senator Rubio and the Republican Congress produced partisan bills that "
+     "shortchanged the crisis and played politics with women’s health and contraceptive funding.”", "Murphy", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -304,9 +304,12 @@ class _Reader:
         # its speaker, says who spoke, whatever verb the parse hung the quote from.
         after = self._token_at(span.close_mark, forward=True)
         comma = self.text[span.start:span.end].rstrip().endswith(",")
+        # ('“Who is the real con man here?” said Murphy, using a term Rubio has used to describe ...': a
+        # verb right after a question or exclamation goes on with its sentence; a name need not)
+        asked = self.text[span.start:span.end].rstrip().endswith(("?", "!"))
         if after is not None and after.text == "," and after.i + 1 < len(self.doc):
             after, comma = self._token_at(after.idx + 1, forward=True), True
-        if after is not None and comma and after.idx - span.close_mark <= 4 and after.tag_ in ("VBD", "VBZ") \
+        if after is not None and (comma or asked) and after.idx - span.close_mark <= 4 and after.tag_ in ("VBD", "VBZ") \
                 and not self._inside_quote(after) and (_lemma(after) in SPEECH_VERBS and self._is_cue(after)
                                                        or after.lemma_.lower() in INVERTED_ONLY):
             who = self._who(after, span)
@@ -332,6 +335,8 @@ class _Reader:
                 if candidate.i in inside or self._inside_quote(candidate):
                     break  # (nor a verb inside the next quote: '“...,” she elaborated, “no one ever question ...”')
                 weak = candidate.lemma_.lower() in WEAK_CUES and child.dep_ not in ("ccomp", "dobj", "oprd")
+                if self._relative_before(candidate, span):
+                    break  # the parse hung a quote on a relative clause of the sentence before
                 if self._is_cue(candidate) and not weak:
                     who = self._who(candidate, span)
                     # "Obama said it would tell ''...''": the museum tells nothing; look further up
@@ -368,8 +373,7 @@ class _Reader:
                 # a relative clause of an earlier sentence describes something and is the cue only when
                 # no other verb is ("''...,'' the former president told a crowd that the campaign
                 # estimated at 3,000 people. ''...''": he told the crowd; the campaign said nothing)
-                rank = (token.dep_ == "relcl" and token.idx < span.open_mark
-                        and _SENTENCE_END.search(self.text, token.idx, span.open_mark) is not None, distance)
+                rank = (self._relative_before(token, span), distance)
                 if best is None or rank < best[0]:
                     best = (rank, token)
         if best is not None:
@@ -402,6 +406,12 @@ class _Reader:
                         return verb, subject
                     break
         return None, None
+
+    def _relative_before(self, token: Token, span: QuoteSpan) -> bool:
+        """Whether a verb lies in a relative clause of a sentence that ended before the quote opened
+        ('said Murphy, using a term Rubio has used to describe Donald Trump, on a call. “...”')."""
+        return token.idx < span.open_mark and any(a.dep_ == "relcl" for a in (token, *token.ancestors)) \
+            and _SENTENCE_END.search(self.text, token.idx, span.open_mark) is not None
 
     def _inverted_tail(self, span: QuoteSpan) -> tuple[Token, tuple[int, int]] | None:
         """(cue, speaker span) of '"...," the email read.': a quote ending in a comma, "?" or "!",
@@ -757,7 +767,10 @@ class _Reader:
         speaking ('..., Schiff said. "The other factor ..."'), goes on with that speaker.
         """
         line_start = self.text.rfind("\n", 0, span.open_mark) + 1
-        candidates = [r for r in indirect if line_start <= r[0] and r[1] <= span.open_mark and r[4] is not None]
+        # (not one reported in a relative clause: '... said Murphy, using a term Rubio has used to
+        # describe Donald Trump, on a call. “...”' goes on with Murphy)
+        candidates = [r for r in indirect if line_start <= r[0] and r[1] <= span.open_mark and r[4] is not None
+                      and not self._relative_before(r[3], span)]
         if previous is not None and previous[4] is not None and line_start <= previous[0]:
             candidates.append(previous)
         return max(candidates, key=lambda r: r[1]) if candidates else None
