@@ -390,6 +390,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("“Who is the real con man here?” said Murphy, using a term Rubio has used to describe Donald Trump, on a "
      "conference call with reporters. “Senator Rubio and the Republican Congress produced partisan bills that "
      "shortchanged the crisis and played politics with women’s health and contraceptive funding.”", "Murphy", False),
+    # a relative clause that ends at the colon is not the one announcing the quote (PolNeAR train, Washington Post)
+    ('Clinton has since apologized for what happened: "Yes, I should have used two email addresses, one for '
+     'personal matters and one for my work at the State Department. Not doing so was a mistake."', "Clinton", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

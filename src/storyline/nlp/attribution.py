@@ -402,6 +402,10 @@ class _Reader:
             for verb in (word, *word.ancestors):  # the clause the colon ends, not the sentence's root
                 if verb.pos_ in ("VERB", "AUX") and verb.i < before.i:
                     subject = self._subject(verb)
+                    if subject is not None and subject.lower_ in ("what", "which", "that") and verb.i > 0:
+                        # a relative clause ends at the colon: 'Clinton has since apologized for what
+                        # happened: "..."', 'Jeb Bush broke down exactly what was wrong with it: “...”'
+                        continue
                     if subject is not None and not self._inside_quote(subject):
                         return verb, subject
                     break
