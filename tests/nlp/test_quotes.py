@@ -393,6 +393,13 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a relative clause that ends at the colon is not the one announcing the quote (PolNeAR train, Washington Post)
     ('Clinton has since apologized for what happened: "Yes, I should have used two email addresses, one for '
      'personal matters and one for my work at the State Department. Not doing so was a mistake."', "Clinton", False),
+    # a verb joined to one of another form inside a reported clause is joined to the reporting verb
+    # (PolNeAR train, Washington Post)
+    ("Sen. Rand Paul (R-Ky.) said Rubio's tax plan would give money to undocumented immigrants, and called him "
+     "\"the leading proponent for allowing people in the country illegally to be citizens.\"", "Rand Paul", False),
+    ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components but "
+     "was waylaid by voter mistrust - and arguing that he and Cruz shared \"almost all the same views on "
+     "immigration.\"", "Rubio", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -954,6 +954,17 @@ class _Reader:
                         and not self._is_cue(head) and head.head.pos_ in ("VERB", "AUX") \
                         and self._is_cue(head.head) and head.head.i < head.i:
                     head = head.head
+                # 'Rand Paul said Rubio's tax plan would give money to ..., and called him "..."', 'saying he
+                # has been a pioneer ... and calling him "a feminist"': a verb joined to one of another form
+                # inside a reported clause is joined to the reporting verb of its own form
+                elif verb.dep_ == "conj" and verb.tag_ in ("VBG", "VBD", "VBZ") and head.tag_ != verb.tag_:
+                    first = head
+                    while first.dep_ == "conj" and first.head.i < first.i:
+                        first = first.head
+                    reporter = first.head
+                    if first.dep_ == "ccomp" and not self._is_cue(head) and reporter.tag_ == verb.tag_ \
+                            and reporter.i < first.i and self._is_cue(reporter):
+                        head = reporter
                 verb = head
                 continue
             # "Blige sings to Clinton before asking her, ..."
