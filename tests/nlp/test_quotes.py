@@ -400,6 +400,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components but "
      "was waylaid by voter mistrust - and arguing that he and Cruz shared \"almost all the same views on "
      "immigration.\"", "Rubio", False),
+    # an active verb joined to a passive one shares its subject, not its agent (PolNeAR train, Politico)
+    ("As the crowd began to chant, Silverman was joined on stage again by Minnesota Sen. Al Franken and joked, "
+     "“Bernie or Bust people, you’re being ridiculous,” drawing loud jeers.", "Silverman", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

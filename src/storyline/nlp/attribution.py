@@ -871,6 +871,7 @@ class _Reader:
         """The speaker token of a cue verb: its subject, a passive's agent, or the subject it shares."""
         seen = set()
         climbed = False  # whether ``verb`` is the clause a participle cue hangs from
+        joined = False  # whether ``verb`` is the first of verbs joined by "and" to an active cue
         while verb is not None and verb.i not in seen:
             seen.add(verb.i)
             passive = False
@@ -898,6 +899,12 @@ class _Reader:
                     and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
                     and any(c.dep_ == "dobj" for c in verb.children):
                 # "he's said the same thing at every stop": "has said", which the parser read as passive
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass" and _plausible_speaker(child):
+                        return self._checked_subject(child, verb)
+            if passive and joined:
+                # 'Silverman was joined on stage by Sen. Al Franken and joked, “...”': an active verb joined
+                # to a passive one shares its subject, not its agent
                 for child in verb.children:
                     if child.dep_ == "nsubjpass" and _plausible_speaker(child):
                         return self._checked_subject(child, verb)
@@ -946,6 +953,8 @@ class _Reader:
                     continue
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "dep") and verb.head.pos_ in ("VERB", "AUX"):
                 climbed = climbed or verb.dep_ in ("advcl", "xcomp")
+                joined = verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
                 head = verb.head
                 # 'Trump told Newsmax that Mitt Romney "had a crazy policy," adding, "..."': a participle
                 # after a comma that the parser hung inside the reported clause speaks for its reporter
