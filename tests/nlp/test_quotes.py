@@ -403,6 +403,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # an active verb joined to a passive one shares its subject, not its agent (PolNeAR train, Politico)
     ("As the crowd began to chant, Silverman was joined on stage again by Minnesota Sen. Al Franken and joked, "
      "“Bernie or Bust people, you’re being ridiculous,” drawing loud jeers.", "Silverman", False),
+    # a verb the quoted words run on from announces nothing; the cue after them does (PolNeAR train, USA Today)
+    ("Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address "
+     "public concerns. Nothing the president said \"will assuage people's fears,\" the Florida senator said.",
+     "the Florida senator", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -320,6 +320,9 @@ class _Reader:
         announced = self._token_at(span.open_mark, forward=False)
         if announced is not None and announced.text in (",", ":"):
             announced = self._token_at(announced.idx, forward=False)
+        else:
+            announced = None  # ('Nothing the president said “will assuage people's fears,” the Florida
+            # senator said': a verb the quoted words run on from announces nothing)
         # (not for a quote a speech verb right before it announces: 'When someone shouted, “Cruz,” Beck joked')
         inverted = self._inverted_tail(span)
         if comma and inverted is not None and inverted[0].pos_ in ("VERB", "AUX") \
