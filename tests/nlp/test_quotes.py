@@ -407,6 +407,15 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address "
      "public concerns. Nothing the president said \"will assuage people's fears,\" the Florida senator said.",
      "the Florida senator", False),
+    # a participle after a comma speaks for the person of the clause just before, not for "it" (PolNeAR
+    # train, NYT), and for the verb a clause of time modifies (PolNeAR train, Politico)
+    ("It was a potent one-two punch by the two most prominent women in the Democratic Party, as Mrs. Clinton "
+     "echoed the criticism, saying Mr. Trump ''reminds us every day that he's not in it for the American "
+     "people.''", "Clinton", False),
+    ("\"Marco Rubio won tonight and I was very glad to see that. I think we need him back in the Senate,\" "
+     "Hannity said during a panel on his show after the first-term senator easily won his Senate primary, "
+     "remarking that while there are \"still some conservatives angry over comprehensive immigration reform,\" "
+     "Rubio already \"paid a very heavy political price.\"", "Hannity", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

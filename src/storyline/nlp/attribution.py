@@ -112,6 +112,8 @@ _RECORDINGS = frozenset({"footage", "video", "clip", "audio", "recording", "tape
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
                             "if", "once", "until", "whereas"})
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
+# Conjunctions that open a clause of time ("after the senator won his primary").
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "once", "since", "until"})
 # Verbs of speech that news sets, inverted, between commas inside what was said.
 _INVERTING_VERBS = frozenset({"say", "add", "write", "note", "explain", "argue", "contend", "insist", "warn"})
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]*\s")
@@ -603,6 +605,15 @@ class _Reader:
         if parenthetical is not None:
             return parenthetical[0]
         subject = self._subject(verb)
+        if subject is not None and subject.lower_ in ("it", "there", "this") and verb.tag_ == "VBG" \
+                and self.text[:verb.idx].rstrip().endswith(","):
+            # 'It was a potent one-two punch ..., as Mrs. Clinton echoed the criticism, saying ...': a
+            # participle after a comma speaks for the person of the clause just before, not for "it"
+            for token in reversed(self.doc[subject.i + 1:verb.i]):
+                if token.dep_ == "nsubj" and token.head.i < verb.i and not self._inside_quote(token) \
+                        and (token.ent_type_ == "PERSON" or token.text in self.people):
+                    subject = token
+                    break
         if subject is not None and subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
             self.relatives[subject.head.head.i] = subject  # written as "who", the speaker is the architect
             subject = subject.head.head  # "an architect who said ...": the architect
@@ -969,6 +980,14 @@ class _Reader:
                 # 'Rand Paul said Rubio's tax plan would give money to ..., and called him "..."', 'saying he
                 # has been a pioneer ... and calling him "a feminist"': a verb joined to one of another form
                 # inside a reported clause is joined to the reporting verb of its own form
+                # 'Hannity said during a panel after the senator easily won his primary, remarking that ...':
+                # a participle after a comma that the parser hung on a clause of time speaks for the verb
+                # that clause modifies
+                elif verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.dep_ == "advcl" \
+                        and self.text[:verb.idx].rstrip().endswith(",") \
+                        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children) \
+                        and head.head.pos_ in ("VERB", "AUX") and self._is_cue(head.head) and head.head.i < head.i:
+                    head = head.head
                 elif verb.dep_ == "conj" and verb.tag_ in ("VBG", "VBD", "VBZ") and head.tag_ != verb.tag_:
                     first = head
                     while first.dep_ == "conj" and first.head.i < first.i:
