@@ -416,6 +416,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Hannity said during a panel on his show after the first-term senator easily won his Senate primary, "
      "remarking that while there are \"still some conservatives angry over comprehensive immigration reform,\" "
      "Rubio already \"paid a very heavy political price.\"", "Hannity", False),
+    # a participle after a comma hung deep inside the reported clause speaks for its reporter (PolNeAR train)
+    ("Alongside BLM calls for action, a top GOP strategist said Clinton will have to choose whose side she’s on, "
+     "saying, “At some point, she’s going to have to come out — I think the pressure’s going to build on her.”",
+     "a top GOP strategist", True),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -972,11 +972,16 @@ class _Reader:
                 head = verb.head
                 # 'Trump told Newsmax that Mitt Romney "had a crazy policy," adding, "..."': a participle
                 # after a comma that the parser hung inside the reported clause speaks for its reporter
+                # (also from deeper in it: 'a top GOP strategist said Clinton will have to choose whose side
+                # she's on, saying, “...”', 'Byrne also wrote the agents knew to brace for the eruptions, saying')
+                clause = head
+                while clause.dep_ in ("xcomp", "conj") and clause.head.i < clause.i and clause.head.pos_ in ("VERB", "AUX"):
+                    clause = clause.head
                 if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
-                        and self.text[:verb.idx].rstrip().rstrip("\"'”’").rstrip().endswith(",") and head.dep_ == "ccomp" \
-                        and not self._is_cue(head) and head.head.pos_ in ("VERB", "AUX") \
-                        and self._is_cue(head.head) and head.head.i < head.i:
-                    head = head.head
+                        and self.text[:verb.idx].rstrip().rstrip("\"'”’").rstrip().endswith(",") and clause.dep_ == "ccomp" \
+                        and not self._is_cue(head) and clause.head.pos_ in ("VERB", "AUX") \
+                        and self._is_cue(clause.head) and clause.head.i < clause.i:
+                    head = clause.head
                 # 'Rand Paul said Rubio's tax plan would give money to ..., and called him "..."', 'saying he
                 # has been a pioneer ... and calling him "a feminist"': a verb joined to one of another form
                 # inside a reported clause is joined to the reporting verb of its own form
