@@ -420,6 +420,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Alongside BLM calls for action, a top GOP strategist said Clinton will have to choose whose side she’s on, "
      "saying, “At some point, she’s going to have to come out — I think the pressure’s going to build on her.”",
      "a top GOP strategist", True),
+    # a surname of the article that the tagger took for an adverb (PolNeAR train, Politico)
+    ("Trump’s Indiana chairman, Rex Early, a former state party chairman who just signed on to Trump’s team "
+     "last weekend, said he hasn’t explored the delegate process enough to see how it will unfold.\n\n"
+     "Informed of the local district’s anti-Trump lean, Early described it as “news to me.”", "Early", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -682,7 +682,8 @@ class _Reader:
         if finite and not any(c.dep_ in SUBJECTS and not (c.pos_ in _FUNCTION_TAGS
                                                           or c.i < verb.i and self._inside_quote(c))
                               or c.dep_ == "expl" for c in verb.children):
-            # "And Skelly called Braynard “...”": a surname of the article the tagger took for an adverb
+            # 'Informed of the local district’s anti-Trump lean, Early described it as “news to me.”': a
+            # surname of the article that the tagger took for an adverb
             before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
             if before is not None and before.text in self.people and before.pos_ in ("ADV", "ADJ") \
                     and not self._inside_quote(before) and before.idx >= self.body[0]:
@@ -972,8 +973,8 @@ class _Reader:
                 head = verb.head
                 # 'Trump told Newsmax that Mitt Romney "had a crazy policy," adding, "..."': a participle
                 # after a comma that the parser hung inside the reported clause speaks for its reporter
-                # (also from deeper in it: 'a top GOP strategist said Clinton will have to choose whose side
-                # she's on, saying, “...”', 'Byrne also wrote the agents knew to brace for the eruptions, saying')
+                # (also from deeper in it, through infinitives and joined verbs: 'a top GOP strategist said
+                # Clinton will have to choose whose side she's on, saying, “...”')
                 clause = head
                 while clause.dep_ in ("xcomp", "conj") and clause.head.i < clause.i and clause.head.pos_ in ("VERB", "AUX"):
                     clause = clause.head
@@ -982,9 +983,6 @@ class _Reader:
                         and not self._is_cue(head) and clause.head.pos_ in ("VERB", "AUX") \
                         and self._is_cue(clause.head) and clause.head.i < clause.i:
                     head = clause.head
-                # 'Rand Paul said Rubio's tax plan would give money to ..., and called him "..."', 'saying he
-                # has been a pioneer ... and calling him "a feminist"': a verb joined to one of another form
-                # inside a reported clause is joined to the reporting verb of its own form
                 # 'Hannity said during a panel after the senator easily won his primary, remarking that ...':
                 # a participle after a comma that the parser hung on a clause of time speaks for the verb
                 # that clause modifies
@@ -993,6 +991,9 @@ class _Reader:
                         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in head.children) \
                         and head.head.pos_ in ("VERB", "AUX") and self._is_cue(head.head) and head.head.i < head.i:
                     head = head.head
+                # 'Rand Paul said Rubio's tax plan would give money to ..., and called him "..."': a verb
+                # joined to one of another form inside a reported clause is joined to the reporting verb
+                # of its own form
                 elif verb.dep_ == "conj" and verb.tag_ in ("VBG", "VBD", "VBZ") and head.tag_ != verb.tag_:
                     first = head
                     while first.dep_ == "conj" and first.head.i < first.i:
