@@ -197,7 +197,7 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a speech verb the list must hold
     ("The anchor was trying to ask a question about immigration when Donald Trump shot back that the journalist "
      "had not been called on.\n\n“Go back to Univision,” Trump barked and a security guard escorted Ramos out.",
-     "Trump", False),
+     "Donald Trump", False),
     # a quote announced by a dash
     ("Donald Trump said he would bring back torture.\n\nTrump also embraced enhanced interrogation techniques "
      "-- \"I think waterboarding is peanuts compared to what they'd do to us.\"", "Trump", False),
@@ -276,7 +276,7 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a surname the tagger takes for a modal ("Will wrote"), and an inverted cue opening its line
     ("Conservative columnist George Will reignited his feud with Donald Trump this week.\n\n“This might, and "
      "should, hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.",
-     "Will", False),
+     "George Will", False),
     ("Roger Stone spoke to Breitbart News Daily.\n\nContinued Stone: “So I think it’s a very real problem.”",
      "Stone", False),
     # a digest's "HEADLINE - Author: “...”": the author, not the headline's subject
@@ -423,7 +423,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a surname of the article that the tagger took for an adverb (PolNeAR train, Politico)
     ("Trump’s Indiana chairman, Rex Early, a former state party chairman who just signed on to Trump’s team "
      "last weekend, said he hasn’t explored the delegate process enough to see how it will unfold.\n\n"
-     "Informed of the local district’s anti-Trump lean, Early described it as “news to me.”", "Early", False),
+     "Informed of the local district’s anti-Trump lean, Early described it as “news to me.”", "Rex Early", False),
+    # the person named in apposition to a description is the speaker (PolNeAR train, Politico)
+    ("Trump’s Indiana chairman, Rex Early, a former state party chairman who just signed on to Trump’s team "
+     "last weekend, said he hasn’t explored the delegate process enough to see how it will unfold.",
+     "Rex Early", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

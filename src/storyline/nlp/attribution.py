@@ -224,6 +224,10 @@ class _Reader:
         self.body = body
         self.resolver = None
         self.people = {m.name.split()[-1] for m in mentions if m.label == "PERSON"}
+        self.person_named: dict[str, Mention] = {}  # surname -> the person's first mention
+        for m in mentions:
+            if m.label == "PERSON":
+                self.person_named.setdefault(m.name.split()[-1], m)
         self.by_start = {m.start: m for m in mentions}
         self.relatives: dict[int, Token] = {}  # antecedent token -> the relative pronoun a cue's clause has
 
@@ -1359,6 +1363,17 @@ class _Reader:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         phrase = self.doc[tokens[0].i:tokens[-1].i + 1].text
         mention = self._named(start, end, subject)
+        if mention is None and len(tokens) == 1 and subject.text in self.person_named:
+            mention = self.person_named[subject.text]  # a surname spaCy did not tag this time ("Early described")
+        if mention is None and not self._inside_quote(subject) and subject.tag_ not in ("NNS", "NNPS"):
+            # "Trump’s Indiana chairman, Rex Early, a former state party chairman ..., said": the person
+            # named in apposition
+            for child in subject.children:
+                if child.dep_ == "appos" and child.i > subject.i and not any(c.dep_ == "conj" for c in child.children):
+                    named = self._named(child.left_edge.idx, child.idx + len(child), child)
+                    if named is not None and named.label == "PERSON":
+                        mention = named
+                        break
         if mention is not None:
             return Speaker(name=mention.name, text=phrase, start=start, end=end, mention=mention.start)
         # Unnamed: anonymous when it describes people ("an official familiar", "sources"),
