@@ -428,6 +428,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     ("Trump’s Indiana chairman, Rex Early, a former state party chairman who just signed on to Trump’s team "
      "last weekend, said he hasn’t explored the delegate process enough to see how it will unfold.",
      "Rex Early", False),
+    # "From Bush's Facebook post:" names whose words follow (PolNeAR train, Washington Post)
+    ("Jeb Bush endorsed Ted Cruz on Wednesday. Aides say the former Florida governor plans to \"actively "
+     "support\" Cruz. From Bush's Facebook post: \"For the sake of our party and country, we must move to "
+     "overcome the divisiveness and vulgarity Donald Trump has brought into the political arena.\"",
+     "Bush", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

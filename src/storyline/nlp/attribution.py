@@ -134,7 +134,7 @@ _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})
 # names after the dash, right before the quote, are its speakers, whatever verb the headline has.
 _DIGEST_LABEL = re.compile(r"\s[―—–-]+\s*(?:More from )?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}"
                            r"(?: and (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})?):\s*$")
-_FROM_LABEL = re.compile(r"(?:^|(?<=[\s.]))From\s+((?:the|a|an|his|her|its|their)\s+[\w’'.-]+(?: [\w’'.-]+){0,4}"
+_FROM_LABEL = re.compile(r"(?:^|(?<=[\s.]))From\s+((?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s+[\w’'.-]+(?: [\w’'.-]+){0,4}"
                          r"|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}):\s*\W*$")
 _DASH_LABEL = re.compile(r"^\W*?\s*[―—–-]+\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5})\W*$")
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
