@@ -369,3 +369,14 @@ def test_a_description_another_source_gave_as_a_title_names_its_speaker(analyse_
     white = next(q for q in report.quotes if q.text.startswith("directly to white people"))
     assert white.speaker.text.startswith("the former secretary of state and current Democratic")
     assert (white.speaker.name, white.speaker.entity) == ("Hillary Clinton", "hillary-clinton")
+
+
+def test_a_definite_description_of_a_titled_person_is_no_anonymous_source(analyse_text):
+    from storyline.story import build_story
+
+    # after Washington Post (PolNeAR train): "the minority leader" is Reid, named with the title before
+    report = build_story([analyse_text(
+        "Senate Minority Leader Harry Reid tore into Ted Cruz on Thursday, calling him a \"non-entity\" in the "
+        "chamber.\n\n\"It shows a lack of character in my opinion,\" the minority leader said.")])
+    quote = next(q for q in report.quotes if q.text.startswith("It shows a lack"))
+    assert (quote.speaker.name, quote.speaker.anonymous) == ("Harry Reid", False)

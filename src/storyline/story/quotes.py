@@ -48,10 +48,12 @@ def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity
             entity = None
             if speaker is not None and speaker.mention is not None:
                 entity = index.get((analysis.article.id, speaker.mention))
-            elif speaker is not None and not speaker.anonymous and speaker.start is not None:
+            elif speaker is not None and speaker.start is not None:
+                # (an anonymous-looking description too, once it is definite: "the minority leader" after
+                # "Senate Minority Leader Harry Reid" is Reid, and no anonymous source)
                 entity = _titled_person(speaker.text, analysis.article.id, speaker.start, entities)
             if entity is not None:
-                speaker = replace(speaker, entity=entity, name=names[entity])
+                speaker = replace(speaker, entity=entity, name=names[entity], anonymous=False)
             quotes.append(replace(quote, speaker=speaker))
     return quotes
 
