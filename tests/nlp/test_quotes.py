@@ -433,6 +433,9 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "support\" Cruz. From Bush's Facebook post: \"For the sake of our party and country, we must move to "
      "overcome the divisiveness and vulgarity Donald Trump has brought into the political arena.\"",
      "Bush", False),
+    # a named paper or body is no anonymous source, whatever its last word (PolNeAR train, NYT)
+    ("Yet news coverage was merciless: The New Hampshire Union Leader said Mr. Rubio had been ''rocked'' by "
+     "Mr. Christie.", "The New Hampshire Union Leader", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

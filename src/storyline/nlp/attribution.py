@@ -1381,6 +1381,9 @@ class _Reader:
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= subject.i]
         anonymous = subject.lemma_.lower() in PERSON_NOUNS or (
             subject.pos_ != "NOUN" and any(t.lemma_.lower() in PERSON_NOUNS for t in nouns))
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > subject.sent.start \
+                and any(t.text[:1].isupper() for t in tokens[:-1] if t.pos_ == "PROPN"):
+            anonymous = False  # a name of a paper or a body: "The New Hampshire Union Leader said"
         return Speaker(name=phrase, text=phrase, start=start, end=end, anonymous=anonymous)
 
     def _phrase(self, head: Token) -> list[Token]:
