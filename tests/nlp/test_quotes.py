@@ -350,7 +350,7 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "a Democratic staffer in the room", True),
     # a finite verb the parser hung from the noun that opens the sentence; a verb tagged as a noun before a colon
     ("Two military analysts, Patrick Megahan and Chris Harman, found in 2014 that the Israeli Air Force is “the "
-     "best in the world“ and Israeli ground forces are “the best in the Middle East.”", "Two military analysts", True),
+     "best in the world“ and Israeli ground forces are “the best in the Middle East.”", "Two military analysts", False),
     ("Article 33 affirms: “No Contracting State shall expel or return a refugee in any manner whatsoever.”",
      "Article 33", False),
     # a no-break space between the quote and an inverted cue (web pages)

@@ -1384,6 +1384,9 @@ class _Reader:
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > subject.sent.start \
                 and any(t.text[:1].isupper() for t in tokens[:-1] if t.pos_ == "PROPN"):
             anonymous = False  # a name of a paper or a body: "The New Hampshire Union Leader said"
+        if anonymous and any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree)
+                             for c in subject.children):
+            anonymous = False  # named in apposition: "Two military analysts, Patrick Megahan and Chris Harman,"
         return Speaker(name=phrase, text=phrase, start=start, end=end, anonymous=anonymous)
 
     def _phrase(self, head: Token) -> list[Token]:
