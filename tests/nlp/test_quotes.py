@@ -529,3 +529,4 @@ def test_a_quote_split_around_an_inverted_cue_is_no_reported_speech(analyse_text
     quotes = analyse_text(text).quotes
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Edward Leamer"), ("direct", "Edward Leamer")]
     assert quotes[1].text.startswith("is that")
+

@@ -78,7 +78,7 @@ class Resolver:
         # Someone named inside a quote is the speaker's subject, not an antecedent outside it.
         self.referents = [r for r in _referents(doc, mentions, sentence_of)
                           if not any(a <= r.start < b for a, b in quoted)]
-        self.gender = _genders(doc, self.referents, mentions, sentence_of)
+        self.gender = _genders(doc, self.referents, mentions, sentence_of, quoted)
         self.quoted = list(quoted)
         self._cache: dict[int, Referent | None] = {}
         # Sentences inside a quotation name no one a pronoun outside it can refer to, so they do
@@ -204,7 +204,7 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
 
 
 def _genders(doc: Doc, referents: list[Referent], mentions: tuple[Mention, ...],
-             sentence_of: list[int]) -> dict[str, str]:
+             sentence_of: list[int], quoted: list[tuple[int, int]] = ()) -> dict[str, str]:
     """Gender of each named person (by surname), from what the article says of them."""
     votes: dict[str, Counter] = {}
     for m in mentions:
@@ -227,9 +227,11 @@ def _genders(doc: Doc, referents: list[Referent], mentions: tuple[Mention, ...],
             by_sentence.setdefault(r.sentence, []).append(r)
     # Only where no one else is named in the sentence, and not from "him", which in its own
     # clause refers to someone other than the subject ("Warren told Stumpf, after he admitted").
+    # (nor from a pronoun inside a quote, which speaks of someone the speaker means: '"... the way she
+    # shouted that message was not," and with that Trump broke off')
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.lower_ == "him":
+        if gender is None or token.lower_ == "him" or any(a <= token.idx < b for a, b in quoted):
             continue
         people = by_sentence.get(sentence_of[token.i], [])
         before = [r for r in people if r.start < token.idx]
