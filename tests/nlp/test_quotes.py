@@ -436,6 +436,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # a named paper or body is no anonymous source, whatever its last word (PolNeAR train, NYT)
     ("Yet news coverage was merciless: The New Hampshire Union Leader said Mr. Rubio had been ''rocked'' by "
      "Mr. Christie.", "The New Hampshire Union Leader", False),
+    # a verb the parser joined to an adjective shares the subject of the verb above it (PolNeAR train,
+    # Washington Post)
+    ("Obama, in need of a change of subject, brought it up himself. He called it \"shameful\" and called on "
+     "leaders \"not to feed that dark impulse inside of us.\"", "Obama", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

@@ -1014,8 +1014,10 @@ class _Reader:
                 verb = verb.head.head
                 climbed = True
                 continue
-            # "signaled a willingness to hold talks and expressed support": up through the noun
-            if verb.dep_ in ("conj", "acl") and verb.head.pos_ == "NOUN" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "signaled a willingness to hold talks and expressed support": up through the noun (or the
+            # adjective: 'He called it "shameful" and called on leaders "not to feed ..."')
+            if (verb.dep_ in ("conj", "acl") and verb.head.pos_ == "NOUN"
+                    or verb.dep_ == "conj" and verb.head.pos_ == "ADJ") and verb.head.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head.head
                 continue
             return None
