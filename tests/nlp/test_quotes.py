@@ -417,7 +417,7 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "remarking that while there are \"still some conservatives angry over comprehensive immigration reform,\" "
      "Rubio already \"paid a very heavy political price.\"", "Hannity", False),
     # a participle after a comma hung deep inside the reported clause speaks for its reporter (PolNeAR train)
-    ("Alongside BLM calls for action, a top GOP strategist said Clinton will have to choose whose side she’s on, "
+    ("Alongside BLM calls for action, even a top GOP strategist said Clinton will have to choose whose side she’s on, "
      "saying, “At some point, she’s going to have to come out — I think the pressure’s going to build on her.”",
      "a top GOP strategist", True),
     # a surname of the article that the tagger took for an adverb (PolNeAR train, Politico)

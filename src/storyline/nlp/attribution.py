@@ -1406,6 +1406,8 @@ class _Reader:
             tokens = [t for t in tokens if t.i <= head.i][-MAX_SPEAKER_TOKENS:]
         while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
+        if len(tokens) > 1 and tokens[0].lower_ == "even" and tokens[0].i < head.i:
+            tokens.pop(0)  # "even a top GOP strategist said": the strategist ("only 23 percent" keeps "only")
         return tokens
 
     def _named(self, start: int, end: int, head: Token) -> Mention | None:
