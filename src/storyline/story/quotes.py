@@ -59,14 +59,14 @@ def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity
 
 
 # Abbreviated titles, as written before names, and the words a description uses for them.
-TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
-               "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "amb": "ambassador",
-               "atty": "attorney", "supt": "superintendent", "pres": "president", "gov.": "governor"}
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+                       "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+                       "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "pres": "president"}
 
 
 def _title_words(text: str) -> tuple[str, ...]:
     words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
-    return tuple(TITLE_WORDS.get(w, w) for w in words if w)
+    return tuple(TITLE_ABBREVIATIONS.get(w, w) for w in words if w)
 
 
 def _titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:
@@ -76,7 +76,7 @@ def _titled_person(text: str, source: str, before: int, entities: Sequence[Entit
     words = _title_words(text)
     if len(words) < 2 or words[0] != "the":
         return None
-    parts = [tuple(w for w in part if w != "current") for part in _split(words[1:], "and")]
+    parts = [tuple(w for w in part.split() if w != "current") for part in " ".join(words[1:]).split(" and ")]
     for same_source in (True, False):
         exact, loose = set(), set()
         for entity in entities:
@@ -96,16 +96,6 @@ def _titled_person(text: str, source: str, before: int, entities: Sequence[Entit
             if found:
                 return next(iter(found)) if len(found) == 1 else None
     return None
-
-
-def _split(words: tuple[str, ...], joint: str) -> list[tuple[str, ...]]:
-    out: list[list[str]] = [[]]
-    for w in words:
-        if w == joint:
-            out.append([])
-        else:
-            out[-1].append(w)
-    return [tuple(p) for p in out if p]
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
