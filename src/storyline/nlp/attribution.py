@@ -23,7 +23,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Mention, Quote, Speaker
-from .coref import PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, Resolver
+from .coref import PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, Resolver, people_by_surname
 from .quotemarks import QuoteSpan, find_quotes
 
 # Lemmas of verbs that report speech, writing or a stated position.
@@ -223,11 +223,8 @@ class _Reader:
         self.sentence_of = sentence_of
         self.body = body
         self.resolver = None
-        self.people = {m.name.split()[-1] for m in mentions if m.label == "PERSON"}
-        self.person_named: dict[str, Mention] = {}  # surname -> the person's first mention
-        for m in mentions:
-            if m.label == "PERSON":
-                self.person_named.setdefault(m.name.split()[-1], m)
+        self.person_named = people_by_surname(mentions)  # surname -> the person's first mention
+        self.people = self.person_named.keys()
         self.by_start = {m.start: m for m in mentions}
         self.relatives: dict[int, Token] = {}  # antecedent token -> the relative pronoun a cue's clause has
 

@@ -160,11 +160,17 @@ class Resolver:
         return best
 
 
-def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) -> list[Referent]:
-    people: dict[str, Mention] = {}  # surname -> the person's first mention
+def people_by_surname(mentions: tuple[Mention, ...]) -> dict[str, Mention]:
+    """Each person's surname and their first mention (spaCy PERSON mentions only)."""
+    people: dict[str, Mention] = {}
     for m in mentions:
         if m.label == "PERSON":
             people.setdefault(m.name.split()[-1], m)
+    return people
+
+
+def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) -> list[Referent]:
+    people = people_by_surname(mentions)
     out = []
     for m in mentions:
         surname = m.name.split()[-1]
