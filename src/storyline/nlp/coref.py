@@ -85,9 +85,12 @@ class Resolver:
         # not count toward the reach: '"How many times ...?" Clinton said. "In Tulsa, ... This is
         # just unbearable. And it needs to be intolerable." / "Maybe I can ...," she continued.'
         outside: set[int] = set()
+        spans, k = sorted(self.quoted), 0  # one walk over the tokens and the (ordered) quotes together
         for t in doc:
+            while k < len(spans) and spans[k][1] <= t.idx:
+                k += 1
             if sentence_of[t.i] >= 0 and not (t.is_punct or t.is_space) \
-                    and not any(a <= t.idx < b for a, b in self.quoted):
+                    and not (k < len(spans) and spans[k][0] <= t.idx):
                 outside.add(sentence_of[t.i])
         self.quoted_sentences = {n for n in set(sentence_of) if n >= 0} - outside
 
