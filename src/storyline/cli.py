@@ -293,7 +293,9 @@ def ingest(
                 f"{summary.read} read: {summary.new} new, {summary.near_duplicate} near-duplicates linked, "
                 f"{summary.duplicate} already stored, {summary.failed} failed in "
                 f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
-                f"{counts['stories']} stories", markup=False)
+                f"{counts['stories']} stories" + (
+                    f" ({summary.split} split off a story that held two, {summary.absorbed} small ones merged "
+                    f"into theirs)" if summary.split or summary.absorbed else ""), markup=False)
         if summary.failed:
             raise typer.Exit(1)
 

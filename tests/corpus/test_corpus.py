@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import pytest
 from typer.testing import CliRunner
@@ -123,6 +124,44 @@ def test_online_clustering_separates_two_stories():
     assert labels[0] == labels[1] != labels[2]
 
 
+def test_refinement_splits_sister_stories_that_one_article_bridged():
+    """ECB+ topic 24 holds two events of one kind; its articles join one centroid, and the second look
+    at that story, by how its articles' nearest neighbours overlap, splits the two events apart."""
+    corpus_or_skip("ecbplus")
+    import eval_cluster
+
+    from storyline import make_article
+    from storyline.corpus import cluster
+    from storyline.corpus.store import Store
+    from storyline.nlp.pipeline import analyze
+    from storyline.story.embed import embed
+
+    docs = [d for d in eval_cluster.load_documents() if d.topic == "24"]
+    analyses = list(analyze([make_article(d.text, d.id) for d in docs], processes=1))
+    vectors = embed([cluster.embedding_text(a) for a in analyses])
+
+    def stories(refine: bool) -> dict:
+        store = Store(":memory:")
+        for analysis, vector in zip(analyses, vectors):
+            with store.transaction():
+                cluster.assign_story(store, analysis, analysis.article.title, vector)
+        split = cluster.refine_stories(store).split if refine else {}
+        out: dict = {}
+        for story, doc in zip(store.member_stories(), docs):
+            out.setdefault(story, Counter())[doc.story] += 1
+        if refine:
+            assert cluster.refine_stories(store).looked == 0  # nothing is due twice
+        store.close()
+        return out, split
+
+    merged, _ = stories(refine=False)
+    assert any(len(golds) == 2 for golds in merged.values())  # one story holds both events
+    refined, split = stories(refine=True)
+    assert split and all(len(golds) == 1 for golds in refined.values())
+    largest = {gold: max(c[gold] for c in refined.values()) for gold in ("24_ecb", "24_ecbplus")}
+    assert largest["24_ecb"] >= 12 and largest["24_ecbplus"] == 11
+
+
 def _polnear_jsonl(tmp_path, count):
     import corpora
 
@@ -161,3 +200,10 @@ def test_kill_during_ingest_loses_nothing_and_resume_duplicates_nothing(tmp_path
         rows = reader.execute("SELECT id, content_hash FROM articles").fetchall()
     assert sorted(r[0] for r in rows) == sorted(d.id for d in docs)  # 0 lost, 0 duplicated
     assert {r[1] for r in rows} == {content_hash(d.text) for d in docs}
+    with sqlite3.connect(db) as reader:  # every article is in a story, once, and nothing is left due
+        assert reader.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone() == (0,)
+        assert reader.execute("SELECT COUNT(*) FROM members").fetchone() == reader.execute(
+            "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL").fetchone()
+        assert reader.execute("SELECT COUNT(*) FROM members m JOIN articles a ON a.rowid = m.article "
+                              "WHERE a.story != m.story").fetchone() == (0,)
+        assert reader.execute("SELECT COUNT(*) FROM stories WHERE articles > refined").fetchone() == (0,)

@@ -24,7 +24,7 @@ from ..story.summary import SUMMARY_WORDS
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from . import dedup
 from ..story.embed import embed, share_cores
-from .cluster import assign_story, embedding_text
+from .cluster import REFINE_EVERY, assign_story, embedding_text, refine_stories
 from .store import ARTICLE_COLUMNS, Store
 
 # Articles embedded together: one model call per batch instead of per article. An ingest killed
@@ -44,6 +44,8 @@ class IngestSummary:
     near_duplicate: int = 0  # stored, linked to the first copy, not counted twice
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
+    split: int = 0  # stories split off another one that held two events (cluster.refine_stories)
+    absorbed: int = 0  # small stories moved into the story they belonged to
 
     @property
     def added(self) -> int:
@@ -117,13 +119,18 @@ class Corpus:
 
     def _ingest(self, articles, summary: IngestSummary, processes, on_progress) -> IngestSummary:
         batch: list[ArticleAnalysis] = []
+        refined_at = 0
 
         def flush() -> None:
+            nonlocal refined_at
             vectors = embed([embedding_text(a) for a in batch])
             for analysis, vector in zip(batch, vectors):
                 self._store(analysis, vector, summary)
                 if on_progress:
                     on_progress(summary)
+                if summary.new > refined_at and summary.new % REFINE_EVERY == 0:
+                    refined_at = summary.new
+                    self._refine(summary)
             batch.clear()
 
         for analysis in analyze(articles, processes=processes):
@@ -138,7 +145,13 @@ class Corpus:
                     flush()
         if batch:
             flush()
+        self._refine(summary)  # (also the stories an earlier, killed ingest did not reach)
         return summary
+
+    def _refine(self, summary: IngestSummary) -> None:
+        done = refine_stories(self.store)
+        summary.split += sum(len(new) for new in done.split.values())
+        summary.absorbed += done.absorbed
 
     def _store(self, analysis: ArticleAnalysis, meaning, summary: IngestSummary) -> None:
         article = analysis.article
@@ -160,9 +173,11 @@ class Corpus:
                                                   dedup.to_bytes(signature), original, story)
                 summary.near_duplicate += 1
             else:
-                story = assign_story(self.store, analysis, article.title or _first_words(analysis), meaning)
                 rowid = self.store.insert_article(article, digest, analysis_json(analysis),
-                                                  dedup.to_bytes(signature), None, story)
+                                                  dedup.to_bytes(signature), None, None)
+                story = assign_story(self.store, analysis, article.title or _first_words(analysis), meaning,
+                                     article=rowid)
+                self.store.set_article_story(rowid, story)
                 summary.new += 1
             self.store.add_bands(rowid, bands)
 

@@ -60,6 +60,21 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN embedding BLOB;
     """,
+    # 3: each clustered article's vectors (its story membership), so that a story can be looked at
+    # again and split (cluster.refine_stories); the story size at its last such look
+    """
+    CREATE TABLE members (
+        id INTEGER PRIMARY KEY,
+        story INTEGER NOT NULL REFERENCES stories(id),
+        article INTEGER UNIQUE REFERENCES articles(rowid),
+        title TEXT, published TEXT,
+        vector TEXT NOT NULL,
+        embedding BLOB NOT NULL
+    );
+    CREATE INDEX members_story ON members(story, id);
+    ALTER TABLE stories ADD COLUMN refined INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX stories_due ON stories(id) WHERE articles > refined;
+    """,
 ]
 # How long a writer waits for another writer's transaction before giving up, in seconds.
 BUSY_TIMEOUT = 30
@@ -197,8 +212,9 @@ class Store:
                               "WHERE id = ?", (story,)).fetchone()
         return json.loads(row[0]), row[1], row[2], row[3], row[4]
 
-    def create_story(self, title: str | None) -> int:
-        return self.db.execute("INSERT INTO stories (title) VALUES (?)", (title,)).lastrowid
+    def create_story(self, title: str | None, refined: int = 0) -> int:
+        """A new, empty story; it is due for refinement once it has more than ``refined`` articles."""
+        return self.db.execute("INSERT INTO stories (title, refined) VALUES (?, ?)", (title, refined)).lastrowid
 
     def save_story(self, story: int, vector: dict, index_terms: dict[str, float], articles: int,
                    first: str | None, last: str | None, embedding: bytes | None) -> None:
@@ -208,6 +224,55 @@ class Store:
         self.db.execute("DELETE FROM story_terms WHERE story = ?", (story,))
         self.db.executemany("INSERT INTO story_terms (term, story, weight) VALUES (?, ?, ?)",
                             [(t, story, w) for t, w in index_terms.items()])
+
+    def set_article_story(self, rowid: int, story: int) -> None:
+        self.db.execute("UPDATE articles SET story = ? WHERE rowid = ?", (story, rowid))
+
+    # --------------------------------------------------------------- story members (refinement)
+    def add_member(self, story: int, article: int | None, title: str | None, published: str | None,
+                   vector: dict, embedding: bytes) -> int:
+        return self.db.execute(
+            "INSERT INTO members (story, article, title, published, vector, embedding) VALUES (?, ?, ?, ?, ?, ?)",
+            (story, article, title, published, json.dumps(vector, separators=(",", ":")), embedding)).lastrowid
+
+    def members(self, story: int, limit: int | None = None) -> list[tuple[int, str | None, str | None, dict, bytes]]:
+        """A story's members, newest first: (id, title, published, vector, embedding)."""
+        rows = self.db.execute("SELECT id, title, published, vector, embedding FROM members WHERE story = ? "
+                               "ORDER BY id DESC LIMIT ?", (story, -1 if limit is None else limit)).fetchall()
+        return [(i, t, p, json.loads(v), e) for i, t, p, v, e in rows]
+
+    def member_count(self, story: int) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM members WHERE story = ?", (story,)).fetchone()[0]
+
+    def move_members(self, members: list[int], story: int) -> None:
+        """Put members, their articles and those articles' near-duplicates in another story."""
+        for start in range(0, len(members), 500):
+            chunk = members[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            self.db.execute(f"UPDATE members SET story = ? WHERE id IN ({marks})", (story, *chunk))
+            self.db.execute(f"UPDATE articles SET story = ? WHERE rowid IN (SELECT article FROM members WHERE id IN "
+                            f"({marks})) OR duplicate_of IN (SELECT article FROM members WHERE id IN ({marks}))",
+                            (story, *chunk, *chunk))
+
+    def member_stories(self) -> list[int]:
+        """The story of every member, in the order the members were added."""
+        return [r[0] for r in self.db.execute("SELECT story FROM members ORDER BY id")]
+
+    def due_stories(self) -> list[int]:
+        """Stories that have grown since they were last refined."""
+        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE articles > refined ORDER BY id")]
+
+    def refine_marks(self, story: int) -> tuple[int, int]:
+        """A story's size and its size when it was last refined."""
+        return self.db.execute("SELECT articles, refined FROM stories WHERE id = ?", (story,)).fetchone()
+
+    def delete_story(self, story: int) -> None:
+        """Remove a story that no longer has articles."""
+        self.db.execute("DELETE FROM story_terms WHERE story = ?", (story,))
+        self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
+
+    def set_refined(self, story: int, size: int) -> None:
+        self.db.execute("UPDATE stories SET refined = ? WHERE id = ?", (size, story))
 
     # --------------------------------------------------------------- reading
     def stories(self) -> list[tuple]:
