@@ -145,11 +145,11 @@ class Corpus:
                     flush()
         if batch:
             flush()
-        self._refine(summary)  # (also the stories an earlier, killed ingest did not reach)
+        self._refine(summary, final=True)  # (also the stories an earlier, killed ingest did not reach)
         return summary
 
-    def _refine(self, summary: IngestSummary) -> None:
-        done = refine_stories(self.store)
+    def _refine(self, summary: IngestSummary, final: bool = False) -> None:
+        done = refine_stories(self.store, final=final)
         summary.split += sum(len(new) for new in done.split.values())
         summary.absorbed += done.absorbed
 

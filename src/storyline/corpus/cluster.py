@@ -10,17 +10,21 @@ of each story's top terms, read only for the article's own top terms and cut to 
 stories per term (``store.POSTINGS_PER_TERM``); only the best ``CANDIDATES`` of them are
 compared in full. Stories whose dates lie further than ``WINDOW_DAYS`` from the article's are
 skipped when both are dated.
+
+A story is looked at again as it grows (:func:`refine_stories`): by which of its articles share
+nearest neighbours, it absorbs small stories that belong to it and splits where it holds two
+events of one kind that a bridging article had merged.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass, field
-from collections.abc import Iterable, Sequence
-from datetime import date
-
 import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -149,7 +153,7 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
         if score >= best_score:
             best, best_score, best_state = story, score, (centroid, size, first, last, summed)
     if best is None:
-        best = store.create_story(title, refined=REFINE_MIN - 1)
+        best = store.create_story(title, looked=REFINE_MIN - 1, due_after=REFINE_MIN - 1)
         best_state = ({}, 0, None, None, None)
     centroid, size, first, last, summed = best_state
     merged = {k: _merge(centroid.get(k, {}), size, vector[k]) for k in ("w", "n")}
@@ -159,7 +163,8 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
     dates = [d for d in (first, last, published[:10] if published else None) if d]
     store.save_story(best, merged, index, size + 1, min(dates) if dates else None, max(dates) if dates else None,
                      total.astype(np.float32).tobytes())
-    store.add_member(best, article, title, published, vector, embedding.astype(np.float32).tobytes())
+    store.add_member(best, article, title, published, vector, hashed(vector).tobytes(),
+                     embedding.astype(np.float32).tobytes())
     return best
 
 
@@ -185,15 +190,17 @@ REFINE_NEIGHBOURS = 5
 # A story splits where the mean shared share of neighbours between two groups of its members (average
 # linkage) falls below 1 - REFINE_CUT. Tuned with benchmarks/eval_cluster.py on ECB+ topics 1-22.
 REFINE_CUT = 0.93
-# A story is looked at once it has this many articles, and again whenever it has grown since (at
-# most once per REFINE_EVERY new articles): a look costs the same whatever the corpus's size, and
-# there is at most one per new article, so the cost per article stays flat as the corpus grows.
+# A story is looked at once it has this many articles, and again during an ingest once it has grown
+# by REFINE_GROWTH since (at most once per REFINE_EVERY new articles); at the end of an ingest every
+# story that grew is looked at. A look costs the same whatever the corpus's size, and there is at most
+# one per new article, so the cost per article stays bounded as the corpus grows.
 REFINE_MIN = 4
+REFINE_GROWTH = 1.5
 # The newest members of a story that are looked at (older ones stay where they are), the stories
 # nearest it whose members make up the neighbourhood, and how many of each of those.
-REFINE_MEMBERS = 200
+REFINE_MEMBERS = 50
 REFINE_POOL_STORIES = 10
-REFINE_POOL_MEMBERS = 50
+REFINE_POOL_MEMBERS = 10
 # A story of at most ABSORB_MAX articles near the one looked at joins it when at least ABSORB_VOTES
 # of its articles' nearest neighbours are that story's, and its articles are among the nearest
 # neighbours of that story's members at least ABSORB_BACK times each (without this, the first
@@ -201,6 +208,12 @@ REFINE_POOL_MEMBERS = 50
 ABSORB_MAX = 4
 ABSORB_VOTES = 0.5
 ABSORB_BACK = 1
+# Members at least this similar are copies of one article (a syndicated story re-published with
+# small edits), one node of the neighbourhood graph.
+SAME_ARTICLE = 0.95
+# An article's words and names, hashed to this many columns (a power of two) for the second look.
+HASHED_WIDTH = 2**20
+HASHED = np.dtype([("column", "<i4"), ("weight", "<f4")])
 # New articles between two looks during one ingest (and at its end).
 REFINE_EVERY = 200
 
@@ -214,18 +227,20 @@ class Refinement:
     absorbed: int = 0  # small stories moved into a larger one
 
 
-def refine_stories(store: Store) -> Refinement:
-    """Look again at every story that has grown since it was last looked at (new stories once they
-    have ``REFINE_MIN`` articles), absorbing small stories near it and splitting it where it holds two.
+def refine_stories(store: Store, final: bool = False) -> Refinement:
+    """Look again at the stories that are due: during an ingest, those grown by REFINE_GROWTH since
+    their last look (new stories once they have ``REFINE_MIN`` articles); at its end (``final``),
+    every one that has grown at all. A look absorbs small stories near the story that belong in it and
+    splits it where it holds two.
 
     Each story is refined in its own transaction, so an ingest killed meanwhile loses nothing, and
     the stories it did not reach are still due the next time.
     """
     done = Refinement()
-    for story in store.due_stories():
+    for story in store.due_stories(grown=final):
         with store.transaction():
-            marks = store.refine_marks(story)
-            if marks is None or marks[0] <= marks[1]:  # absorbed by a story refined before it
+            marks = store.story_due(story)
+            if marks is None or marks[0] <= (marks[1] if final else marks[2]):  # absorbed meanwhile
                 continue
             done.looked += 1
             new, absorbed = _refine(store, story, marks[0])
@@ -237,23 +252,41 @@ def refine_stories(store: Store) -> Refinement:
 
 def _refine(store: Store, story: int, size: int) -> tuple[list[int], int]:
     """Absorb and split one story; return the new stories split off it and how many were absorbed."""
-    members = store.members(story, REFINE_MEMBERS)
+    members = store.member_vectors(story, REFINE_MEMBERS)
     if size != store.member_count(story):  # articles stored before stories kept their members
-        store.set_refined(story, size)
+        _looked_at(store, story, size)
         return [], 0
     pool, owner, near = _neighbourhood(store, story, members)
     similar = _similarities(pool)
-    k = min(REFINE_NEIGHBOURS, len(pool) - 1)
+    # copies (or nearly) of one article are one node: they would be each other's only neighbours
+    keep, copies = _distinct(similar, owner)
+    similar = similar[np.ix_(keep, keep)]
+    ids = [[pool[n][0] for n in copies[r]] for r in keep]
+    owner = [owner[r] for r in keep]
+    titles = {row[0]: row[1] for row in pool}
+    inside = sum(o == story for o in owner)  # (the story's own rows come first)
+    if len(keep) < 2:
+        _looked_at(store, story, size)
+        return [], 0
+    k = min(REFINE_NEIGHBOURS, len(keep) - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k]
-    absorbed = _absorb(store, story, len(members), near, pool, owner, nearest)
-    stories_absorbed = len({owner[n] for n in absorbed})
-    new = _split(store, list(range(len(members))) + absorbed, pool, nearest)
+    absorbed = _absorb(store, story, inside, near, ids, owner, nearest)
+    new = _split(store, list(range(inside)) + absorbed, ids, titles, nearest)
     if new or absorbed:
         for changed in (story, *new):
             _rebuild(store, changed)
     else:
-        store.set_refined(story, size)
-    return new, stories_absorbed
+        _looked_at(store, story, size)
+    return new, len({owner[n] for n in absorbed})
+
+
+def _next_look(size: int) -> int:
+    """The size past which a story of ``size`` articles is due for its next look during an ingest."""
+    return max(size, int(size * REFINE_GROWTH))
+
+
+def _looked_at(store: Store, story: int, size: int) -> None:
+    store.set_looked(story, size, _next_look(size))
 
 
 def _neighbourhood(store: Store, story: int, members: list) -> tuple[list, list[int], list[int]]:
@@ -265,39 +298,56 @@ def _neighbourhood(store: Store, story: int, members: list) -> tuple[list, list[
     near = [s for s in sorted(rough, key=lambda s: (-rough[s], s)) if s != story][:REFINE_POOL_STORIES]
     pool, owner = list(members), [story] * len(members)
     for other in near:
-        found = store.members(other, REFINE_POOL_MEMBERS)
+        found = store.member_vectors(other, REFINE_POOL_MEMBERS)
         pool += found
         owner += [other] * len(found)
     return pool, owner, near
 
 
-def _absorb(store: Store, story: int, size: int, near: list[int], pool: list, owner: list[int],
+def _distinct(similar: np.ndarray, owner: list[int]) -> tuple[list[int], dict[int, list[int]]]:
+    """The rows that stand for themselves, and for each the rows of the same story at SAME_ARTICLE
+    similarity or more that it stands for (itself included)."""
+    stands_for = list(range(len(owner)))
+    for n in range(len(owner)):
+        if stands_for[n] == n:
+            for m in np.nonzero(similar[n, n + 1:] >= SAME_ARTICLE)[0] + n + 1:
+                if stands_for[m] == m and owner[m] == owner[n]:
+                    stands_for[m] = n
+    copies: dict[int, list[int]] = {}
+    for n, r in enumerate(stands_for):
+        copies.setdefault(r, []).append(n)
+    return sorted(copies), copies
+
+
+def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[list[int]], owner: list[int],
             nearest: np.ndarray) -> list[int]:
     """Move into the story each small story near it whose articles have most of their nearest
     neighbours in it, and which some of its own members have among theirs (articles that missed the
-    story's centroid when they came, and started a story of their own). Returns the pool rows moved."""
+    story's centroid when they came, and started a story of their own). Returns the rows moved."""
     absorbed: list[int] = []
     for other in near:
-        rows = [n for n in range(size, len(pool)) if owner[n] == other]
-        if not rows or len(rows) > ABSORB_MAX or len(rows) >= size or store.refine_marks(other)[0] != len(rows):
+        rows = [n for n in range(inside, len(ids)) if owner[n] == other]
+        articles = sum(len(ids[n]) for n in rows)
+        if not rows or articles > ABSORB_MAX or len(rows) >= inside or store.story_due(other)[0] != articles:
             continue
         votes = sum(owner[j] == story for n in rows for j in nearest[n])
-        back = sum(j in rows for n in range(size) for j in nearest[n])
+        back = sum(j in rows for n in range(inside) for j in nearest[n])
         if votes >= ABSORB_VOTES * nearest.shape[1] * len(rows) and back >= ABSORB_BACK * len(rows):
-            store.move_members([pool[n][0] for n in rows], story)
+            store.move_members([i for n in rows for i in ids[n]], story)
             store.delete_story(other)
             absorbed += rows
     return absorbed
 
 
-def _split(store: Store, rows: list[int], pool: list, nearest: np.ndarray) -> list[int]:
+def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int, str | None],
+           nearest: np.ndarray) -> list[int]:
     """Split the story's rows where their neighbourhoods stop overlapping (average linkage over the
     share of nearest neighbours two members have in common, cut at REFINE_CUT). The largest group
     keeps the story and its id; each other group becomes a new story, whose id is returned."""
     if len(rows) < 2:
         return []
     k = nearest.shape[1]
-    hoods = np.zeros((len(rows), len(pool)), dtype=np.float32)
+    hoods = np.zeros((len(rows), len(ids)), dtype=np.float32)
     hoods[np.arange(len(rows))[:, None], nearest[rows]] = 1.0
     hoods[np.arange(len(rows)), rows] = 1.0
     distance = np.clip(1.0 - hoods @ hoods.T / (k + 1), 0.0, None)
@@ -305,32 +355,37 @@ def _split(store: Store, rows: list[int], pool: list, nearest: np.ndarray) -> li
     labels = fcluster(linkage(squareform(distance, checks=False), "average"), REFINE_CUT, "distance")
     groups: dict[int, list[int]] = {}
     for n, label in zip(rows, labels):
-        groups.setdefault(int(label), []).append(n)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), min(pool[n][0] for n in g)))
+        groups.setdefault(int(label), []).extend(ids[n])
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), min(g)))
     new = []
     for group in ordered[1:]:
-        first = min(group, key=lambda n: pool[n][0])
-        other = store.create_story(pool[first][1], refined=len(group))
-        store.move_members([pool[n][0] for n in group], other)
+        other = store.create_story(titles[min(group)], looked=len(group), due_after=_next_look(len(group)))
+        store.move_members(group, other)
         new.append(other)
     return new
+
+
+def hashed(vector: dict[str, dict[str, float]]) -> np.ndarray:
+    """An article's words and names as one sparse vector of fixed width, each part scaled so that the
+    dot product of two is the lexical part of :func:`similarity` (terms hashed with CRC-32: stable
+    across processes and runs; at 2**20 columns and 160 terms an article, collisions are rare and
+    only add a little similarity)."""
+    entries = [(zlib.crc32(f"{part}:{term}".encode()) & (HASHED_WIDTH - 1), weight * math.sqrt(share))
+               for part, share in (("w", 1 - NAME_WEIGHT), ("n", NAME_WEIGHT))
+               for term, weight in vector.get(part, {}).items()]
+    return np.array(entries, dtype=HASHED)
 
 
 def _similarities(pool: list) -> np.ndarray:
     """The similarity :func:`assign_story` scores with, between every two members of the pool (an
     article with itself: -inf, so that it is no neighbour of its own)."""
-    embeddings = np.stack([np.frombuffer(r[4], dtype=np.float32) for r in pool]).astype(np.float64)
-    out = EMBEDDING_WEIGHT * (embeddings @ embeddings.T)
-    for part, share in (("w", 1 - NAME_WEIGHT), ("n", NAME_WEIGHT)):
-        vocabulary: dict[str, int] = {}
-        data, columns, starts = [], [], [0]
-        for row in pool:
-            for term, weight in row[3].get(part, {}).items():
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-                data.append(weight)
-            starts.append(len(columns))
-        vectors = sparse.csr_matrix((data, columns, starts), shape=(len(pool), len(vocabulary)))
-        out += (1 - EMBEDDING_WEIGHT) * share * (vectors @ vectors.T).toarray()
+    embeddings = np.stack([np.frombuffer(row[3], dtype=np.float32) for row in pool]).astype(np.float64)
+    entries = np.frombuffer(b"".join(row[2] for row in pool), dtype=HASHED)
+    starts = np.concatenate([[0], np.cumsum([len(row[2]) // HASHED.itemsize for row in pool])])
+    columns, compact = np.unique(entries["column"], return_inverse=True)  # only the columns in use
+    vectors = sparse.csr_matrix((entries["weight"].astype(np.float64), compact.ravel(), starts),
+                                shape=(len(pool), len(columns)))
+    out = EMBEDDING_WEIGHT * (embeddings @ embeddings.T) + (1 - EMBEDDING_WEIGHT) * (vectors @ vectors.T).toarray()
     np.fill_diagonal(out, -np.inf)
     return out
 
@@ -338,19 +393,19 @@ def _similarities(pool: list) -> np.ndarray:
 def _rebuild(store: Store, story: int) -> None:
     """Recompute a story's centroid, index, size, dates and embedding sum from its members, adding
     them in the order they arrived as :func:`assign_story` did."""
-    members = store.members(story)[::-1]
+    members = store.members(story)
     centroid: dict[str, dict[str, float]] = {}
     total = None
     for size, member in enumerate(members):
-        centroid = {k: _merge(centroid.get(k, {}), size, member[3].get(k, {})) for k in ("w", "n")}
-        vector = np.frombuffer(member[4], dtype=np.float32)
+        centroid = {k: _merge(centroid.get(k, {}), size, member[1].get(k, {})) for k in ("w", "n")}
+        vector = np.frombuffer(member[2], dtype=np.float32)
         total = vector.copy() if total is None else total + vector
     flat = {f"{k}:{t}": w for k, part in centroid.items() for t, w in part.items()}
     index = dict(sorted(flat.items(), key=lambda kv: (-kv[1], kv[0]))[:INDEX_TERMS])
-    dates = [m[2][:10] for m in members if m[2]]
+    dates = [m[0][:10] for m in members if m[0]]
     store.save_story(story, centroid, index, len(members), min(dates) if dates else None,
                      max(dates) if dates else None, total.astype(np.float32).tobytes() if total is not None else None)
-    store.set_refined(story, len(members))
+    _looked_at(store, story, len(members))
 
 
 def cluster_documents(texts: Sequence[str], ids: Sequence[str], published: Sequence[str | None] | None = None,
@@ -375,7 +430,7 @@ def cluster_documents(texts: Sequence[str], ids: Sequence[str], published: Seque
         placed.append(None)
         if placed.count(None) % REFINE_EVERY == 0:  # as an ingest does
             refine_stories(store)
-    refine_stories(store)
+    refine_stories(store, final=True)
     stories = iter(store.member_stories())
     labels = [next(stories) if p is None else p for p in placed]
     store.close()

@@ -61,7 +61,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE stories ADD COLUMN embedding BLOB;
     """,
     # 3: each clustered article's vectors (its story membership), so that a story can be looked at
-    # again and split (cluster.refine_stories); the story size at its last such look
+    # again and split (cluster.refine_stories); a story's size at its last such look, and the size past
+    # which it is due for the next one during an ingest
     """
     CREATE TABLE members (
         id INTEGER PRIMARY KEY,
@@ -69,11 +70,14 @@ MIGRATIONS: list[str] = [
         article INTEGER UNIQUE REFERENCES articles(rowid),
         title TEXT, published TEXT,
         vector TEXT NOT NULL,
+        lexical BLOB NOT NULL,
         embedding BLOB NOT NULL
     );
     CREATE INDEX members_story ON members(story, id);
-    ALTER TABLE stories ADD COLUMN refined INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX stories_due ON stories(id) WHERE articles > refined;
+    ALTER TABLE stories ADD COLUMN looked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN due_after INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX stories_grown ON stories(id) WHERE articles > looked;
+    CREATE INDEX stories_due ON stories(id) WHERE articles > due_after;
     """,
 ]
 # How long a writer waits for another writer's transaction before giving up, in seconds.
@@ -212,9 +216,11 @@ class Store:
                               "WHERE id = ?", (story,)).fetchone()
         return json.loads(row[0]), row[1], row[2], row[3], row[4]
 
-    def create_story(self, title: str | None, refined: int = 0) -> int:
-        """A new, empty story; it is due for refinement once it has more than ``refined`` articles."""
-        return self.db.execute("INSERT INTO stories (title, refined) VALUES (?, ?)", (title, refined)).lastrowid
+    def create_story(self, title: str | None, looked: int = 0, due_after: int = 0) -> int:
+        """A new, empty story, counted as looked at (cluster.refine_stories) when it had ``looked``
+        articles, and due for a look during an ingest once it has more than ``due_after``."""
+        return self.db.execute("INSERT INTO stories (title, looked, due_after) VALUES (?, ?, ?)",
+                               (title, looked, due_after)).lastrowid
 
     def save_story(self, story: int, vector: dict, index_terms: dict[str, float], articles: int,
                    first: str | None, last: str | None, embedding: bytes | None) -> None:
@@ -230,16 +236,23 @@ class Store:
 
     # --------------------------------------------------------------- story members (refinement)
     def add_member(self, story: int, article: int | None, title: str | None, published: str | None,
-                   vector: dict, embedding: bytes) -> int:
+                   vector: dict, lexical: bytes, embedding: bytes) -> int:
         return self.db.execute(
-            "INSERT INTO members (story, article, title, published, vector, embedding) VALUES (?, ?, ?, ?, ?, ?)",
-            (story, article, title, published, json.dumps(vector, separators=(",", ":")), embedding)).lastrowid
+            "INSERT INTO members (story, article, title, published, vector, lexical, embedding) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (story, article, title, published, json.dumps(vector, separators=(",", ":")), lexical,
+             embedding)).lastrowid
 
-    def members(self, story: int, limit: int | None = None) -> list[tuple[int, str | None, str | None, dict, bytes]]:
-        """A story's members, newest first: (id, title, published, vector, embedding)."""
-        rows = self.db.execute("SELECT id, title, published, vector, embedding FROM members WHERE story = ? "
-                               "ORDER BY id DESC LIMIT ?", (story, -1 if limit is None else limit)).fetchall()
-        return [(i, t, p, json.loads(v), e) for i, t, p, v, e in rows]
+    def members(self, story: int) -> list[tuple[str | None, dict, bytes]]:
+        """A story's members in the order they joined: (published, vector, embedding)."""
+        rows = self.db.execute("SELECT published, vector, embedding FROM members WHERE story = ? ORDER BY id",
+                               (story,)).fetchall()
+        return [(p, json.loads(v), e) for p, v, e in rows]
+
+    def member_vectors(self, story: int, limit: int) -> list[tuple[int, str | None, bytes, bytes]]:
+        """A story's newest members: (id, title, lexical, embedding)."""
+        return self.db.execute("SELECT id, title, lexical, embedding FROM members WHERE story = ? "
+                               "ORDER BY id DESC LIMIT ?", (story, limit)).fetchall()
 
     def member_count(self, story: int) -> int:
         return self.db.execute("SELECT COUNT(*) FROM members WHERE story = ?", (story,)).fetchone()[0]
@@ -258,21 +271,22 @@ class Store:
         """The story of every member, in the order the members were added."""
         return [r[0] for r in self.db.execute("SELECT story FROM members ORDER BY id")]
 
-    def due_stories(self) -> list[int]:
-        """Stories that have grown since they were last refined."""
-        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE articles > refined ORDER BY id")]
+    def due_stories(self, grown: bool = False) -> list[int]:
+        """Stories due for a look: grown past their due size, or (``grown``) grown at all since the last."""
+        column = "looked" if grown else "due_after"
+        return [r[0] for r in self.db.execute(f"SELECT id FROM stories WHERE articles > {column} ORDER BY id")]
 
-    def refine_marks(self, story: int) -> tuple[int, int]:
-        """A story's size and its size when it was last refined."""
-        return self.db.execute("SELECT articles, refined FROM stories WHERE id = ?", (story,)).fetchone()
+    def story_due(self, story: int) -> tuple[int, int, int] | None:
+        """A story's size, its size at its last look and its due size (None: no such story)."""
+        return self.db.execute("SELECT articles, looked, due_after FROM stories WHERE id = ?", (story,)).fetchone()
 
     def delete_story(self, story: int) -> None:
         """Remove a story that no longer has articles."""
         self.db.execute("DELETE FROM story_terms WHERE story = ?", (story,))
         self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
 
-    def set_refined(self, story: int, size: int) -> None:
-        self.db.execute("UPDATE stories SET refined = ? WHERE id = ?", (size, story))
+    def set_looked(self, story: int, size: int, due_after: int) -> None:
+        self.db.execute("UPDATE stories SET looked = ?, due_after = ? WHERE id = ?", (size, due_after, story))
 
     # --------------------------------------------------------------- reading
     def stories(self) -> list[tuple]:
