@@ -181,6 +181,25 @@ def test_a_store_made_before_stories_kept_their_members_is_migrated_and_its_stor
         assert reader.execute("SELECT COUNT(*) FROM members").fetchone() == (1,)
 
 
+def test_the_queries_run_on_every_new_article_use_an_index_not_a_scan(tmp_path):
+    """Each article rewrites its story's index and looks stories up by term and by due size: a scan
+    of any of those tables would make the cost per article grow with the corpus."""
+    from storyline.corpus.store import Store
+
+    store = Store(tmp_path / "plan.db")
+    plans = {sql: " ".join(row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
+             for sql, params in [
+                 ("DELETE FROM story_terms WHERE story = ?", (1,)),
+                 ("SELECT story, weight FROM story_terms WHERE term = ? ORDER BY story DESC LIMIT 50", ("w:x",)),
+                 ("SELECT id FROM stories WHERE articles > due_after ORDER BY id", ()),
+                 ("SELECT id FROM stories WHERE articles > looked ORDER BY id", ()),
+                 ("SELECT id, title, lexical, embedding FROM members WHERE story = ? ORDER BY id DESC LIMIT 10", (1,)),
+             ]}
+    store.close()
+    for sql, plan in plans.items():
+        assert "INDEX" in plan or "PRIMARY KEY" in plan, f"{sql}: {plan}"
+
+
 def _polnear_jsonl(tmp_path, count):
     import corpora
 

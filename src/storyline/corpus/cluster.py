@@ -53,7 +53,7 @@ JOIN_THRESHOLD = 0.4
 VECTOR_TERMS = 80
 INDEX_TERMS = 40
 LOOKUP_TERMS = 30
-CANDIDATES = 20
+CANDIDATES = 8
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 # Stories dated further than this from an article are not candidates (when both are dated).
 WINDOW_DAYS = 30

@@ -60,7 +60,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN embedding BLOB;
     """,
-    # 3: each clustered article's vectors (its story membership), so that a story can be looked at
+    # 3: story_terms found by story too (a story's index is rewritten each time it gains an article:
+    # without this that was a scan of the whole table); each clustered article's vectors (its story
+    # membership), so that a story can be looked at
     # again and split (cluster.refine_stories); a story's size at its last such look, and the size past
     # which it is due for the next one during an ingest
     """
@@ -76,6 +78,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX members_story ON members(story, id);
     ALTER TABLE stories ADD COLUMN looked INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE stories ADD COLUMN due_after INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX story_terms_story ON story_terms(story);
     CREATE INDEX stories_grown ON stories(id) WHERE articles > looked;
     CREATE INDEX stories_due ON stories(id) WHERE articles > due_after;
     """,
