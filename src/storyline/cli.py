@@ -294,8 +294,9 @@ def ingest(
                 f"{summary.duplicate} already stored, {summary.failed} failed in "
                 f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
                 f"{counts['stories']} stories" + (
-                    f" ({summary.split} split off a story that held two, {summary.absorbed} small ones merged "
-                    f"into theirs)" if summary.split or summary.absorbed else ""), markup=False)
+                    f" ({summary.split} new from splitting stories that held two events, {summary.absorbed} "
+                    f"small stories merged into the one they belonged to)"
+                    if summary.split or summary.absorbed else ""), markup=False)
         if summary.failed:
             raise typer.Exit(1)
 
