@@ -294,8 +294,8 @@ def ingest(
                 f"{summary.duplicate} already stored, {summary.failed} failed in "
                 f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
                 f"{counts['stories']} stories" + (
-                    f" ({summary.split} new from splitting stories that held two events, {summary.absorbed} "
-                    f"small stories merged into the one they belonged to)"
+                    f"; on a second look, stories split off one that held two events: {summary.split}, small "
+                    f"stories merged into the one they belong to: {summary.absorbed}"
                     if summary.split or summary.absorbed else ""), markup=False)
         if summary.failed:
             raise typer.Exit(1)
