@@ -22,7 +22,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -157,15 +157,25 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
         best_state = ({}, 0, None, None, None)
     centroid, size, first, last, summed = best_state
     merged = {k: _merge(centroid.get(k, {}), size, vector[k]) for k in ("w", "n")}
-    flat = {f"{k}:{t}": w for k, part in merged.items() for t, w in part.items()}
-    index = dict(sorted(flat.items(), key=lambda kv: (-kv[1], kv[0]))[:INDEX_TERMS])
     total = embedding if not summed else np.frombuffer(summed, dtype=np.float32) + embedding
-    dates = [d for d in (first, last, published[:10] if published else None) if d]
-    store.save_story(best, merged, index, size + 1, min(dates) if dates else None, max(dates) if dates else None,
-                     total.astype(np.float32).tobytes())
+    _save_story(store, best, merged, size + 1, [first, last, published[:10] if published else None], total)
     store.add_member(best, article, title, published, vector, hashed(vector).tobytes(),
                      embedding.astype(np.float32).tobytes())
     return best
+
+
+def _top_terms(vector: dict[str, dict[str, float]], count: int) -> dict[str, float]:
+    """The ``count`` heaviest words and names of a vector, as the story index keys them ("w:...", "n:...")."""
+    flat = {f"{k}:{t}": w for k, part in vector.items() for t, w in part.items()}
+    return dict(sorted(flat.items(), key=lambda kv: (-kv[1], kv[0]))[:count])
+
+
+def _save_story(store: Store, story: int, centroid: dict[str, dict[str, float]], size: int,
+                dates: list[str | None], total: np.ndarray | None) -> None:
+    """Store a story's centroid, its index terms, size, date range and embedding sum."""
+    dates = [d for d in dates if d]
+    store.save_story(story, centroid, _top_terms(centroid, INDEX_TERMS), size, min(dates) if dates else None,
+                     max(dates) if dates else None, total.astype(np.float32).tobytes() if total is not None else None)
 
 
 def _merge(centroid: dict[str, float], size: int, vector: dict[str, float]) -> dict[str, float]:
@@ -292,9 +302,7 @@ def _looked_at(store: Store, story: int, size: int) -> None:
 def _neighbourhood(store: Store, story: int, members: list) -> tuple[list, list[int], list[int]]:
     """The members of the story and of the stories nearest it (found as an article finds its story,
     by the story's top terms): the rows, the story of each, and the nearest stories."""
-    centroid = store.story_state(story)[0]
-    flat = {f"{k}:{t}": w for k, part in centroid.items() for t, w in part.items()}
-    rough = store.candidate_stories(dict(sorted(flat.items(), key=lambda kv: (-kv[1], kv[0]))[:LOOKUP_TERMS]))
+    rough = store.candidate_stories(_top_terms(store.story_state(story)[0], LOOKUP_TERMS))
     near = [s for s in sorted(rough, key=lambda s: (-rough[s], s)) if s != story][:REFINE_POOL_STORIES]
     pool, owner = list(members), [story] * len(members)
     for other in near:
@@ -400,11 +408,7 @@ def _rebuild(store: Store, story: int) -> None:
         centroid = {k: _merge(centroid.get(k, {}), size, member[1].get(k, {})) for k in ("w", "n")}
         vector = np.frombuffer(member[2], dtype=np.float32)
         total = vector.copy() if total is None else total + vector
-    flat = {f"{k}:{t}": w for k, part in centroid.items() for t, w in part.items()}
-    index = dict(sorted(flat.items(), key=lambda kv: (-kv[1], kv[0]))[:INDEX_TERMS])
-    dates = [m[0][:10] for m in members if m[0]]
-    store.save_story(story, centroid, index, len(members), min(dates) if dates else None,
-                     max(dates) if dates else None, total.astype(np.float32).tobytes() if total is not None else None)
+    _save_story(store, story, centroid, len(members), [m[0][:10] if m[0] else None for m in members], total)
     _looked_at(store, story, len(members))
 
 
@@ -420,6 +424,7 @@ def cluster_documents(texts: Sequence[str], ids: Sequence[str], published: Seque
     from ..story.embed import embed
 
     placed = []  # for each article: None (clustered: a member, in order) or the label of a failed one
+    clustered = 0
     for analysis in analyze(articles, processes=processes):
         if not hasattr(analysis, "article"):
             placed.append(-len(placed) - 1)  # a failed article is a story of its own
@@ -428,7 +433,8 @@ def cluster_documents(texts: Sequence[str], ids: Sequence[str], published: Seque
         with store.transaction():
             assign_story(store, analysis, analysis.article.title, vector)
         placed.append(None)
-        if placed.count(None) % REFINE_EVERY == 0:  # as an ingest does
+        clustered += 1
+        if clustered % REFINE_EVERY == 0:  # as an ingest does
             refine_stories(store)
     refine_stories(store, final=True)
     stories = iter(store.member_stories())

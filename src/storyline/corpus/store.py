@@ -62,9 +62,9 @@ MIGRATIONS: list[str] = [
     """,
     # 3: story_terms found by story too (a story's index is rewritten each time it gains an article:
     # without this that was a scan of the whole table); each clustered article's vectors (its story
-    # membership), so that a story can be looked at
-    # again and split (cluster.refine_stories); a story's size at its last such look, and the size past
-    # which it is due for the next one during an ingest
+    # membership), so that a story can be looked at again and split (cluster.refine_stories); a
+    # story's size at its last such look, and the size past which it is due for the next one during
+    # an ingest
     """
     CREATE TABLE members (
         id INTEGER PRIMARY KEY,
