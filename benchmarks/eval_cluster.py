@@ -231,7 +231,8 @@ def run_storyline_ingest(docs: Sequence[corpora.EcbDoc]) -> dict:
     return {"available": True, "labels": labels, "scores": subset_scores(docs, labels), "clusters": len(set(labels)),
             "seconds": seconds, "ingest": {"new": summary.new, "near_duplicates": summary.near_duplicate,
                                            "duplicates": summary.duplicate, "failed": summary.failed,
-                                           "split": summary.split, "absorbed": summary.absorbed}}
+                                           "split": summary.split, "absorbed": summary.absorbed,
+                                           "moved": summary.moved}}
 
 
 # ------------------------------------------------------------------ baseline A

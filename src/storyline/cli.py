@@ -295,8 +295,9 @@ def ingest(
                 f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
                 f"{counts['stories']} stories" + (
                     f"; on a second look, stories split off one that held two events: {summary.split}, small "
-                    f"stories merged into the one they belong to: {summary.absorbed}"
-                    if summary.split or summary.absorbed else ""), markup=False)
+                    f"stories merged into the one they belong to: {summary.absorbed}, groups moved from one "
+                    f"story to the one they belong to: {summary.moved}"
+                    if summary.split or summary.absorbed or summary.moved else ""), markup=False)
         if summary.failed:
             raise typer.Exit(1)
 

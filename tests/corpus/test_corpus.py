@@ -162,6 +162,48 @@ def test_refinement_splits_sister_stories_that_one_article_bridged():
     assert largest["24_ecb"] >= 12 and largest["24_ecbplus"] == 11
 
 
+def test_an_article_that_joined_the_sister_story_goes_back_to_its_own_on_the_next_look():
+    """ECB+ topic 29 holds two events of one kind, which come out as two stories. Each article in turn is
+    put in the other event's story (as when it bridged them on arrival); the next look at that story
+    splits it off, and it joins the story of its own event instead of starting a story of its own."""
+    corpus_or_skip("ecbplus")
+    import eval_cluster
+
+    from storyline import make_article
+    from storyline.corpus import cluster
+    from storyline.corpus.store import Store
+    from storyline.nlp.pipeline import analyze
+    from storyline.story.embed import embed
+
+    docs = [d for d in eval_cluster.load_documents() if d.topic == "29"]
+    analyses = list(analyze([make_article(d.text, d.id) for d in docs], processes=1))
+    vectors = embed([cluster.embedding_text(a) for a in analyses])
+    outcomes = Counter()
+    for n, stray in enumerate(docs):
+        store = Store(":memory:")
+        for analysis, vector in zip(analyses, vectors):
+            with store.transaction():
+                cluster.assign_story(store, analysis, analysis.article.title, vector)
+        cluster.refine_stories(store, final=True)
+        story = dict(zip((d.id for d in docs), store.member_stories()))
+        own = Counter(story[d.id] for d in docs if d.story == stray.story).most_common(1)[0][0]
+        sister = Counter(story[d.id] for d in docs if d.story != stray.story).most_common(1)[0][0]
+        assert own != sister  # two stories, one per event
+        if story[stray.id] != own:
+            continue
+        with store.transaction():
+            store.move_members([n + 1], sister)  # members are numbered in the order they came
+            for changed in (own, sister):
+                cluster._rebuild(store, changed)
+            store.set_looked(sister, 0, 0)
+        done = cluster.refine_stories(store, final=True)
+        after = dict(zip((d.id for d in docs), store.member_stories()))[stray.id]
+        outcomes["own" if after == own else "sister" if after == sister else "alone"] += 1
+        assert done.moved == (after == own)
+        store.close()
+    assert outcomes["alone"] == 0 and outcomes["own"] >= 0.9 * sum(outcomes.values()), outcomes
+
+
 def test_a_store_made_before_stories_kept_their_members_is_migrated_and_its_stories_left_whole(tmp_path):
     from storyline.corpus.store import MIGRATIONS
 

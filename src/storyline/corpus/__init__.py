@@ -46,6 +46,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     split: int = 0  # stories split off another one that held two events (cluster.refine_stories)
     absorbed: int = 0  # small stories moved into the story they belonged to
+    moved: int = 0  # groups split off a story that joined the story they belonged to
 
     @property
     def added(self) -> int:
@@ -152,6 +153,7 @@ class Corpus:
         done = refine_stories(self.store, final=final)
         summary.split += sum(len(new) for new in done.split.values())
         summary.absorbed += done.absorbed
+        summary.moved += done.moved
 
     def _store(self, analysis: ArticleAnalysis, meaning, summary: IngestSummary) -> None:
         article = analysis.article

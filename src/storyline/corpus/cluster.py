@@ -237,6 +237,7 @@ class Refinement:
     looked: int = 0  # stories looked at
     split: dict[int, list[int]] = field(default_factory=dict)  # story -> the stories split off it
     absorbed: int = 0  # small stories moved into a larger one
+    moved: int = 0  # groups split off a story that joined another story near it rather than starting one
 
 
 def refine_stories(store: Store, final: bool = False) -> Refinement:
@@ -255,19 +256,21 @@ def refine_stories(store: Store, final: bool = False) -> Refinement:
             if marks is None or marks[0] <= (marks[1] if final else marks[2]):  # absorbed meanwhile
                 continue
             done.looked += 1
-            new, absorbed = _refine(store, story, marks[0])
+            new, absorbed, moved = _refine(store, story, marks[0])
             done.absorbed += absorbed
+            done.moved += moved
             if new:
                 done.split[story] = new
     return done
 
 
-def _refine(store: Store, story: int, size: int) -> tuple[list[int], int]:
-    """Absorb and split one story; return the new stories split off it and how many were absorbed."""
+def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
+    """Absorb and split one story; return the new stories split off it, how many small stories it
+    absorbed, and how many groups split off it joined another story."""
     members = store.member_vectors(story, REFINE_MEMBERS)
     if size != store.member_count(story):  # articles stored before stories kept their members
         _looked_at(store, story, size)
-        return [], 0
+        return [], 0, 0
     pool, owner, near = _neighbourhood(store, story, members)
     similar = _similarities(pool)
     # copies (or nearly) of one article are one node: they would be each other's only neighbours
@@ -279,17 +282,17 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int]:
     inside = sum(o == story for o in owner)  # (the story's own rows come first)
     if len(keep) < 2:
         _looked_at(store, story, size)
-        return [], 0
+        return [], 0, 0
     k = min(REFINE_NEIGHBOURS, len(keep) - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k]
     absorbed = _absorb(store, story, inside, near, ids, owner, nearest)
-    new = _split(store, list(range(inside)) + absorbed, ids, titles, nearest)
-    if new or absorbed:
-        for changed in (story, *new):
+    new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner)
+    if new or absorbed or homes:
+        for changed in (story, *new, *sorted(set(homes))):
             _rebuild(store, changed)
     else:
         _looked_at(store, story, size)
-    return new, len({owner[n] for n in absorbed})
+    return new, len({owner[n] for n in absorbed}), len(homes)
 
 
 def _next_look(size: int) -> int:
@@ -350,12 +353,14 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
 
 
 def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int, str | None],
-           nearest: np.ndarray) -> list[int]:
+           nearest: np.ndarray, owner: list[int]) -> tuple[list[int], list[int]]:
     """Split the story's rows where their neighbourhoods stop overlapping (average linkage over the
     share of nearest neighbours two members have in common, cut at REFINE_CUT). The largest group
-    keeps the story and its id; each other group becomes a new story, whose id is returned."""
+    keeps the story and its id. Each other group joins a story near it that it belongs to, by the rule
+    small stories are absorbed by (:func:`_home`), or else becomes a new story. Returns the new
+    stories and, for each group that joined a story, that story."""
     if len(rows) < 2:
-        return []
+        return [], []
     k = nearest.shape[1]
     hoods = np.zeros((len(rows), len(ids)), dtype=np.float32)
     hoods[np.arange(len(rows))[:, None], nearest[rows]] = 1.0
@@ -365,14 +370,35 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
     labels = fcluster(linkage(squareform(distance, checks=False), "average"), REFINE_CUT, "distance")
     groups: dict[int, list[int]] = {}
     for n, label in zip(rows, labels):
-        groups.setdefault(int(label), []).extend(ids[n])
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), min(g)))
-    new = []
+        groups.setdefault(int(label), []).append(n)
+    ordered = sorted(groups.values(), key=lambda g: (-sum(len(ids[n]) for n in g), min(i for n in g for i in ids[n])))
+    new, homes = [], []
     for group in ordered[1:]:
-        other = store.create_story(titles[min(group)], looked=len(group), due_after=_next_look(len(group)))
-        store.move_members(group, other)
+        members = [i for n in group for i in ids[n]]
+        home = _home(group, set(rows), owner, nearest)
+        if home is not None:
+            store.move_members(members, home)
+            homes.append(home)
+            continue
+        other = store.create_story(titles[min(members)], looked=len(members), due_after=_next_look(len(members)))
+        store.move_members(members, other)
         new.append(other)
-    return new
+    return new, homes
+
+
+def _home(group: list[int], story_rows: set[int], owner: list[int], nearest: np.ndarray) -> int | None:
+    """The story near the one looked at that a group split off it belongs to: the story that gets at
+    least ABSORB_VOTES of the group's nearest-neighbour votes, whose members count the group's rows
+    among their own neighbours at least ABSORB_BACK times per row. None when no story does."""
+    inside = set(group)
+    votes = Counter(owner[j] for n in group for j in nearest[n] if j not in story_rows)
+    if not votes:
+        return None
+    home, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    back = sum(j in inside for n in range(len(owner)) if owner[n] == home and n not in story_rows for j in nearest[n])
+    if count >= ABSORB_VOTES * nearest.shape[1] * len(group) and back >= ABSORB_BACK * len(group):
+        return home
+    return None
 
 
 def hashed(vector: dict[str, dict[str, float]]) -> np.ndarray:
