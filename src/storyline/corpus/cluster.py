@@ -153,7 +153,7 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
         if score >= best_score:
             best, best_score, best_state = story, score, (centroid, size, first, last, summed)
     if best is None:
-        best = store.create_story(title, looked=REFINE_MIN - 1, due_after=REFINE_MIN - 1)
+        best = store.create_story(title, looked=0, due_after=REFINE_MIN - 1)
         best_state = ({}, 0, None, None, None)
     centroid, size, first, last, summed = best_state
     merged = {k: _merge(centroid.get(k, {}), size, vector[k]) for k in ("w", "n")}
@@ -220,6 +220,11 @@ REFINE_POOL_MEMBERS = 10
 ABSORB_MAX = 4
 ABSORB_VOTES = 0.35
 ABSORB_BACK = 1
+# When a group split off a story, or a small story, looks for the story it belongs to (:func:`_home`), a
+# neighbour votes only if at least this similar: half what an article needs to join a story. In a pool of
+# a few articles every article is every other's neighbour, however unrelated (two reports of one visit
+# and one of an earthquake: 0.02). On ECB+ the same figures at 0 to 0.25; at 0.3 no small story moves.
+HOME_FLOOR = JOIN_THRESHOLD / 2
 # Members at least this similar are copies of one article (a syndicated story re-published with
 # small edits), one node of the neighbourhood graph.
 SAME_ARTICLE = 0.95
@@ -243,8 +248,9 @@ class Refinement:
 def refine_stories(store: Store, final: bool = False) -> Refinement:
     """Look again at the stories that are due: during an ingest, those grown by REFINE_GROWTH since
     their last look (new stories once they have ``REFINE_MIN`` articles); at its end (``final``),
-    every one that has grown at all. A look absorbs small stories near the story that belong in it and
-    splits it where it holds two.
+    every one that has grown at all, small ones included. A look absorbs small stories near the story that
+    belong in it and splits it where it holds two; a story of at most ABSORB_MAX articles that belongs in
+    a story near it (by the same rule) joins that story instead.
 
     Each story is refined in its own transaction, so an ingest killed meanwhile loses nothing, and
     the stories it did not reach are still due the next time.
@@ -265,8 +271,9 @@ def refine_stories(store: Store, final: bool = False) -> Refinement:
 
 
 def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
-    """Absorb and split one story; return the new stories split off it, how many small stories it
-    absorbed, and how many groups split off it joined another story."""
+    """Move a small story into the story it belongs to, or else absorb into it and split it; return
+    the new stories split off it, how many small stories were absorbed (itself included), and how many
+    groups split off it joined another story."""
     members = store.member_vectors(story, REFINE_MEMBERS)
     if size != store.member_count(story):  # articles stored before stories kept their members
         _looked_at(store, story, size)
@@ -285,8 +292,18 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
         return [], 0, 0
     k = min(REFINE_NEIGHBOURS, len(keep) - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k]
+    if size <= ABSORB_MAX:
+        home = _home(list(range(inside)), set(range(inside)), owner, nearest, similar)
+        if home is not None:  # a small story that belongs in a story near it
+            store.move_members([i for n in range(inside) for i in ids[n]], home)
+            store.delete_story(story)
+            _rebuild(store, home)
+            return [], 1, 0
+    if size < REFINE_MIN:
+        _looked_at(store, story, size)
+        return [], 0, 0
     absorbed = _absorb(store, story, inside, near, ids, owner, nearest)
-    new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner)
+    new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner, similar)
     if new or absorbed or homes:
         for changed in (story, *new, *sorted(set(homes))):
             _rebuild(store, changed)
@@ -353,7 +370,7 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
 
 
 def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int, str | None],
-           nearest: np.ndarray, owner: list[int]) -> tuple[list[int], list[int]]:
+           nearest: np.ndarray, owner: list[int], similar: np.ndarray) -> tuple[list[int], list[int]]:
     """Split the story's rows where their neighbourhoods stop overlapping (average linkage over the
     share of nearest neighbours two members have in common, cut at REFINE_CUT). The largest group
     keeps the story and its id. Each other group joins a story near it that it belongs to, by the rule
@@ -375,7 +392,7 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
     new, homes = [], []
     for group in ordered[1:]:
         members = [i for n in group for i in ids[n]]
-        home = _home(group, set(rows), owner, nearest)
+        home = _home(group, set(rows), owner, nearest, similar)
         if home is not None:
             store.move_members(members, home)
             homes.append(home)
@@ -386,12 +403,14 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
     return new, homes
 
 
-def _home(group: list[int], story_rows: set[int], owner: list[int], nearest: np.ndarray) -> int | None:
-    """The story near the one looked at that a group split off it belongs to: the story that gets at
-    least ABSORB_VOTES of the group's nearest-neighbour votes, whose members count the group's rows
-    among their own neighbours at least ABSORB_BACK times per row. None when no story does."""
+def _home(group: list[int], story_rows: set[int], owner: list[int], nearest: np.ndarray,
+          similar: np.ndarray) -> int | None:
+    """The story near the one looked at that a group of its rows (split off it, or the whole of a small
+    story) belongs to: the story that gets at least ABSORB_VOTES of the group's nearest-neighbour votes
+    (neighbours at least HOME_FLOOR similar), whose members count the group's rows among their own
+    neighbours at least ABSORB_BACK times per row. None when no story does."""
     inside = set(group)
-    votes = Counter(owner[j] for n in group for j in nearest[n] if j not in story_rows)
+    votes = Counter(owner[j] for n in group for j in nearest[n] if j not in story_rows and similar[n, j] >= HOME_FLOOR)
     if not votes:
         return None
     home, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
