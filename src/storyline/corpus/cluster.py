@@ -302,7 +302,7 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
     if size < REFINE_MIN:
         _looked_at(store, story, size)
         return [], 0, 0
-    absorbed = _absorb(store, story, inside, near, ids, owner, nearest)
+    absorbed = _absorb(store, story, inside, near, ids, owner, nearest, similar)
     new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner, similar)
     if new or absorbed or homes:
         for changed in (story, *new, *sorted(set(homes))):
@@ -350,7 +350,7 @@ def _distinct(similar: np.ndarray, owner: list[int]) -> tuple[list[int], dict[in
 
 
 def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[list[int]], owner: list[int],
-            nearest: np.ndarray) -> list[int]:
+            nearest: np.ndarray, similar: np.ndarray) -> list[int]:
     """Move into the story each small story near it whose articles have most of their nearest
     neighbours in it, and which some of its own members have among theirs (articles that missed the
     story's centroid when they came, and started a story of their own). Returns the rows moved."""
@@ -360,9 +360,7 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
         articles = sum(len(ids[n]) for n in rows)
         if not rows or articles > ABSORB_MAX or len(rows) >= inside or store.story_due(other)[0] != articles:
             continue
-        votes = sum(owner[j] == story for n in rows for j in nearest[n])
-        back = sum(j in rows for n in range(inside) for j in nearest[n])
-        if votes >= ABSORB_VOTES * nearest.shape[1] * len(rows) and back >= ABSORB_BACK * len(rows):
+        if _belongs(rows, range(inside), nearest, similar):
             store.move_members([i for n in rows for i in ids[n]], story)
             store.delete_story(other)
             absorbed += rows
@@ -406,18 +404,25 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
 def _home(group: list[int], story_rows: set[int], owner: list[int], nearest: np.ndarray,
           similar: np.ndarray) -> int | None:
     """The story near the one looked at that a group of its rows (split off it, or the whole of a small
-    story) belongs to: the story that gets at least ABSORB_VOTES of the group's nearest-neighbour votes
-    (neighbours at least HOME_FLOOR similar), whose members count the group's rows among their own
-    neighbours at least ABSORB_BACK times per row. None when no story does."""
-    inside = set(group)
+    story) belongs to (:func:`_belongs`, neighbours at least HOME_FLOOR similar): the one most of the
+    group's neighbours outside ``story_rows`` are in, if it passes. None when no story does."""
     votes = Counter(owner[j] for n in group for j in nearest[n] if j not in story_rows and similar[n, j] >= HOME_FLOOR)
     if not votes:
         return None
-    home, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
-    back = sum(j in inside for n in range(len(owner)) if owner[n] == home and n not in story_rows for j in nearest[n])
-    if count >= ABSORB_VOTES * nearest.shape[1] * len(group) and back >= ABSORB_BACK * len(group):
-        return home
-    return None
+    home = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    target = [n for n in range(len(owner)) if owner[n] == home and n not in story_rows]
+    return home if _belongs(group, target, nearest, similar, HOME_FLOOR) else None
+
+
+def _belongs(group: list[int], target: Sequence[int], nearest: np.ndarray, similar: np.ndarray,
+             floor: float = -np.inf) -> bool:
+    """Whether the rows of ``group`` belong with the rows of ``target``: at least ABSORB_VOTES of the
+    group's nearest-neighbour votes go to the target (neighbours at least ``floor`` similar), and the
+    target's rows count the group's among their own neighbours at least ABSORB_BACK times per row."""
+    targets, inside = set(target), set(group)
+    votes = sum(j in targets and similar[n, j] >= floor for n in group for j in nearest[n])
+    back = sum(j in inside for n in target for j in nearest[n])
+    return votes >= ABSORB_VOTES * nearest.shape[1] * len(group) and back >= ABSORB_BACK * len(group)
 
 
 def hashed(vector: dict[str, dict[str, float]]) -> np.ndarray:
