@@ -124,9 +124,9 @@ def test_online_clustering_separates_two_stories():
     assert labels[0] == labels[1] != labels[2]
 
 
-def test_refinement_splits_sister_stories_that_one_article_bridged():
-    """ECB+ topic 24 holds two events of one kind; its articles join one centroid, and the second look
-    at that story, by how its articles' nearest neighbours overlap, splits the two events apart."""
+def _ecb_topic_clustered(topic: str):
+    """The ECB+ documents of one topic, and a function that clusters them online into a new in-memory
+    store (each analysed and embedded once) and returns the store."""
     corpus_or_skip("ecbplus")
     import eval_cluster
 
@@ -136,15 +136,29 @@ def test_refinement_splits_sister_stories_that_one_article_bridged():
     from storyline.nlp.pipeline import analyze
     from storyline.story.embed import embed
 
-    docs = [d for d in eval_cluster.load_documents() if d.topic == "24"]
+    docs = [d for d in eval_cluster.load_documents() if d.topic == topic]
     analyses = list(analyze([make_article(d.text, d.id) for d in docs], processes=1))
     vectors = embed([cluster.embedding_text(a) for a in analyses])
 
-    def stories(refine: bool) -> dict:
+    def clustered() -> Store:
         store = Store(":memory:")
         for analysis, vector in zip(analyses, vectors):
             with store.transaction():
                 cluster.assign_story(store, analysis, analysis.article.title, vector)
+        return store
+
+    return docs, clustered
+
+
+def test_refinement_splits_sister_stories_that_one_article_bridged():
+    """ECB+ topic 24 holds two events of one kind; its articles join one centroid, and the second look
+    at that story, by how its articles' nearest neighbours overlap, splits the two events apart."""
+    from storyline.corpus import cluster
+
+    docs, clustered = _ecb_topic_clustered("24")
+
+    def stories(refine: bool) -> dict:
+        store = clustered()
         split = cluster.refine_stories(store, final=True).split if refine else {}
         out: dict = {}
         for story, doc in zip(store.member_stories(), docs):
@@ -168,24 +182,12 @@ def test_a_misplaced_article_goes_back_to_its_own_story_on_the_next_look(misplac
     put in the other event's story (as when it bridged them on arrival), or in a story of its own (as when
     it missed its story's centroid). The next look splits it off the sister story, or looks at the small
     story it is alone in, and it joins the story of its own event rather than staying apart."""
-    corpus_or_skip("ecbplus")
-    import eval_cluster
-
-    from storyline import make_article
     from storyline.corpus import cluster
-    from storyline.corpus.store import Store
-    from storyline.nlp.pipeline import analyze
-    from storyline.story.embed import embed
 
-    docs = [d for d in eval_cluster.load_documents() if d.topic == "29"]
-    analyses = list(analyze([make_article(d.text, d.id) for d in docs], processes=1))
-    vectors = embed([cluster.embedding_text(a) for a in analyses])
+    docs, clustered = _ecb_topic_clustered("29")
     outcomes = Counter()
     for n, stray in enumerate(docs):
-        store = Store(":memory:")
-        for analysis, vector in zip(analyses, vectors):
-            with store.transaction():
-                cluster.assign_story(store, analysis, analysis.article.title, vector)
+        store = clustered()
         cluster.refine_stories(store, final=True)
         story = dict(zip((d.id for d in docs), store.member_stories()))
         own = Counter(story[d.id] for d in docs if d.story == stray.story).most_common(1)[0][0]
