@@ -105,6 +105,26 @@ def test_a_period_and_the_day_it_ended_are_two_expressions(analyse_text):
                                                                 ("Sept. 30", "1989-09-30")]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a year-long period that ended on a day is a DURATION (TimeML), not the current year
+    ("Cilcorp said the businesses had revenue of $76 million for the year ended March 31.", "1989-11-01",
+     [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "1989-03-31")]),
+    ("It expects to post a loss of 6.4 billion yen for the year ending tomorrow.", "1989-10-30",
+     [("the year", "DURATION", "P1Y"), ("tomorrow", "DATE", "1989-10-31")]),
+    # the two ends of a range are two dates
+    ("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday for $15.50 each.",
+     "1989-10-27", [("Sept. 14", "DATE", "1989-09-14"), ("Thursday", "DATE", "1989-10-26")]),
+    # "earlier" / "later" before a day qualify it; "in the past" is the past
+    ("Earlier Sunday, police and militant Protestants clashed in a polarized part of the province.",
+     "1998-03-22", [("Earlier Sunday", "DATE", "1998-03-22")]),
+    ("In the past, Russia has often claimed that Ukraine was undermining efforts at closer cooperation.",
+     "1998-03-22", [("the past", "DATE", "PAST_REF")]),
+])
+def test_periods_ranges_and_qualified_days(analyse_text, text, published, expected):
+    times = analyse_text(text, published=published).times
+    assert [(text[t.start:t.end], t.type, t.value) for t in times] == expected
+
+
 def test_days_spacy_leaves_out_are_still_found(analyse_text):
     text = "A message was read Wednesday night to the rally. Officials spoke over the weekend."
     times = analyse_text(text, published="2000-01-06").times

@@ -44,7 +44,8 @@ REF_WORDS = {"recently": "PAST_REF", "currently": "PRESENT_REF", "lately": "PAST
              "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "recent": "PAST_REF"}
 PRESENT_WORDS = {"now", "current", "currently", "presently", "at present", "nowadays", "the present", "right now",
                  "these days", "today's"}
-PAST_WORDS = {"recently", "lately", "the past", "in the past", "previously", "formerly", "once", "earlier",
+# ("past" alone is "the past" / "in the past" once the qualifiers are stripped.)
+PAST_WORDS = {"recently", "lately", "the past", "in the past", "past", "previously", "formerly", "once", "earlier",
               "recent", "former"}
 FUTURE_WORDS = {"the future", "in the future", "soon", "eventually", "someday", "future"}
 # Words that only qualify a time expression ("about 10:35 a.m.", "more than three decades").
@@ -52,7 +53,7 @@ _QUALIFIERS = re.compile(
     r"^(?:(?:about|around|roughly|approximately|nearly|almost|some|more than|less than|fewer than|over|under|"
     r"only|just|at least|at most|up to|since|until|through|by|from|within|for|during|on|in|at|of|the|early|"
     r"sometime|some time|the day|as of|as early as|as late as|"
-    r"late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of)\s+)+")
+    r"late|mid|earlier|later|the end of|the beginning of|the start of|the middle of|end of|beginning of)\s+)+")
 # Verbs whose complement is in the future: "is expected to speak on Tuesday".
 FUTURE_VERBS = frozenset({"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim", "hope", "go",
                           "prepare", "propose", "vow", "promise", "threaten", "pledge", "want", "seek"})
@@ -112,6 +113,18 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
     context: dict[str, str] = {}
     spans = [part for span in spans for part in _period_and_end(span)]
     for span in sorted(spans, key=lambda s: s.start):
+        ends = _range_ends(span, dct, context)
+        if ends:  # "from Sept. 14 to Thursday": two dates, each resolved on its own
+            for part, kind, value in ends:
+                out.append(TimeRef(source=source, text=part.text, start=part.start_char, end=part.end_char,
+                                   value=value, type=kind))
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending") \
+                and _FISCAL_YEAR.fullmatch(span.text.lower()):
+            # "for the year ended March 31": a year-long period (TimeML: a DURATION), not the current year
+            out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
+                               value="P1Y", type="DURATION"))
+            continue
         kind, value = resolve(span.text, dct, _direction(span), context)
         if value is None and kind is not None and dct is not None and len(span) > 1:
             inner = _resolvable_part(span, dct, context)
@@ -156,9 +169,33 @@ def _period_and_end(span: SpacySpan) -> list[SpacySpan]:
     for token in span[1:-1]:
         if token.lower_ in ("ended", "ending"):
             before, after = span[:token.i - span.start], span[token.i - span.start + 1:]
-            if any(t.is_alpha for t in before) and any(t.like_num for t in after):
+            if any(t.is_alpha for t in before) and (any(t.like_num for t in after)
+                                                     or after.text.lower() in ("today", "tomorrow", "yesterday")):
                 return [before, after]
     return [span]
+
+
+_FISCAL_YEAR = re.compile(r"(?:(?:the|its|their|fiscal)\s+)*year")
+_RANGE_WORDS = frozenset({"to", "through", "until", "till"})
+
+
+def _range_ends(span: SpacySpan, dct: date | None, context: dict[str, str]):
+    """The two ends of a range spaCy found as one expression ("Sept. 14 to Thursday", "from today
+    through Nov. 17"), when each end resolves to a date of its own; else None."""
+    for token in span[1:-1]:
+        if token.lower_ not in _RANGE_WORDS:
+            continue
+        first, second = span[:token.i - span.start], span[token.i - span.start + 1:]
+        if first and first[0].lower_ == "from":
+            first = first[1:]
+        found = []
+        for part in (first, second):
+            kind, value = resolve(part.text, dct, _direction(part), context) if part else (None, None)
+            if kind != "DATE" or value is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                return None
+            found.append((part, kind, value))
+        return found
+    return None
 
 
 def _resolvable_part(span: SpacySpan, dct: date, context: dict[str, str]):
