@@ -534,3 +534,14 @@ def test_a_quote_split_around_an_inverted_cue_is_no_reported_speech(analyse_text
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Edward Leamer"), ("direct", "Edward Leamer")]
     assert quotes[1].text.startswith("is that")
 
+
+
+def test_stage_directions_and_sign_offs_in_a_quoted_transcript_are_no_ones_words(analyse_text):
+    # the end of a Breitbart transcript (PolNeAR dev): every paragraph opens with a quote mark
+    text = ('"PENCE: I was in North Carolina earlier this week, in Williamsburg, Virginia, in the pouring rain '
+            'with 650 —.\n\n"(CROSSTALK.)\n\n"WALLACE: Governor, I don’t want to interrupt, but I want to try to '
+            'get —.\n\n"PENCE: And that’s why Donald Trump is on his way to the White House.\n\n'
+            '"Follow Pam Key on Twitter @pamkeyNEN."')
+    quotes = [q for q in analyse_text(text).quotes if q.kind == "direct"]
+    assert [(q.speaker.name if q.speaker else None, q.text.split()[0]) for q in quotes] == [
+        ("PENCE", "I"), ("WALLACE", "Governor,"), ("PENCE", "And")]

@@ -129,6 +129,10 @@ _COLON_LABEL = re.compile(rf"(?:^|\s)\W*(?:{_LABEL_VERB} )?([A-Z][\w.'’-]*(?: 
 MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
 _LABEL_IN_QUOTE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
+# Quoted text no one says: a transcript's stage direction ('"(CROSSTALK.)', '"[APPLAUSE]"') or a
+# writer's sign-off inside a quoted transcript ('"Follow Pam Key on Twitter @pamkeyNEN."').
+_NOT_SPEECH = re.compile(r"\s*(?:[(\[][A-Z][A-Z ,.'’-]*[)\]]\W*"
+                         r"|Follow\b[^\n]{0,60}\bon (?:Twitter|Facebook|Instagram)\b[^\n]{0,40})\s*", re.DOTALL)
 # "“...” ― Jorge Falcon" after a quote.
 # A digest's "HEADLINE - Author Name: “...”" (and "-More from Blumenthal and Cohen: “...”"): the
 # names after the dash, right before the quote, are its speakers, whatever verb the headline has.
@@ -240,6 +244,8 @@ class _Reader:
         records: list[tuple] = []
         previous = None
         for span in spans:
+            if _NOT_SPEECH.fullmatch(text, span.start, span.end):
+                continue
             label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
             if label:  # a transcript line quoted whole: '"WALLACE: Let's start ...'
                 span = QuoteSpan(label.end(), span.end, span.open_mark, span.close_mark, span.continued, True)
