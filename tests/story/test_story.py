@@ -261,11 +261,46 @@ def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
     ("WASHINGTON — The Senate voted on Tuesday.", True, "The Senate voted"),
     ("Washington (CNN) Besieged by bad news at home, Trump is about to get religion.", True, "Besieged by"),
     ("( associated press ) caracas, venezuela ( ap ) — a police helicopter fired on the court.", False, "a police"),
+    # credits and buttons glued to a sentence (Multi-News clusters 1000-1799)
+    ("( photo: brian powers/the register ) buy photo a former iowa lottery security official accused of rigging "
+     "drawings", False, "a former iowa lottery"),
+    ("Photo by justin sullivan/getty images how easy would it be for a thief to guess your pin?", False, "how easy"),
+    ("Image: getty bolivia has rejected a donation of 100,000 chickens from bill gates.", False, "bolivia has"),
+    ("read more julian barnes, novelist in 1980, i published my first novel.", False, "julian barnes"),
+    ("I read more books than ever this year, she said.", False, "I read more"),
 ])
 def test_what_opens_a_candidate_sentence(sentence, first, kept):
     from storyline.story.summary import _lead_length
 
     assert sentence[_lead_length(sentence, first):].startswith(kept)
+
+
+@pytest.mark.parametrize("sentence", [
+    # web page furniture that extractions keep (Multi-News clusters 1000-1799)
+    "Your browser does not support iframes.",
+    "Share this: twitter facebook linkedin google email like this: like loading...",
+    "' i dreamed of africa ' author and conservationist, shot in kenya enlarge this image toggle caption tony "
+    "karumba/afp/getty images",
+    "Gallery 12 photo gallery © epa/roman pilipey situation in donetsk kiev, april 7.",
+    "Sign up for our weekly newsletters to get the latest on the news delivered right to your inbox.",
+    "( watch: barack obama on immigration: ' let's do it now ' )",
+    "Read more: no compensation for stolen",
+])
+def test_web_furniture_is_no_summary_material(sentence):
+    from storyline.story.summary import _BOILERPLATE, _FURNITURE
+
+    assert _BOILERPLATE.search(sentence) or _FURNITURE.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said the share this week rose by 3 percent, the most since the spring.",
+    "Watch out for falling trees, the forecaster warned on Monday.",
+    "Photographs of the scene show a car on its roof.",
+])
+def test_news_that_looks_like_furniture_stays(sentence):
+    from storyline.story.summary import _BOILERPLATE, _FURNITURE
+
+    assert not _BOILERPLATE.search(sentence) and not _FURNITURE.search(sentence)
 
 
 def test_claims_whose_actors_differ_are_told_apart(seed_report):

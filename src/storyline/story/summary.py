@@ -126,7 +126,7 @@ _LINK = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"\[\s*related|_{3,}|all rights reserved|getty images|click here|\bnewsletter|"
     r"\bsubscribe\b|\bsign up\b|\bjavascript\b|\bcookies\b|\bthis story\b|"
-    r"^\W*(?:update|editor'?s note|advertisement|photo|image|video|follow|related)\b",
+    r"^\W*(?:(?:update|editor'?s note|advertisement|photo|image|video|follow|related|read more)\b|watch\s*:)",
     re.IGNORECASE)
 FURNITURE_WORDS = 15
 # Web boilerplate that is never news, however long the sentence: newsletter and alert sign-ups, Twitter's
@@ -135,11 +135,13 @@ FURNITURE_WORDS = 15
 # +0.0002: the "every source is heard" rule no longer fills a source's slot with "Breaking News Emails
 # Get breaking news alerts and special reports.", which 11 of 1,790 summaries had.)
 _BOILERPLATE = re.compile(
-    r"\bbreaking news (?:emails?|alerts?)\b|\bpush notifications?\b|\bin your inbox\b|\bdelivered weekday mornings\b"
+    r"\bbreaking news (?:emails?|alerts?)\b|\bpush notifications?\b|\b(?:in|to) your inbox\b|\bdelivered weekday mornings\b"
     r"|\bearly-morning email\b|\bcrawls of supported\b|\bthese crawls are\b|\bcrawl data to\b|\badded to the wayback machine\b"
     r"|\bnon-commercial use\b|\btweet location\b|\blocation information to your tweets\b|\btweet with a location\b"
     r"|\badd as an interest\b|\bnext to all of your comments\b|^\W*\(\s*(?:ap|afp|reuters|getty)\s+photo\b"
-    r"|\bclick (?:prev|next)\b|^\W*this (?:post|story|article) has been updated\b|\bnever miss a (?:local )?story\b",
+    r"|\bclick (?:prev|next)\b|^\W*this (?:post|story|article) has been updated\b|\bnever miss a (?:local )?story\b"
+    # an embedded player's notice, share and like buttons, a picture's caption toggle, a copyright credit
+    r"|\byour browser does ?n[o']t support\b|\bshare this\s*:|\blike loading\b|\btoggle caption\b|©",
     re.IGNORECASE)
 # Page furniture that plain-text extractions glue to the front of a news sentence: a photo credit,
 # "Story continued below", a video player's or picture's notice ("Media playback is unsupported on your
@@ -151,6 +153,10 @@ _LEAD_FURNITURE = re.compile(
     r"(?:\(\s*(?:the\s+)?associated\s+press\s*\)|story\s+continued\s+below|story\s+highlights|"
     r"media\s+playback\s+is\s+unsupported\s+on\s+your\s+device|media\s+caption|"
     r"image\s+copyright\s+[^.\n]{1,40}?\s+image\s+caption|play\s+facebook\s+twitter\s+(?:embed|google\s+plus)?|"
+    # a bracketed credit or pointer ("( photo: brian powers/the register ) buy photo", "(Watch: ...)"), a
+    # credit line ("Photo by Justin Sullivan/Getty Images", "Image: Getty"), a "Read more" button
+    r"\(\s*(?:photo|video|watch|image)\s*:[^()\n]{0,100}\)(?:\s*buy\s+photo)?|"
+    r"photo\s+by\s+[^/\n]{1,40}/\s*getty\s+images|image\s*:\s*getty(?:\s+images)?|read\s+more(?=\s+\w)|"
     # ("Advertisement" alone only before a capital: "Advertisement revenue fell" is news)
     r"(?:photo\s+)?advertisement(?:\s+continue\s+reading\s+the\s+main\s+story|(?=\s+(?-i:[A-Z\"“]))))\s*[:\-—–|]*\s+",
     re.IGNORECASE)
