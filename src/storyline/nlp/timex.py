@@ -143,7 +143,7 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
             continue
         if value and re.fullmatch(r"\d{4}-Q[1-4]", value) and not re.search(r"year[- ](?:ago|earlier)", span.text.lower()):
             context["quarter"] = value  # the period under report, not the comparison with a year before
-        if value and kind == "DATE" and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        if _calendar_date(kind, value):
             context["last"] = value
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
@@ -175,6 +175,14 @@ def _period_and_end(span: SpacySpan) -> list[SpacySpan]:
     return [span]
 
 
+_CALENDAR_VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _calendar_date(kind: str | None, value: str | None) -> bool:
+    """Whether a resolved expression is a DATE on the calendar: a year, a month or a day."""
+    return kind == "DATE" and value is not None and _CALENDAR_VALUE.fullmatch(value) is not None
+
+
 _FISCAL_YEAR = re.compile(r"(?:(?:the|its|their|fiscal)\s+)*year")
 _RANGE_WORDS = frozenset({"to", "through", "until", "till"})
 
@@ -191,7 +199,7 @@ def _range_ends(span: SpacySpan, dct: date | None, context: dict[str, str]):
         found = []
         for part in (first, second):
             kind, value = resolve(part.text, dct, _direction(part), context) if part else (None, None)
-            if kind != "DATE" or value is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            if not _calendar_date(kind, value):
                 return None
             found.append((part, kind, value))
         return found
