@@ -129,6 +129,10 @@ class TimeRef:
     end: int
     value: str | None
     type: str = "DATE"
+    # The noun phrase the expression dates, where it modifies a noun ("Hamas' Oct. 7 attack",
+    # "Tuesday's meeting with Blinken"): what happened then, in a sentence that may tell of another day.
+    event_start: int | None = None
+    event_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

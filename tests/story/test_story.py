@@ -130,6 +130,36 @@ def test_timeline_is_in_date_order_with_both_outlets_on_monday(seed_report):
     assert set(monday.sources) == {ABC, CNN}
 
 
+def test_a_background_date_in_a_sentence_about_another_day_is_dated_by_its_own_phrase(seed_report, analyse_text):
+    # ABC: "Gantz, an influential member of the war Cabinet assembled in the wake of Hamas' Oct. 7 attack,
+    # spoke with ... on Monday": what happened on Oct. 7 is the attack; the sentence is Monday's news.
+    from storyline.story.timeline import build_timeline
+
+    entries = {e.value: e for e in seed_report.timeline}
+    assert [ev.text for ev in entries["2023-10-07"].evidence] == ["Hamas' Oct. 7 attack"]
+    assert any(ev.text.startswith("Gantz, an influential member of the war Cabinet") and "on Monday" in ev.text
+               for ev in entries["2024-03-04"].evidence)
+    # TempEval-3 training, APW199980817.1193 (published 1998-08-17)
+    text = ("Just ahead of Albright's one-day trip, the State Department on Sunday issued an updated "
+            "``worldwide caution'' to U.S. travelers in the aftermath of the Aug. 7 bombings at American "
+            "embassies in Kenya and Tanzania and because of fresh threats to U.S. interests abroad.")
+    timeline = {e.value: [ev.text for ev in e.evidence]
+                for e in build_timeline([analyse_text(text, published="1998-08-17")])}
+    assert timeline["1998-08-07"] == ["the Aug. 7 bombings at American embassies in Kenya and Tanzania"]
+    assert timeline["1998-08-16"] == [text]
+    # A sentence that tells of one date only is that date's news, whole (APW19980818.0515); and a part of
+    # the day is part of the time, not an event ("gathered Wednesday night").
+    for text, published in (
+            ("Officials in Tanzania and Kenya, where she arrived next, also hoped she would produce new aid for "
+             "their countries, where the Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.",
+             "1998-08-18"),
+            ("Hundreds of former fighters in the revolution that brought Castro to power 42 years ago gathered "
+             "Wednesday night to denounce the Miami ``worms'' who support Elian's being kept in the United "
+             "States.", "2000-02-17")):
+        entries = build_timeline([analyse_text(text, published=published)])
+        assert [ev.text for e in entries for ev in e.evidence] == [text] * len(entries) and entries
+
+
 def test_framing_lists_terms_each_outlet_stresses(seed_report):
     framing = dict(seed_report.framing)
     assert "hamas" in framing[ABC] and "official" in framing[CNN]

@@ -15,6 +15,7 @@ date, a relative expression keeps its text and gets no value.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -147,7 +148,34 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
             context["last"] = value
         out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
                            value=value, type=kind))
-    return tuple(out)
+    return tuple(_with_event(doc, t) for t in out)
+
+
+# Dependencies by which a time expression modifies a noun: "Hamas' Oct. 7 attack" (nmod), "Tuesday's
+# meeting" (poss), "the 2016 election" (nummod), "the Monday deadline" (compound).
+_NOUN_MODIFIERS = frozenset({"nmod", "poss", "nummod", "compound", "amod", "npadvmod"})
+# Nouns that are part of the time itself, not what happened then ("Wednesday evening", "4 a.m. EDT",
+# "Easter week", "Tuesday nights").
+_TIME_NOUNS = frozenset("""
+morning mornings afternoon afternoons evening evenings night nights day days week weeks weekend weekends
+month months year years decade decades century centuries quarter quarters season seasons time times
+edt est cdt cst mdt mst pdt pst gmt bst utc et ct pt
+""".split())
+
+
+def _with_event(doc: Doc, time: TimeRef) -> TimeRef:
+    """The time expression with the noun phrase it dates, where it modifies a noun (see TimeRef)."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return time
+    root = span.root
+    head = root.head
+    if (root.dep_ not in _NOUN_MODIFIERS or head.pos_ not in ("NOUN", "PROPN") or span.start <= head.i < span.end
+            or head.ent_type_ in ("DATE", "TIME") or head.lower_ in _TIME_NOUNS):
+        return time
+    start = doc[head.left_edge.i].idx
+    phrase = doc.text[start:doc[head.right_edge.i].idx + len(doc[head.right_edge.i])].rstrip(" ,;:-—–")
+    return replace(time, event_start=start, event_end=start + len(phrase))
 
 
 _PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")

@@ -49,21 +49,44 @@ def sentence_evidence(analysis: ArticleAnalysis, start: int, end: int) -> Eviden
     return Evidence(analysis.article.id, start, end, text[start:end])
 
 
+def _calendar_value(time: TimeRef) -> str | None:
+    """The day, week, month, ... a time expression places on the calendar, or None."""
+    if time.value and time.type in ("DATE", "TIME") and _CALENDAR.match(time.value[:10].rstrip("T")):
+        value = time.value.split("T")[0]
+        if _CALENDAR.match(value) and _on_calendar(value):
+            return value
+    return None
+
+
+def event_evidence(analysis: ArticleAnalysis, time: TimeRef, dated: Sequence[TimeRef]) -> Evidence:
+    """What happened at a time, as evidence: the sentence that holds the expression, or only the noun
+    phrase it dates ("Hamas' Oct. 7 attack") where the sentence tells of another date too ("Gantz, ...
+    assembled in the wake of Hamas' Oct. 7 attack, spoke with ... on Monday" is Monday's news).
+    ``dated``: the article's expressions with a calendar value."""
+    sentence = sentence_evidence(analysis, time.start, time.end)
+    a, b = time.event_start, time.event_end
+    if a is None or b is None:
+        return sentence
+    if not any(other is not time and sentence.start <= other.start < sentence.end
+               and not (a <= other.start and other.end <= b) for other in dated):
+        return sentence
+    return Evidence(analysis.article.id, a, b, analysis.article.text[a:b])
+
+
 def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, ...]:
-    """Group the story's calendar dates by value, in date order, with each source's sentence."""
-    by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef]]] = {}
+    """Group the story's calendar dates by value, in date order, with what each source says happened
+    then (see :func:`event_evidence`)."""
+    by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef, list[TimeRef]]]] = {}
     for analysis in analyses:
-        for time in analysis.times:
-            if time.value and time.type in ("DATE", "TIME") and _CALENDAR.match(time.value[:10].rstrip("T")):
-                value = time.value.split("T")[0]
-                if _CALENDAR.match(value) and _on_calendar(value):
-                    by_value.setdefault(value, []).append((analysis, time))
+        dated = [t for t in analysis.times if _calendar_value(t)]
+        for time in dated:
+            by_value.setdefault(_calendar_value(time), []).append((analysis, time, dated))
     entries = []
     for value, refs in by_value.items():
         evidence = []
         seen = set()
-        for analysis, time in refs:
-            ev = sentence_evidence(analysis, time.start, time.end)
+        for analysis, time, dated in refs:
+            ev = event_evidence(analysis, time, dated)
             if (ev.source, ev.start) not in seen:
                 seen.add((ev.source, ev.start))
                 evidence.append(ev)
