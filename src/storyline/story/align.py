@@ -24,6 +24,7 @@ import numpy as np
 
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Quote
 from .embed import embed
+from .quotes import different_speakers
 
 # Logistic-regression weights of the match score over the features of `pair_features`
 # (cosine of MiniLM embeddings, IDF-weighted share of cast entities, Jaccard of content words,
@@ -38,6 +39,9 @@ MATCH_BIAS = -4.51
 # Probability above which two claims are the same fact: chosen on the same dev topics for
 # precision (a wrong "corroborated" misleads more than a missed one).
 MATCH_THRESHOLD = 0.5
+# Two groups of matched claims are one fact when their claims of different sources match this well on
+# average (see `group_claims`).
+GROUP_THRESHOLD = 0.4
 # Claims shorter than this many words are too thin to align ("the official said").
 MIN_CLAIM_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -193,56 +197,70 @@ def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
     claims = [c for a in analyses for c in claims_of(a, entity_of, people)]
     if not claims:
         return ()
-    vectors = embed([c.text for c in claims])
-    idf = entity_idf(claims)
-    sources = list(dict.fromkeys(c.source for c in claims))
-    by_source = {s: [i for i, c in enumerate(claims) if c.source == s] for s in sources}
-    cosine = vectors @ vectors.T
-    links: dict[int, set[int]] = {}
-    for s in sources:
-        for t in sources:
-            if s >= t:
-                continue
-            rows, cols = by_source[s], by_source[t]
-            feats = np.array([pair_features(claims[i], claims[j], float(cosine[i, j]), idf) for i in rows for j in cols])
-            probs = match_probability(feats).reshape(len(rows), len(cols))
-            # each claim keeps its best partner in the other source, if that one is likely enough
-            for r, i in enumerate(rows):
-                c = int(probs[r].argmax())
-                if probs[r, c] >= MATCH_THRESHOLD:
-                    links.setdefault(i, set()).add(cols[c])
-                    links.setdefault(cols[c], set()).add(i)
-            for c, j in enumerate(cols):
-                r = int(probs[:, c].argmax())
-                if probs[r, c] >= MATCH_THRESHOLD:
-                    links.setdefault(j, set()).add(rows[r])
-                    links.setdefault(rows[r], set()).add(j)
-    facts = []
-    seen: set[int] = set()
-    for i in range(len(claims)):
-        if i in seen:
-            continue
-        group = _component(i, links)
-        seen |= group
-        members = [claims[k] for k in sorted(group)]
-        facts.append(_fact(members))
+    facts = [_fact([claims[k] for k in sorted(group)]) for group in group_claims(claims, match_matrix(claims))]
     facts += _speaker_conflicts(quotes)
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], f.evidence[0].source, f.evidence[0].start))
     return tuple(Fact(f"f{n}", f.status, f.sources, f.evidence, f.note) for n, f in enumerate(facts, start=1))
 
 
-_STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
+def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
+    """The match probability of every two claims of different sources (0 within a source)."""
+    vectors = embed([c.text for c in claims])
+    idf = entity_idf(claims)
+    cosine = vectors @ vectors.T
+    source = np.array([c.source for c in claims])
+    out = np.zeros((len(claims), len(claims)))
+    rows, cols = np.nonzero(np.triu(source[:, None] != source[None, :]))
+    if len(rows):
+        feats = np.array([pair_features(claims[i], claims[j], float(cosine[i, j]), idf) for i, j in zip(rows, cols)])
+        out[rows, cols] = out[cols, rows] = match_probability(feats)
+    return out
 
 
-def _component(start: int, links: dict[int, set[int]]) -> set[int]:
-    group, stack = set(), [start]
-    while stack:
-        k = stack.pop()
-        if k in group:
+def group_claims(claims: Sequence[Claim], probs: np.ndarray, linkage: str = "average") -> list[set[int]]:
+    """The claims (indices) that report one fact, in groups; every claim in exactly one group.
+
+    Each claim is linked to its likeliest partner in each other source, where that one is likely
+    enough (:data:`MATCH_THRESHOLD`). Linked claims are then joined, likeliest links first, but two
+    groups only when their claims of different sources match on average (``linkage="average"``): a
+    chain of links (A like B, B like C, C like D, ...) does not make one fact of a whole story told by
+    many sources, as it does when every link joins (``"single"``, for comparison in benchmarks).
+    """
+    sources = list(dict.fromkeys(c.source for c in claims))
+    source_of = np.array([sources.index(c.source) for c in claims])
+    links: dict[tuple[int, int], float] = {}
+    for s in range(len(sources)):
+        rows = np.flatnonzero(source_of == s)
+        for t in range(s + 1, len(sources)):
+            cols = np.flatnonzero(source_of == t)
+            block = probs[np.ix_(rows, cols)]
+            for r, i in enumerate(rows):  # each claim keeps its best partner in the other source ...
+                c = int(block[r].argmax())
+                if block[r, c] >= MATCH_THRESHOLD:
+                    links[(int(i), int(cols[c]))] = float(block[r, c])
+            for c, j in enumerate(cols):
+                r = int(block[:, c].argmax())
+                if block[r, c] >= MATCH_THRESHOLD:
+                    links[(int(rows[r]), int(j))] = float(block[r, c])
+    group_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for (i, j), _ in sorted(links.items(), key=lambda item: (-item[1], item[0])):
+        a, b = group_of[i], group_of[j]
+        if a == b:
             continue
-        group.add(k)
-        stack.extend(links.get(k, ()))
-    return group
+        left, right = members[a], members[b]
+        block = probs[np.ix_(left, right)]
+        across = source_of[left][:, None] != source_of[right][None, :]
+        if linkage == "average" and block[across].mean() < GROUP_THRESHOLD:  # ... and groups join on average
+            continue
+        for k in right:
+            group_of[k] = a
+        members[a] = left + right
+        del members[b]
+    return [set(m) for m in members.values()]
+
+
+_STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 
 
 def _fact(members: list[Claim]) -> Fact:
@@ -280,14 +298,14 @@ def _num(value: float) -> str:
 
 
 def _speaker_conflicts(quotes: Sequence[Quote]) -> list[Fact]:
-    """The same words given to different speakers by different sources."""
+    """The same words given to speakers known to differ by different sources (see `different_speakers`)."""
     by_id = {q.id: q for q in quotes}
     out, seen = [], set()
     for quote in quotes:
         for echo in quote.echoes:
             other = by_id.get(echo.quote)
             pair = tuple(sorted((quote.id, echo.quote)))
-            if other is None or echo.same_speaker or pair in seen:
+            if other is None or echo.same_speaker or pair in seen or not different_speakers(quote, other):
                 continue
             seen.add(pair)
             who = lambda q: q.speaker.name if q.speaker else "no one"  # noqa: E731

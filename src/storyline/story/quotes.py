@@ -116,6 +116,19 @@ def speaker_key(quote: Quote) -> str | None:
     return quote.speaker.entity or " ".join(quote.speaker.name.lower().split())
 
 
+# A speaker left as one of these words was not resolved to anyone ("he said", "who said").
+UNRESOLVED = frozenset("""he she they it i we you him her them me us his hers its their theirs my our your
+who whom whose which that this one""".split())
+
+
+def different_speakers(a: Quote, b: Quote) -> bool:
+    """Whether two quotes are given to two speakers known to differ. A quote with no speaker, or with a
+    pronoun no one was found for ("his", "who"), has no known speaker: the same words may be its
+    speaker's as well."""
+    keys = [speaker_key(q) for q in (a, b)]
+    return all(k is not None and k not in UNRESOLVED for k in keys) and keys[0] != keys[1]
+
+
 def find_echoes(quotes: list[Quote]) -> list[Quote]:
     """Link direct quotes of different sources that share their words, both ways."""
     direct = [(q, _words(q.text)) for q in quotes if q.kind == "direct"]
