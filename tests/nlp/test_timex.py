@@ -175,6 +175,15 @@ def test_direction_from_participles_infinitives_and_past_perfect(analyse_text, t
     assert [t.value for t in times] == [expected]
 
 
+def test_a_gerund_takes_the_tense_of_the_verb_it_completes(analyse_text):
+    # ECB+ 3_4ecb: "began hearing the case Sept. 22" looks back as "began" does. Read as of April 2009,
+    # Sept. 22 would otherwise be taken as the nearer one, 2009-09-22, five months ahead.
+    text = ("The jury - six black women , two white women , two black men , one white man and one Asian man - "
+            "began hearing the case Sept. 22 and convicted Nichols on Nov. 7 after 12 hours of deliberation .")
+    times = analyse_text(text, published="2009-04-05").times
+    assert [(t.text, t.value) for t in times][:2] == [("Sept. 22", "2008-09-22"), ("Nov. 7", "2008-11-07")]
+
+
 @pytest.mark.parametrize("text", [
     "Sun Microsystems said its 80486 machines sold well.",
     "He retired at the age of 56 and sold shares for as little as 99 cents.",

@@ -155,7 +155,10 @@ def test_a_background_date_in_a_sentence_about_another_day_is_dated_by_its_own_p
              "1998-08-18"),
             ("Hundreds of former fighters in the revolution that brought Castro to power 42 years ago gathered "
              "Wednesday night to denounce the Miami ``worms'' who support Elian's being kept in the United "
-             "States.", "2000-02-17")):
+             "States.", "2000-02-17"),
+            # ECB+ 3_8ecb: the same day twice ("today" also qualifies "sentence") is still one day's news
+            ("A Georgia judge handed Brian Nichols today four consecutive life sentences without the possibility "
+             "for parole sentence today .", "2008-12-13")):
         entries = build_timeline([analyse_text(text, published=published)])
         assert [ev.text for e in entries for ev in e.evidence] == [text] * len(entries) and entries
 

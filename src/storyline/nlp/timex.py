@@ -315,6 +315,8 @@ def _tense(verb: Token) -> str:
         return FUTURE  # "is to resume trading in Paris Tuesday"
     if verb.tag_ == "VBD" or aux_words & {"had", "has", "have", "did", "was", "were"}:
         return PAST
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.pos_ in ("VERB", "AUX"):
+        return _tense(verb.head)  # "began hearing the case Sept. 22": the tense of "began"
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return PAST  # "the temporary injunction issued Thursday"
     if verb.tag_ == "VBN" and aux_words & {"was", "were", "been"}:

@@ -60,15 +60,16 @@ def _calendar_value(time: TimeRef) -> str | None:
 
 def event_evidence(analysis: ArticleAnalysis, time: TimeRef, dated: Sequence[TimeRef]) -> Evidence:
     """What happened at a time, as evidence: the sentence that holds the expression, or only the noun
-    phrase it dates ("Hamas' Oct. 7 attack") where the sentence tells of another date too ("Gantz, ...
+    phrase it dates ("Hamas' Oct. 7 attack") where the sentence tells of another day too ("Gantz, ...
     assembled in the wake of Hamas' Oct. 7 attack, spoke with ... on Monday" is Monday's news).
     ``dated``: the article's expressions with a calendar value."""
     sentence = sentence_evidence(analysis, time.start, time.end)
     a, b = time.event_start, time.event_end
     if a is None or b is None:
         return sentence
-    if not any(other is not time and sentence.start <= other.start < sentence.end
-               and not (a <= other.start and other.end <= b) for other in dated):
+    value = _calendar_value(time)
+    if not any(sentence.start <= other.start < sentence.end and not (a <= other.start and other.end <= b)
+               and _calendar_value(other) != value for other in dated):
         return sentence
     return Evidence(analysis.article.id, a, b, analysis.article.text[a:b])
 
