@@ -71,6 +71,8 @@ def _states_on_its_own(head: Token) -> bool:
         return True
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
         return True
+    if head.dep_ == "conj":  # "They yelled and wept", "officials approved and delivered six visas"
+        return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
