@@ -198,6 +198,31 @@ def test_a_story_told_by_many_sources_is_not_one_chained_fact():
     assert max(map(len, group_claims(claims, probs))) <= 15
 
 
+def test_counts_conflict_only_where_they_cannot_both_be_true(analyse_text):
+    # TempEval-3 training: the Aug. 7 embassy bombings killed 257 people (APW19980818.0515) or 259 people
+    # (APW19980930.0425): a conflict. ECB+ topic 3: Nichols was sentenced on each of "54 charges" (3_1ecb)
+    # and on "more than 50 charges" (3_7ecb): no conflict, the two can both be true.
+    from storyline.story import align
+
+    texts = {"apw0818": "Officials in Tanzania and Kenya, where she arrived next, also hoped she would produce new "
+                        "aid for their countries, where the Aug. 7 terrorist blasts killed 257 people in Nairobi and "
+                        "Dar es Salaam.",
+             "apw0930": "The bombings on Aug. 7 killed 259 people, including 12 Americans, and injured more than 5,500."}
+    claims = []
+    for source, text in texts.items():
+        analysis = analyse_text(text, published="1998-09-30", id=source)
+        claims += [c for c in align.claims_of(analysis, {}) if any(u == "people" for _, u, _ in c.numbers)]
+    assert len(claims) == 2
+    assert align._conflict(claims) == "the number of people differs: 257 in apw0818; 259 in apw0930"
+    assert align.count_range(54, "54") == (54, 54)
+    assert align.count_range(50, "more than 50")[0] == 50
+    charges = [align.Claim(s, 0, 1, "", frozenset(), frozenset(), ((v, "charge", t),), frozenset())
+               for s, v, t in (("3_1ecb", 54.0, "54"), ("3_7ecb", 50.0, "more than 50"))]
+    assert align._conflict(charges) == ""
+    charges[1] = align.Claim("3_7ecb", 0, 1, "", frozenset(), frozenset(), ((50.0, "charge", "50"),), frozenset())
+    assert align._conflict(charges) == "the number of charge differs: 54 in 3_1ecb; 50 in 3_7ecb"
+
+
 def test_framing_lists_terms_each_outlet_stresses(seed_report):
     framing = dict(seed_report.framing)
     assert "hamas" in framing[ABC] and "official" in framing[CNN]

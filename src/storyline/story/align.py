@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -61,7 +62,7 @@ class Claim:
     text: str
     entities: frozenset[str]
     days: frozenset[str]
-    numbers: tuple[tuple[float, str], ...]
+    numbers: tuple[tuple[float, str, str], ...]  # (value, what it counts, the number as written)
     words: frozenset[str]
     negated: bool = False  # it says something is not so (see `is_negated`)
     actor: str | None = None  # the first person it names outside who-spoke frames (see `_actor`)
@@ -99,7 +100,7 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                  if inside(m.start, m.end) and (source, m.start) in entity_of]
         entities = frozenset(entity for _, entity in named)
         days = frozenset(t.value for t in analysis.times if inside(t.start, t.end) and t.value and _DAY.match(t.value))
-        numbers = tuple((n.value, n.unit) for n in analysis.numbers
+        numbers = tuple((n.value, n.unit, n.text) for n in analysis.numbers
                         if inside(n.start, n.end) and n.value is not None and n.unit)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers,
                          content_words(claim_text), is_negated(claim_text),
@@ -275,16 +276,21 @@ def _fact(members: list[Claim]) -> Fact:
 
 
 def _conflict(members: list[Claim]) -> str:
-    """What differs between matched claims of different sources, or ''."""
-    by_unit: dict[str, dict[str, set[float]]] = {}
+    """What differs between matched claims of different sources, or ''.
+
+    Counts differ where they cannot both be true: "54 charges" and "more than 50 charges" agree, and so
+    do "112 people" and "about 110 people"; "100 people" and "112 people" do not (see `count_range`).
+    """
+    by_unit: dict[str, dict[str, dict[float, str]]] = {}
     for c in members:
-        for value, unit in c.numbers:
-            by_unit.setdefault(unit, {}).setdefault(c.source, set()).add(value)
+        for value, unit, text in c.numbers:
+            by_unit.setdefault(unit, {}).setdefault(c.source, {}).setdefault(value, text)
     for unit, per_source in by_unit.items():
-        if len(per_source) > 1:
-            values = [v for vs in per_source.values() for v in vs]
-            if len(set(values)) > 1 and all(len(vs) == 1 for vs in per_source.values()):
-                parts = "; ".join(f"{_num(next(iter(vs)))} in {s}" for s, vs in per_source.items())
+        if len(per_source) > 1 and all(len(vs) == 1 for vs in per_source.values()):
+            counts = {s: next(iter(vs.items())) for s, vs in per_source.items()}
+            ranges = [count_range(v, text) for v, text in counts.values()]
+            if any(a[1] < b[0] or b[1] < a[0] for a, b in combinations(ranges, 2)):
+                parts = "; ".join(f"{text} in {s}" for s, (_, text) in counts.items())
                 return f"the number of {unit} differs: {parts}"
     days = {c.source: c.days for c in members if len(c.days) == 1}
     if len(days) > 1 and len({d for ds in days.values() for d in ds}) > 1:
@@ -293,8 +299,24 @@ def _conflict(members: list[Claim]) -> str:
     return ""
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+_ABOUT = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|estimated|close to|just (?:under|over)"
+                    r"|more or less)\b", re.IGNORECASE)
+_OVER = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|above|no (?:fewer|less) than)\b", re.IGNORECASE)
+_UNDER = re.compile(r"\b(?:less than|fewer than|under|up to|at most|no more than|below)\b", re.IGNORECASE)
+# How far "about 100" reaches either way.
+ABOUT = 0.15
+
+
+def count_range(value: float, text: str) -> tuple[float, float]:
+    """The counts a number as written allows: "54" just 54, "more than 50" 50 and up, "up to 50" at most
+    50, "about 100" 85 to 115."""
+    if _ABOUT.search(text):
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    if _OVER.search(text):
+        return value, math.inf
+    if _UNDER.search(text):
+        return -math.inf, value
+    return value, value
 
 
 def _speaker_conflicts(quotes: Sequence[Quote]) -> list[Fact]:
