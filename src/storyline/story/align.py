@@ -5,11 +5,14 @@ different sources are taken to report the same fact when a calibrated score says
 score combines what the claims say (MiniLM sentence embeddings, and their shared content
 words) with what they are about (the cast entities and the dates they share): similarity
 alone is not enough, since two sentences about the same people can state different facts.
+Matched claims are grouped into facts by average linkage (`group_claims`), so that a chain of
+matches does not make one fact of a story told by many sources.
 
-Matched claims are *conflicting* when the same slot holds different values: a count of the
-same thing ("100 people" / "112 people"), or the day of the same event. Quotes whose words
-two outlets give to different speakers are conflicting too. Every other matched group is
-*corroborated*; every claim no other source matches is *single_source*.
+Matched claims are *conflicting* when the same slot holds values that cannot both be true: a
+count of the same thing ("100 people" / "112 people", but not "54 charges" / "more than 50
+charges"), or the day of the same event. Quotes whose words two outlets give to speakers known
+to differ are conflicting too. Every other matched group is *corroborated*; every claim no
+other source matches is *single_source*.
 """
 
 from __future__ import annotations
