@@ -220,7 +220,7 @@ def test_counts_conflict_only_where_they_cannot_both_be_true(analyse_text):
                for s, v, t in (("3_1ecb", 54.0, "54"), ("3_7ecb", 50.0, "more than 50"))]
     assert align._conflict(charges) == ""
     charges[1] = align.Claim("3_7ecb", 0, 1, "", frozenset(), frozenset(), ((50.0, "charge", "50"),), frozenset())
-    assert align._conflict(charges) == "the number of charge differs: 54 in 3_1ecb; 50 in 3_7ecb"
+    assert align._conflict(charges) == "the number of charges differs: 54 in 3_1ecb; 50 in 3_7ecb"
 
 
 def test_framing_lists_terms_each_outlet_stresses(seed_report):

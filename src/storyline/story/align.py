@@ -294,7 +294,7 @@ def _conflict(members: list[Claim]) -> str:
             ranges = [count_range(v, text) for v, text in counts.values()]
             if any(a[1] < b[0] or b[1] < a[0] for a, b in combinations(ranges, 2)):
                 parts = "; ".join(f"{text} in {s}" for s, (_, text) in counts.items())
-                return f"the number of {unit} differs: {parts}"
+                return f"the number of {_plural(unit)} differs: {parts}"
     days = {c.source: c.days for c in members if len(c.days) == 1}
     if len(days) > 1 and len({d for ds in days.values() for d in ds}) > 1:
         parts = "; ".join(f"{next(iter(ds))} in {s}" for s, ds in days.items())
@@ -308,6 +308,17 @@ _OVER = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|above|
 _UNDER = re.compile(r"\b(?:less than|fewer than|under|up to|at most|no more than|below)\b", re.IGNORECASE)
 # How far "about 100" reaches either way.
 ABOUT = 0.15
+
+
+def _plural(noun: str) -> str:
+    """The plural of what a count counts, for a note: "charge" -> "charges", "casualty" -> "casualties"."""
+    if noun.endswith("s") or noun in ("people", "police", "staff", "personnel", "cattle", "livestock"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def count_range(value: float, text: str) -> tuple[float, float]:
