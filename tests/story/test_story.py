@@ -165,8 +165,9 @@ def test_a_background_date_in_a_sentence_about_another_day_is_dated_by_its_own_p
 
 def test_a_story_told_by_many_sources_is_not_one_chained_fact():
     # ECB+ topic 3 (ecb): nine reports of Brian Nichols's sentencing. Joining every likely link made one
-    # "fact" of 50-odd claims of the nine (A like B, B like C, ...), "conflicting" because two of them
-    # count different charges; facts are now joined only where their claims match on average.
+    # "fact" of 117 of the story's 380 claims, from all nine (A like B, B like C, ...), "conflicting"
+    # because two of them count charges differently; facts are now joined only where their claims match
+    # on average.
     corpus_or_skip("ecbplus")
     import corpora
     from storyline import make_article
