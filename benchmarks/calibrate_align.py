@@ -134,6 +134,7 @@ def _group_report(claims, pairs) -> None:
                 sizes.append(len(group))
                 for k in group:
                     group_of[keys[k]] = (story, n)
+        big = sum(s for s in sizes if s >= 10) / sum(sizes)
         for name, part in zip(("dev", "test"), align_pairs.split(same_story)):
             labels = np.array([p.label for p in part])
             predicted = np.array([group_of[(p.a.doc_id, p.a.index)] == group_of[(p.b.doc_id, p.b.index)] for p in part])
@@ -141,7 +142,6 @@ def _group_report(claims, pairs) -> None:
             precision = tp / max(1, predicted.sum())
             recall = tp / max(1, labels.sum())
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            big = sum(s for s in sizes if s >= 10) / sum(sizes)
             print(f"| {linkage} linkage | {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {max(sizes)} | {big:.1%} |")
 
 

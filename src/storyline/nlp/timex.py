@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -111,20 +112,19 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
                 and token.pos_ in ("NOUN", "ADJ") and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"):
             spans.append(doc[token.i - 1:token.i + 1])
     out = []
+    text = doc.text  # (Doc.text joins the whole text again at each call)
+    ref = partial(_time_ref, doc, text, source)  # ref(start, end, kind, value)
     context: dict[str, str] = {}
     spans = [part for span in spans for part in _period_and_end(span)]
     for span in sorted(spans, key=lambda s: s.start):
         ends = _range_ends(span, dct, context)
         if ends:  # "from Sept. 14 to Thursday": two dates, each resolved on its own
-            for part, kind, value in ends:
-                out.append(TimeRef(source=source, text=part.text, start=part.start_char, end=part.end_char,
-                                   value=value, type=kind))
+            out += [ref(part.start_char, part.end_char, kind, value) for part, kind, value in ends]
             continue
         if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending") \
                 and _FISCAL_YEAR.fullmatch(span.text.lower()):
             # "for the year ended March 31": a year-long period (TimeML: a DURATION), not the current year
-            out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
-                               value="P1Y", type="DURATION"))
+            out.append(ref(span.start_char, span.end_char, "DURATION", "P1Y"))
             continue
         kind, value = resolve(span.text, dct, _direction(span), context)
         if value is None and kind is not None and dct is not None and len(span) > 1:
@@ -137,8 +137,7 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
                 for a, b in parts:
                     sub_kind, sub_value = resolve(span.text[a:b], dct, _direction(span), context)
                     if sub_kind is not None:
-                        out.append(TimeRef(source=source, text=span.text[a:b], start=span.start_char + a,
-                                           end=span.start_char + b, value=sub_value, type=sub_kind))
+                        out.append(ref(span.start_char + a, span.start_char + b, sub_kind, sub_value))
                 continue
         if kind is None:
             continue
@@ -146,9 +145,8 @@ def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int,
             context["quarter"] = value  # the period under report, not the comparison with a year before
         if _calendar_date(kind, value):
             context["last"] = value
-        out.append(TimeRef(source=source, text=span.text, start=span.start_char, end=span.end_char,
-                           value=value, type=kind))
-    return tuple(_with_event(doc, t) for t in out)
+        out.append(ref(span.start_char, span.end_char, kind, value))
+    return tuple(out)
 
 
 # Dependencies by which a time expression modifies a noun: "Hamas' Oct. 7 attack" (nmod), "Tuesday's
@@ -163,9 +161,11 @@ edt est cdt cst mdt mst pdt pst gmt bst utc et ct pt
 """.split())
 
 
-def _with_event(doc: Doc, time: TimeRef) -> TimeRef:
-    """The time expression with the noun phrase it dates, where it modifies a noun (see TimeRef)."""
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+def _time_ref(doc: Doc, text: str, source: str, start: int, end: int, kind: str, value: str | None) -> TimeRef:
+    """The time expression at ``text[start:end]``, with the noun phrase it dates where it modifies a noun
+    (see TimeRef)."""
+    time = TimeRef(source=source, text=text[start:end], start=start, end=end, value=value, type=kind)
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return time
     root = span.root
@@ -173,9 +173,9 @@ def _with_event(doc: Doc, time: TimeRef) -> TimeRef:
     if (root.dep_ not in _NOUN_MODIFIERS or head.pos_ not in ("NOUN", "PROPN") or span.start <= head.i < span.end
             or head.ent_type_ in ("DATE", "TIME") or head.lower_ in _TIME_NOUNS):
         return time
-    start = doc[head.left_edge.i].idx
-    phrase = doc.text[start:doc[head.right_edge.i].idx + len(doc[head.right_edge.i])].rstrip(" ,;:-—–")
-    return replace(time, event_start=start, event_end=start + len(phrase))
+    first = doc[head.left_edge.i].idx
+    phrase = text[first:doc[head.right_edge.i].idx + len(doc[head.right_edge.i])].rstrip(" ,;:-—–")
+    return replace(time, event_start=first, event_end=first + len(phrase))
 
 
 _PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..story.quotes import different_speakers, speaker_key
+from ..story.quotes import echo_conflicts, speaker_key
 from ..types import Quote, StoryReport, SummarySentence
 
 # Words that name a speaker only through the sentences around them.
@@ -37,17 +37,7 @@ def quote_groups(report: StoryReport) -> list[tuple[str, str | None, bool, list[
 
 def echo_pairs(report: StoryReport) -> list[tuple[Quote, Quote]]:
     """Each pair of quotes with the same words given to speakers known to differ, once."""
-    by_id = {q.id: q for q in report.quotes}
-    out, seen = [], set()
-    for quote in report.quotes:
-        for echo in quote.echoes:
-            other = by_id[echo.quote]
-            pair = tuple(sorted((quote.id, other.id)))
-            if echo.same_speaker or pair in seen or not different_speakers(quote, other):
-                continue
-            seen.add(pair)
-            out.append((quote, other))
-    return out
+    return echo_conflicts(report.quotes)
 
 
 def summary_speakers(report: StoryReport, sentence: SummarySentence) -> list[tuple[str, str]]:

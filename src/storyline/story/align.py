@@ -28,7 +28,7 @@ import numpy as np
 
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Quote
 from .embed import embed
-from .quotes import different_speakers
+from .quotes import echo_conflicts
 
 # Logistic-regression weights of the match score over the features of `pair_features`
 # (cosine of MiniLM embeddings, IDF-weighted share of cast entities, Jaccard of content words,
@@ -230,8 +230,8 @@ def group_claims(claims: Sequence[Claim], probs: np.ndarray, linkage: str = "ave
     chain of links (A like B, B like C, C like D, ...) does not make one fact of a whole story told by
     many sources, as it does when every link joins (``"single"``, for comparison in benchmarks).
     """
-    sources = list(dict.fromkeys(c.source for c in claims))
-    source_of = np.array([sources.index(c.source) for c in claims])
+    sources = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
+    source_of = np.array([sources[c.source] for c in claims])
     links: dict[tuple[int, int], float] = {}
     for s in range(len(sources)):
         rows = np.flatnonzero(source_of == s)
@@ -334,21 +334,13 @@ def count_range(value: float, text: str) -> tuple[float, float]:
 
 
 def _speaker_conflicts(quotes: Sequence[Quote]) -> list[Fact]:
-    """The same words given to speakers known to differ by different sources (see `different_speakers`)."""
-    by_id = {q.id: q for q in quotes}
-    out, seen = [], set()
-    for quote in quotes:
-        for echo in quote.echoes:
-            other = by_id.get(echo.quote)
-            pair = tuple(sorted((quote.id, echo.quote)))
-            if other is None or echo.same_speaker or pair in seen or not different_speakers(quote, other):
-                continue
-            seen.add(pair)
-            who = lambda q: q.speaker.name if q.speaker else "no one"  # noqa: E731
-            words = min(quote.text, other.text, key=len).strip(" ,.;:\"'")
-            note = (f"the words \"{words}\" are given to {who(quote)} by {quote.source} "
-                    f"and to {who(other)} by {other.source}")
-            evidence = (Evidence(quote.source, quote.start, quote.end, quote.text),
-                        Evidence(other.source, other.start, other.end, other.text))
-            out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note))
+    """The same words given to speakers known to differ by different sources (see `echo_conflicts`)."""
+    out = []
+    for quote, other in echo_conflicts(quotes):
+        words = min(quote.text, other.text, key=len).strip(" ,.;:\"'")
+        note = (f"the words \"{words}\" are given to {quote.speaker.name} by {quote.source} "
+                f"and to {other.speaker.name} by {other.source}")
+        evidence = (Evidence(quote.source, quote.start, quote.end, quote.text),
+                    Evidence(other.source, other.start, other.end, other.text))
+        out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note))
     return out

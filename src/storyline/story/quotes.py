@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from ..nlp.coref import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..types import ArticleAnalysis, Echo, Entity, Quote
 
 # The shorter of two quotes must have at least this many words to count as an echo when it
@@ -117,7 +118,7 @@ def speaker_key(quote: Quote) -> str | None:
 
 
 # A speaker left as one of these words was not resolved to anyone ("he said", "who said").
-UNRESOLVED = frozenset("""he she they it i we you him her them me us his hers its their theirs my our your
+UNRESOLVED = frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS | frozenset("""it its theirs i we you me us my our your
 who whom whose which that this one""".split())
 
 
@@ -127,6 +128,22 @@ def different_speakers(a: Quote, b: Quote) -> bool:
     speaker's as well."""
     keys = [speaker_key(q) for q in (a, b)]
     return all(k is not None and k not in UNRESOLVED for k in keys) and keys[0] != keys[1]
+
+
+def echo_conflicts(quotes: Sequence[Quote]) -> list[tuple[Quote, Quote]]:
+    """Each pair of quotes (of :func:`find_echoes`) with the same words given to speakers known to differ,
+    once."""
+    by_id = {q.id: q for q in quotes}
+    out, seen = [], set()
+    for quote in quotes:
+        for echo in quote.echoes:
+            other = by_id.get(echo.quote)
+            pair = tuple(sorted((quote.id, echo.quote)))
+            if other is None or pair in seen or not different_speakers(quote, other):
+                continue
+            seen.add(pair)
+            out.append((quote, other))
+    return out
 
 
 def find_echoes(quotes: list[Quote]) -> list[Quote]:

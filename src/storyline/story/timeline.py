@@ -58,18 +58,18 @@ def _calendar_value(time: TimeRef) -> str | None:
     return None
 
 
-def event_evidence(analysis: ArticleAnalysis, time: TimeRef, dated: Sequence[TimeRef]) -> Evidence:
+def event_evidence(analysis: ArticleAnalysis, time: TimeRef, value: str,
+                   dated: Sequence[tuple[TimeRef, str]]) -> Evidence:
     """What happened at a time, as evidence: the sentence that holds the expression, or only the noun
     phrase it dates ("Hamas' Oct. 7 attack") where the sentence tells of another day too ("Gantz, ...
     assembled in the wake of Hamas' Oct. 7 attack, spoke with ... on Monday" is Monday's news).
-    ``dated``: the article's expressions with a calendar value."""
+    ``value``: the expression's calendar value; ``dated``: the article's expressions with theirs."""
     sentence = sentence_evidence(analysis, time.start, time.end)
     a, b = time.event_start, time.event_end
     if a is None or b is None:
         return sentence
-    value = _calendar_value(time)
     if not any(sentence.start <= other.start < sentence.end and not (a <= other.start and other.end <= b)
-               and _calendar_value(other) != value for other in dated):
+               and other_value != value for other, other_value in dated):
         return sentence
     return Evidence(analysis.article.id, a, b, analysis.article.text[a:b])
 
@@ -77,17 +77,17 @@ def event_evidence(analysis: ArticleAnalysis, time: TimeRef, dated: Sequence[Tim
 def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, ...]:
     """Group the story's calendar dates by value, in date order, with what each source says happened
     then (see :func:`event_evidence`)."""
-    by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef, list[TimeRef]]]] = {}
+    by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef, list[tuple[TimeRef, str]]]]] = {}
     for analysis in analyses:
-        dated = [t for t in analysis.times if _calendar_value(t)]
-        for time in dated:
-            by_value.setdefault(_calendar_value(time), []).append((analysis, time, dated))
+        dated = [(t, v) for t in analysis.times if (v := _calendar_value(t))]
+        for time, value in dated:
+            by_value.setdefault(value, []).append((analysis, time, dated))
     entries = []
     for value, refs in by_value.items():
         evidence = []
         seen = set()
         for analysis, time, dated in refs:
-            ev = event_evidence(analysis, time, dated)
+            ev = event_evidence(analysis, time, value, dated)
             if (ev.source, ev.start) not in seen:
                 seen.add((ev.source, ev.start))
                 evidence.append(ev)
