@@ -80,11 +80,15 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class PolnearDoc:
-    """A PolNeAR article: ``id`` is the file stem, ``outlet`` the publisher code."""
+    """A PolNeAR article: ``id`` is the file stem, ``outlet`` the publisher code.
+
+    ``second`` holds a second annotator's attributions of the same article, where PolNeAR has them
+    (18 articles: 16 of train, 2 of dev), else None."""
     id: str
     text: str
     outlet: str | None
     attributions: tuple[Attribution, ...]
+    second: tuple[Attribution, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +210,8 @@ def polnear_documents(split: str) -> Iterator[PolnearDoc]:
 
     ``outlet`` is the ``publisher`` column of ``metadata.tsv``. Annotations
     come from ``<name>_<annotator>.ann``; where several annotators did the
-    same article (18 articles), the first file in sorted order is used.
+    same article (18 articles: 16 of train, 2 of dev), the first file in sorted order is used, and
+    the second goes to ``second`` (for inter-annotator agreement).
     """
     _check_split(split)
     root = data_dir("polnear")
@@ -226,7 +231,8 @@ def polnear_documents(split: str) -> Iterator[PolnearDoc]:
             text = fh.read()
         files = anns.get(txt.stem)
         attributions = _parse_brat(files[0].read_text(encoding="utf-8")) if files else ()
-        yield PolnearDoc(txt.stem, text, outlets.get(txt.stem), attributions)
+        second = _parse_brat(files[1].read_text(encoding="utf-8")) if files and len(files) > 1 else None
+        yield PolnearDoc(txt.stem, text, outlets.get(txt.stem), attributions, second)
 
 
 # ------------------------------------------------------------------- TimeML

@@ -499,6 +499,31 @@ def textacy_predictions(docs: Sequence[corpora.PolnearDoc]) -> dict[str, dict]:
     return results
 
 
+def second_annotator_predictions(docs: Sequence[corpora.PolnearDoc], regions=None) -> list[list[Prediction]]:
+    """A second PolNeAR annotator's attributions of each document, as predictions: the human ceiling.
+
+    Each attribution is one prediction running from its first content fragment to its last, *direct*
+    by the rule the gold uses (:func:`is_direct`), its speaker the Source (first to last fragment,
+    its text as the name); an attribution with no Source has no speaker."""
+    out = []
+    for doc in docs:
+        preds = []
+        quoted = quoted_regions(doc.text)
+        for a in doc.second or ():
+            if not any(doc.text[s:e].strip() for s, e in a.content):
+                continue
+            start, end = min(s for s, _ in a.content), max(e for _, e in a.content)
+            kind = "direct" if is_direct(doc.text, a.content, quoted) else "indirect"
+            s_start = min((s for s, _ in a.source), default=None)
+            s_end = max((e for _, e in a.source), default=None)
+            name = doc.text[s_start:s_end] if a.source else None
+            cue = " ".join(doc.text[s:e] for s, e in a.cue) or None
+            preds.append(Prediction(start, end, kind, speaker_name=name, speaker_start=s_start,
+                                    speaker_end=s_end, has_speaker=bool(a.source), cue=cue, speaker_text=name))
+        out.append(preds)
+    return out
+
+
 def _message_kind(exc: Exception) -> str:
     message = str(exc)
     if "quotation marks found" in message:
@@ -514,9 +539,15 @@ def load_documents(split: str, limit: int | None = None) -> list[corpora.Polnear
     return docs[:limit] if limit is not None else docs
 
 
-def run(split: str, limit: int | None = None, baseline: bool = True, processes: int = 2):
-    """Run and score every system; return the figures and the per-document results."""
+def run(split: str, limit: int | None = None, baseline: bool = True, processes: int = 2,
+        agreement: bool = False):
+    """Run and score every system; return the figures and the per-document results.
+
+    With ``agreement``, only the documents a second annotator also did are scored, and that
+    annotator is scored as one more system ("second annotator")."""
     docs = load_documents(split, limit)
+    if agreement:
+        docs = [d for d in docs if d.second is not None]
     golds = [gold_attributions(d) for d in docs]
     systems: dict[str, dict] = {}
     sl_preds, failures, seconds = storyline_predictions(docs, processes)
@@ -524,8 +555,12 @@ def run(split: str, limit: int | None = None, baseline: bool = True, processes: 
                             "error_docs": None}
     if baseline:
         systems.update(textacy_predictions(docs))
+    if agreement:
+        systems["second annotator"] = {"predictions": second_annotator_predictions(docs), "seconds": 0.0,
+                                       "error_docs": None}
     figures = {
-        "split": split, "limit": limit, "documents": len(docs),
+        "split": split + (" (articles with a second annotator)" if agreement else ""),
+        "limit": limit, "documents": len(docs),
         "gold": {
             "attributions": sum(len(g) for g in golds),
             "direct": sum(x.direct for g in golds for x in g),
@@ -667,6 +702,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--errors", type=Path, help="write Storyline's errors (Markdown) to this file")
     parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
     parser.add_argument("--no-baseline", action="store_true", help="skip textacy")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score only the articles a second annotator also did, with that annotator as a system")
     args = parser.parse_args(argv)
     try:
         corpora.data_dir("polnear")
@@ -680,7 +717,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             print("textacy is not installed (pip install textacy==0.13.0); running without the baseline")
             args.no_baseline = True
     start = time.perf_counter()
-    figures, details = run(args.split, args.limit, baseline=not args.no_baseline)
+    figures, details = run(args.split, args.limit, baseline=not args.no_baseline, agreement=args.agreement)
     figures["seconds"] = round(time.perf_counter() - start, 1)
     print(markdown(figures))
     print(f"\ntotal {figures['seconds']} s")

@@ -96,6 +96,20 @@ def test_polnear(data: Path, split: str, n_docs: int, n_attributions: int) -> No
     assert checked > 2 * n_attributions
 
 
+@pytest.mark.parametrize("split,n_second", [("dev", 2), ("train", 16)])
+def test_polnear_second_annotator(data: Path, split: str, n_second: int) -> None:
+    docs = list(corpora.polnear_documents(split))
+    doubled = [d for d in docs if d.second is not None]
+    assert len(doubled) == n_second
+    # the second annotator's own file, not the first one read twice
+    assert any(d.second != d.attributions for d in doubled)
+    for doc in doubled:
+        assert doc.second, doc.id
+        for att in doc.second:
+            for start, end in att.source + att.cue + att.content:
+                assert 0 <= start < end <= len(doc.text), (doc.id, att)
+
+
 # ------------------------------------------------------------------------- TimeML
 def test_tempeval(data: Path) -> None:
     docs = list(corpora.tempeval_documents())

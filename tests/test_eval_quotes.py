@@ -62,6 +62,25 @@ def test_scores_of_a_document():
     assert figures["all"]["speaker_judged"] == 1
 
 
+def test_second_annotator_as_a_system():
+    text = '"We will win," Trump said, "and win big." Clinton believes that he is wrong. Polls show it.'
+    first = (span(text, '"We will win,"'), span(text, '"and win big."'))
+    trump = corpora.Attribution((span(text, "Trump"),), (span(text, "said"),), first)
+    clinton = corpora.Attribution((span(text, "Clinton"),), (span(text, "believes"),),
+                                  (span(text, "that he is wrong"),))
+    no_source = corpora.Attribution((), (span(text, "show"),), (span(text, "it"),))
+    doc = corpora.PolnearDoc("d", text, None, (trump, clinton), second=(trump, no_source))
+    preds = eq.second_annotator_predictions([doc])[0]
+    # one prediction per attribution, from its first content fragment to its last
+    assert [(text[p.start:p.end], p.kind, p.speaker_name) for p in preds] == [
+        ('"We will win," Trump said, "and win big."', "direct", "Trump"), ("it", "indirect", None)]
+    figures = eq.aggregate([eq.score_document(doc, eq.gold_attributions(doc), preds)])
+    assert figures["direct"]["precision"] == 1 and figures["direct"]["speaker_accuracy"] == 1
+    assert figures["all"]["precision"] == 0.5 and figures["all"]["recall"] == 0.5
+    # a document without a second annotation yields nothing
+    assert eq.second_annotator_predictions([corpora.PolnearDoc("e", text, None, (trump,))]) == [[]]
+
+
 # ---------------------------------------------------------------- direct rule
 @pytest.mark.parametrize("mark", ['"', "“", "”", "„", "«", "‘", "’", "'", "``", "''"])
 def test_direct_when_the_content_opens_with_a_quote_mark(mark):
