@@ -134,7 +134,10 @@ def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
     gantz = sentence_with("Israel has a prime minister and everything is okay")
     assert summary_speakers(seed_report, gantz) == [("he", "Benny Gantz")]
     # a speaker named in the sentence itself needs no help
-    assert summary_speakers(seed_report, sentence_with("We're not going to turn away that sort of opportunity")) == []
+    assert summary_speakers(seed_report, sentence_with("State Department spokesperson Matthew Miller said Monday")) == []
+    # a sentence that is all quotation gets the speaker named in the paragraph before it
+    assert summary_speakers(seed_report, sentence_with("We're not going to turn away that sort of opportunity")) == [
+        ("", "John Kirby")]
     md = render(seed_report, "md")
     if "Israel has a prime minister" in md.split("## Sources")[0]:
         assert "(“he”: Benny Gantz)" in md

@@ -238,12 +238,37 @@ def test_summary_candidates_read_alone(seed_report):
     # A quotation over two sentences is one candidate, never half of it.
     assert '"No, no, no. Israel has a prime minister and everything is okay," he said.' in texts
     assert not any(t.startswith("Israel has a prime minister and everything is okay") for t in texts)
-    # A quotation with no one to say it is not summary material.
-    assert not any(t.startswith('"We\'re not going to turn away that sort of opportunity') for t in texts)
+    # A sentence that is all quotation is summary material where its speaker is known (Kirby, named in
+    # the paragraph before) ...
+    assert '"We\'re not going to turn away that sort of opportunity."' in texts
     assert all(t.count('"') % 2 == 0 for t in texts)
     for c in candidates:  # every candidate is a span of its source
         text = next(a.article.text for a in seed_report.analyses if a.article.id == c.source)
         assert text[c.start:c.end] == c.text
+
+
+def test_summary_quotation_with_no_one_to_say_it_is_no_candidate(analyse_text):
+    from storyline.story import summary
+
+    # ... and not where no one says it: the same paragraph after a sentence that quotes no one.
+    quote = '"We\'re not going to turn away that sort of opportunity."'
+    alone = analyse_text("Benny Gantz is meeting with high-level officials in Washington this week.\n\n" + quote)
+    assert [q.speaker for q in alone.quotes if q.text.strip('"') in quote] in ([], [None])
+    assert [c.text for c in summary._candidates([alone])] == [
+        "Benny Gantz is meeting with high-level officials in Washington this week."]
+    said = analyse_text('"A member of the war Cabinet wants to come," White House spokesperson John Kirby '
+                        "said.\n\n" + quote)
+    assert quote in [c.text for c in summary._candidates([said])]
+
+
+def test_summary_names_the_speaker_of_an_all_quotation_sentence(seed_report):
+    from storyline.report.quotes import speaker_note, summary_speakers
+
+    notes = {s.text: speaker_note(summary_speakers(seed_report, s)) for s in seed_report.summary}
+    assert notes.get('"We\'re not going to turn away that sort of opportunity."') == "said by John Kirby"
+    assert notes['"No, no, no. Israel has a prime minister and everything is okay," he said.'] == "“he”: Benny Gantz"
+    # a sentence that names its own speaker gets no note
+    assert all(not note for text, note in notes.items() if not text.startswith('"'))
 
 
 def test_summary_weights_match_features():

@@ -12,7 +12,7 @@ from ..types import StoryReport
 from ..story.quotes import sourcing_profiles
 from ..story.timeline import describe
 from .labels import source_labels
-from .quotes import echo_pairs, quote_groups, summary_speakers
+from .quotes import echo_pairs, quote_groups, speaker_note, summary_speakers
 from .markdown import TYPE_SECTIONS
 from .spans import Mark, render_marked
 
@@ -94,5 +94,5 @@ def render_html(report: StoryReport) -> str:
                 for a in report.sources},
         notes={f.id: _label_note(f.note, labels) for f in report.facts},
         sourcing=sourcing_profiles([a.id for a in report.sources], report.quotes),
-        summary_who=["; ".join(f"“{p}”: {n}" for p, n in summary_speakers(report, s)) for s in report.summary],
+        summary_who=[speaker_note(summary_speakers(report, s)) for s in report.summary],
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..story.quotes import SourcingProfile, sourcing_profiles
 from ..types import Article, ArticleAnalysis, Entity, Quote, StoryReport, TimeRef
+from .quotes import summary_speakers
 
 SCHEMA_VERSION = 1
 
@@ -104,7 +105,9 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
         "facts": [{"id": f.id, "status": f.status, "sources": list(f.sources),
                    "evidence": [_evidence(e) for e in f.evidence], "note": f.note} for f in report.facts],
         "summary": [{"text": s.text, "sources": list(s.sources),
-                     "evidence": [_evidence(e) for e in s.evidence]} for s in report.summary],
+                     "evidence": [_evidence(e) for e in s.evidence],
+                     "speakers": [{"text": text or None, "name": name} for text, name in summary_speakers(report, s)]}
+                    for s in report.summary],
         "framing": {source: list(terms) for source, terms in report.framing},
         "sourcing": {p.source: sourcing_dict(p) for p in sourcing_profiles(
             [a.id for a in report.sources], report.quotes)},

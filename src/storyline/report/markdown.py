@@ -6,7 +6,7 @@ from ..story.quotes import sourcing_profiles
 from ..types import Entity, Quote, StoryReport
 from .labels import source_labels
 from ..story.timeline import describe
-from .quotes import echo_pairs, quote_groups, summary_speakers
+from .quotes import echo_pairs, quote_groups, speaker_note, summary_speakers
 
 # Single-source claims listed per source in the briefing (the JSON has them all).
 MAX_SINGLE_SOURCE = 6
@@ -151,7 +151,7 @@ def _summary_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         return [""]
     lines = ["", "## Summary", ""]
     for sentence in report.summary:
-        who = "; ".join(f"“{pronoun}”: {name}" for pronoun, name in summary_speakers(report, sentence))
+        who = speaker_note(summary_speakers(report, sentence))
         lines.append(f"- {' '.join(sentence.text.split())} {_cite(sentence.sources, labels)}" + (f" ({who})" if who else ""))
     return lines + [""]
 

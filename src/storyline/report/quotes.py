@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..story.quotes import echo_conflicts, speaker_key
+from ..story.quotes import UNRESOLVED, echo_conflicts, speaker_key
+from ..story.summary import is_all_quotation
 from ..types import Quote, StoryReport, SummarySentence
 
 # Words that name a speaker only through the sentences around them.
@@ -41,21 +42,38 @@ def echo_pairs(report: StoryReport) -> list[tuple[Quote, Quote]]:
 
 
 def summary_speakers(report: StoryReport, sentence: SummarySentence) -> list[tuple[str, str]]:
-    """Who the pronouns that speak in a summary sentence stand for: ("he", "Benny Gantz").
+    """Who speaks in a summary sentence without being named in it: ("he", "Benny Gantz") for a
+    pronoun that speaks in it, ("", "Matthew Miller") for a sentence that is all quotation, its
+    speaker named in the sentences around it.
 
     A summary sentence is taken whole from its source, so '"No, no, no ...," he said.' keeps its
     "he"; the reader of the summary has not read the sentence before it.
     """
     entities = {e.id: e.name for e in report.entities}
+    all_quotation = is_all_quotation(sentence.text)
     out: list[tuple[str, str]] = []
     for quote in report.quotes:
         speaker = quote.speaker
-        if speaker is None or speaker.start is None or speaker.text.lower() not in _PRONOUNS:
+        if speaker is None:
             continue
         name = entities.get(speaker.entity or "", speaker.name)
-        if name.lower() in _PRONOUNS or (speaker.text, name) in out:
+        if " ".join(name.lower().split()) in UNRESOLVED:
             continue
-        if any(e.source == quote.source and e.start <= speaker.start < e.end and quote.start < e.end and quote.end > e.start
-               for e in sentence.evidence):
-            out.append((speaker.text, name))
+        for e in sentence.evidence:
+            if e.source != quote.source or not (quote.start < e.end and quote.end > e.start):
+                continue
+            inside = speaker.start is not None and e.start <= speaker.start < e.end
+            if inside and speaker.text.lower() in _PRONOUNS:
+                pair = (speaker.text, name)
+            elif not inside and all_quotation and quote.kind == "direct" and e is sentence.evidence[0]:
+                pair = ("", name)
+            else:
+                continue
+            if pair not in out:
+                out.append(pair)
     return out
+
+
+def speaker_note(pairs: list[tuple[str, str]]) -> str:
+    """``summary_speakers`` as a reader sees it: '“he”: Benny Gantz; said by Matthew Miller'."""
+    return "; ".join(f"“{pronoun}”: {name}" if pronoun else f"said by {name}" for pronoun, name in pairs)

@@ -17,7 +17,8 @@ then chosen greedily, each pick's score lowered by the share of its content word
 and put in story order (by position, then source).
 
 A candidate must make sense on its own: a quotation that runs over several sentences is one
-candidate (never half of it), and a quotation with no one outside it to say it is none.
+candidate (never half of it), and a sentence that is all quotation is one only where the quote's
+speaker is known (a named speaker, or a pronoun resolved to one): the report names them beside it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import numpy as np
 from ..ingest.meta import OUTLETS, dateline_at
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
 from .embed import embed
+from .quotes import UNRESOLVED
 from .summary_embedding import EMBEDDING_WEIGHTS
 
 # Words in the summary by default (--summary-words).
@@ -224,7 +226,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             words = len(sentence.split())
             longest = MAX_WORDS if last == index else QUOTE_MAX_WORDS
             if (MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",")
-                    and _reads_alone(sentence, marks) and not _LINK.search(sentence) and not _CAPTION.match(sentence)
+                    and _reads_alone(sentence, marks, lambda: _spoken(analysis, start, start + len(sentence)))
+                    and not _LINK.search(sentence) and not _CAPTION.match(sentence)
                     and not _BOILERPLATE.search(sentence)
                     and not (words <= FURNITURE_WORDS and _FURNITURE.search(sentence))):
                 terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
@@ -255,13 +258,33 @@ def _lead_length(sentence: str, first: bool) -> int:
     return pos
 
 
-def _reads_alone(sentence: str, marks: int) -> bool:
+def _reads_alone(sentence: str, marks: int, spoken=lambda: False) -> bool:
     """Whether a sentence (with ``marks`` quote marks) makes sense out of its article: not a piece of
     a quotation that runs over several sentences (an odd number of marks), not a quotation with no
-    one to say it."""
+    one to say it. A sentence that is all quotation reads alone when ``spoken()`` says its speaker
+    is known (the report then names them)."""
     if marks % 2:
         return False
-    return not marks or len(_WORD.findall(_QUOTATION.sub(" ", sentence))) >= 2
+    if not marks:
+        return True
+    outside = len(_WORD.findall(_QUOTATION.sub(" ", sentence)))
+    return outside >= 2 or (outside == 0 and spoken())
+
+
+def is_all_quotation(sentence: str) -> bool:
+    """Whether a sentence is a quotation and nothing else (no word outside its quote marks: not the
+    '"...," gov.' of a sentence cut at an abbreviation)."""
+    return bool(_QUOTE_MARK.search(sentence)) and not _WORD.findall(_QUOTATION.sub(" ", sentence))
+
+
+def _spoken(analysis: ArticleAnalysis, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is words of a direct quote whose speaker is known: named, or a
+    pronoun resolved to someone ('"...," he said.' before it, in the paragraph that opens the quote)."""
+    for q in analysis.quotes:
+        if q.kind == "direct" and q.start < end and start < q.end and q.speaker is not None \
+                and " ".join(q.speaker.name.lower().split()) not in UNRESOLVED:
+            return True
+    return False
 
 
 def _identity(terms):
