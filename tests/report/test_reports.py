@@ -138,6 +138,14 @@ def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
     # a sentence that is all quotation gets the speaker named in the paragraph before it
     assert summary_speakers(seed_report, sentence_with("We're not going to turn away that sort of opportunity")) == [
         ("", "John Kirby")]
+    # the JSON summary says the same, for every sentence
+    summary = json.loads(render(seed_report, "json"))["summary"]
+    speakers = {s["text"]: s["speakers"] for s in summary}
+    assert speakers['"No, no, no. Israel has a prime minister and everything is okay," he said.'] == [
+        {"text": "he", "name": "Benny Gantz"}]
+    if '"We\'re not going to turn away that sort of opportunity."' in speakers:
+        assert speakers['"We\'re not going to turn away that sort of opportunity."'] == [{"text": None, "name": "John Kirby"}]
+    assert all("speakers" in s for s in summary)
     md = render(seed_report, "md")
     if "Israel has a prime minister" in md.split("## Sources")[0]:
         assert "(“he”: Benny Gantz)" in md
