@@ -545,3 +545,43 @@ def test_stage_directions_and_sign_offs_in_a_quoted_transcript_are_no_ones_words
     quotes = [q for q in analyse_text(text).quotes if q.kind == "direct"]
     assert [(q.speaker.name if q.speaker else None, q.text.split()[0]) for q in quotes] == [
         ("PENCE", "I"), ("WALLACE", "Governor,"), ("PENCE", "And")]
+
+
+# Headlines of PolNeAR articles (the title line the text opens with), and what a reader takes from them.
+@pytest.mark.parametrize("title, kind, words, speaker", [
+    # "Speaker: what they said", partly in their words: the whole rest is theirs
+    ("Trump: Cruz Has ‘To Come a Long Way’ On Ethanol, He’s For Oil Because ‘Oil Pays Him a Lot of Money.’",
+     "direct", "Cruz Has ‘To Come a Long Way’ On Ethanol, He’s For Oil Because ‘Oil Pays Him a Lot of Money.’",
+     "Trump"),
+    ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "direct", "Hillary Clinton’s ‘Honesty Is In Question.’",
+     "Issa"),
+    ("Milbank: Republicans ‘Waving The Flag Of Surrender’ To Trump.", "direct",  # 5 of its 8 words quoted
+     "Republicans ‘Waving The Flag Of Surrender’ To Trump", "Milbank"),
+    ("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’", "direct",
+     "‘I’m the Worst Thing That Ever Happened to the Establishment.’", "Trump"),
+    # a quote in a headline with its cue
+    ("Francois Hollande Says Donald Trump ‘Makes You Want To Retch.’", "direct", "Makes You Want To Retch.",
+     "Francois Hollande"),
+])
+def test_a_headline_quote_is_the_outlets_attribution(analyse_text, title, kind, words, speaker):
+    analysis = analyse_text(title + "\n\nThe candidates met voters in Iowa on Monday.")
+    assert analysis.article.title == title.rstrip(".") or analysis.article.title == title
+    got = [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in analysis.quotes]
+    assert got == [(kind, words, speaker)]
+    assert [q.id for q in analysis.quotes] == ["t:q1"]
+
+
+@pytest.mark.parametrize("title", [
+    "Exclusive: Trump ‘Will Not Back Down’ On Trade",  # a label heads the headline, no one speaks
+    "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues",  # no quotation
+    "The candidates’ plans for Iowa",  # an apostrophe is no quote mark
+])
+def test_headlines_that_quote_no_one(analyse_text, title):
+    analysis = analyse_text(title + "\n\nThe candidates met voters in Iowa on Monday.")
+    assert analysis.quotes == ()
+
+
+def test_headline_and_body_quotes_are_numbered_in_text_order(analyse_text):
+    analysis = analyse_text("Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\n"
+                            "“Her honesty is in question,” Rep. Darrell Issa said on Monday.")
+    assert [(q.id, q.speaker.name) for q in analysis.quotes] == [("t:q1", "Issa"), ("t:q2", "Darrell Issa")]

@@ -180,6 +180,38 @@ def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentenc
     return reader.run()
 
 
+# A headline "Speaker: what they said" whose words after the colon hold a quotation ("Trump: Cruz Has
+# ‘To Come a Long Way’ On Ethanol"): the whole rest is the speaker's, partly in their words. Labels
+# that head a headline without being anyone are no speakers.
+_HEADLINE_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s+(\S.*?)[\s.]*$", re.S)
+_NOT_A_SPEAKER = frozenset("""exclusive watch breaking update updated analysis opinion editorial live video
+videos photos photo audio listen read commentary review quiz explainer factbox timeline correction sponsored
+podcast report reports special""".split())
+
+
+def headline_quote(text: str, start: int, end: int, source: str, quotes: tuple[Quote, ...]) -> Quote | None:
+    """The attribution of a headline ``text[start:end]`` written "Speaker: what they said" with a
+    quotation in what they said, or None. ``quotes``: the quotes already found in the headline (a
+    speaker found for them there is kept). Direct when at least half its words are quoted."""
+    m = _HEADLINE_LABEL.match(text[start:end])
+    if m is None or m.group(1).lower() in _NOT_A_SPEAKER:
+        return None
+    c_start, c_end = start + m.start(2), start + m.end(2)
+    inside = [q for q in find_quotes(text[c_start:c_end])]
+    if not inside:
+        return None
+    words = [w.start() for w in _WORDS.finditer(text, c_start, c_end)]
+    quoted = sum(any(q.open_mark <= w - c_start < q.close_mark for q in inside) for w in words)
+    kind = "direct" if words and 2 * quoted >= len(words) else "indirect"
+    label_start = start + m.start(1)
+    speaker = next((q.speaker for q in quotes if q.speaker is not None and q.speaker.start == label_start), None)
+    if speaker is None:
+        speaker = Speaker(m.group(1), m.group(1), label_start, start + m.end(1))
+    colon = text.index(":", start + m.end(1))
+    return Quote(id="", source=source, text=text[c_start:c_end], start=c_start, end=c_end, kind=kind,
+                 cue=":", cue_start=colon, cue_end=colon + 1, speaker=speaker)
+
+
 def _title_words(words: list[str]) -> int:
     """For the words of a quote written as a title ("Face the Nation", “A Change Is Gonna Come”):
     how many longer words it has; 0 for any other quote."""

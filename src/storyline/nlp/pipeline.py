@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from collections import deque
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -21,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
-from .attribution import extract_quotes
+from .attribution import extract_quotes, headline_quote
 from .clauses import sentence_clauses
 from .entities import NAME_LABELS, extract_mentions, extract_numbers
 from .timex import extract_times
@@ -124,12 +126,43 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         article=article,
         sentences=tuple(sentences),
         mentions=mentions,
-        quotes=extract_quotes(doc, article.id, mentions, sentence_of, body),
+        quotes=_numbered(article.id, _title_quotes(doc, article, mentions, sentence_of)
+                         + extract_quotes(doc, article.id, mentions, sentence_of, body)),
         times=extract_times(doc, article.id, article.published, (_dateline_start(article), body[1])),
         numbers=extract_numbers(doc, sentence_of, body),
         clauses=tuple(clauses),
         terms=tuple(terms),
     )
+
+
+def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
+    """The direct quotes of a title the text opens with ("Trump: ‘I’m the Worst Thing That Ever Happened
+    to the Establishment.’"): a headline's quote is the outlet's attribution too. The title is read like
+    a paragraph of its own; reported speech is not looked for there (a headline's grammar is too terse
+    for it)."""
+    title = article.title
+    if not title:
+        return ()
+    start = article.text.find(title, 0, article.body_start)
+    if start < 0 or article.text[:start].strip() or not _QUOTE_CHARS.search(title):
+        return ()
+    end = start + len(title)
+    quotes = tuple(q for q in extract_quotes(doc, article.id, mentions, sentence_of, (start, end))
+                   if q.kind == "direct")
+    whole = headline_quote(article.text, start, end, article.id, quotes)
+    if whole is None:
+        return quotes
+    return (whole, *(q for q in quotes if not (whole.start <= q.start and q.end <= whole.end)))
+
+
+def _numbered(source: str, quotes: tuple) -> tuple:
+    """The quotes in text order, numbered ``source:q1``, ``source:q2``, ..."""
+    ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+    return tuple(q if q.id == f"{source}:q{n}" else replace(q, id=f"{source}:q{n}")
+                 for n, q in enumerate(ordered, start=1))
+
+
+_QUOTE_CHARS = re.compile(r"[\"“”‘’'«»„]")
 
 
 def _dateline_start(article: Article) -> int:
