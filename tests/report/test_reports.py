@@ -141,10 +141,14 @@ def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
     # the JSON summary says the same, for every sentence
     summary = json.loads(render(seed_report, "json"))["summary"]
     speakers = {s["text"]: s["speakers"] for s in summary}
-    assert speakers['"No, no, no. Israel has a prime minister and everything is okay," he said.'] == [
-        {"text": "he", "name": "Benny Gantz"}]
-    if '"We\'re not going to turn away that sort of opportunity."' in speakers:
-        assert speakers['"We\'re not going to turn away that sort of opportunity."'] == [{"text": None, "name": "John Kirby"}]
+    texts = {a.article.id: a.article.text for a in seed_report.analyses}
+    gantz = speakers['"No, no, no. Israel has a prime minister and everything is okay," he said.']
+    assert [(g["text"], g["name"]) for g in gantz] == [("he", "Benny Gantz")]
+    assert texts[gantz[0]["source"]][gantz[0]["start"]:gantz[0]["end"]] == "he"  # where the source names them
+    kirby = speakers.get('"We\'re not going to turn away that sort of opportunity."')
+    if kirby is not None:
+        assert [(k["text"], k["name"]) for k in kirby] == [(None, "John Kirby")]
+        assert texts[kirby[0]["source"]][kirby[0]["start"]:kirby[0]["end"]] == "Kirby"
     assert all("speakers" in s for s in summary)
     md = render(seed_report, "md")
     if "Israel has a prime minister" in md.split("## Sources")[0]:

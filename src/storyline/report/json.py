@@ -7,7 +7,7 @@ from typing import Any
 
 from ..story.quotes import SourcingProfile, sourcing_profiles
 from ..types import Article, ArticleAnalysis, Entity, Quote, StoryReport, TimeRef
-from .quotes import summary_speakers
+from .quotes import summary_speaker_quotes
 
 SCHEMA_VERSION = 1
 
@@ -90,6 +90,13 @@ def report_line(report: StoryReport) -> str:
     return dumps(report_dict(report), pretty=False)
 
 
+def _summary_speaker(text: str, name: str, quote: Quote) -> dict[str, Any]:
+    """Who speaks in a summary sentence, with where its source names them."""
+    sp = quote.speaker
+    return {"text": text or None, "name": name, "source": quote.source,
+            "start": sp.start if sp else None, "end": sp.end if sp else None}
+
+
 def report_dict(report: StoryReport) -> dict[str, Any]:
     """The whole story report, as ``storyline analyze --format json`` prints it."""
     return {
@@ -106,7 +113,7 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
                    "evidence": [_evidence(e) for e in f.evidence], "note": f.note} for f in report.facts],
         "summary": [{"text": s.text, "sources": list(s.sources),
                      "evidence": [_evidence(e) for e in s.evidence],
-                     "speakers": [{"text": text or None, "name": name} for text, name in summary_speakers(report, s)]}
+                     "speakers": [_summary_speaker(text, name, q) for text, name, q in summary_speaker_quotes(report, s)]}
                     for s in report.summary],
         "framing": {source: list(terms) for source, terms in report.framing},
         "sourcing": {p.source: sourcing_dict(p) for p in sourcing_profiles(

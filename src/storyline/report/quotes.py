@@ -49,9 +49,15 @@ def summary_speakers(report: StoryReport, sentence: SummarySentence) -> list[tup
     A summary sentence is taken whole from its source, so '"No, no, no ...," he said.' keeps its
     "he"; the reader of the summary has not read the sentence before it.
     """
+    return [(pronoun, name) for pronoun, name, _ in summary_speaker_quotes(report, sentence)]
+
+
+def summary_speaker_quotes(report: StoryReport, sentence: SummarySentence) -> list[tuple[str, str, Quote]]:
+    """:func:`summary_speakers`, each with the quote whose speaker it is (its ``speaker`` span is
+    where the text names them)."""
     entities = {e.id: e.name for e in report.entities}
     all_quotation = is_all_quotation(sentence.text)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, Quote]] = []
     for quote in report.quotes:
         speaker = quote.speaker
         if speaker is None:
@@ -69,8 +75,8 @@ def summary_speakers(report: StoryReport, sentence: SummarySentence) -> list[tup
                 pair = ("", name)
             else:
                 continue
-            if pair not in out:
-                out.append(pair)
+            if pair not in [(p, n) for p, n, _ in out]:
+                out.append((*pair, quote))
     return out
 
 
