@@ -197,7 +197,7 @@ def headline_quote(text: str, start: int, end: int, source: str, quotes: tuple[Q
     if m is None or m.group(1).lower() in _NOT_A_SPEAKER:
         return None
     c_start, c_end = start + m.start(2), start + m.end(2)
-    inside = [q for q in find_quotes(text[c_start:c_end])]
+    inside = find_quotes(text[c_start:c_end])
     if not inside:
         return None
     words = [w.start() for w in _WORDS.finditer(text, c_start, c_end)]

@@ -13,8 +13,8 @@ import os
 import re
 import sys
 from collections import deque
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -135,6 +135,10 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     )
 
 
+# Quote marks a title must hold for its quotes to be looked for.
+_QUOTE_CHARS = re.compile(r"[\"“”‘’'«»„]")
+
+
 def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
     """The direct quotes of a title the text opens with ("Trump: ‘I’m the Worst Thing That Ever Happened
     to the Establishment.’"): a headline's quote is the outlet's attribution too. The title is read like
@@ -160,9 +164,6 @@ def _numbered(source: str, quotes: tuple) -> tuple:
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     return tuple(q if q.id == f"{source}:q{n}" else replace(q, id=f"{source}:q{n}")
                  for n, q in enumerate(ordered, start=1))
-
-
-_QUOTE_CHARS = re.compile(r"[\"“”‘’'«»„]")
 
 
 def _dateline_start(article: Article) -> int:
