@@ -575,6 +575,8 @@ def test_a_headline_quote_is_the_outlets_attribution(analyse_text, title, kind, 
     "Exclusive: Trump ‘Will Not Back Down’ On Trade",  # a label heads the headline, no one speaks
     "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues",  # no quotation
     "The candidates’ plans for Iowa",  # an apostrophe is no quote mark
+    # a headline quote no one in the headline says (an ECB+ title): left out
+    "'It sounds like a war zone': Chaos in Brooklyn as 100 teenagers 'riot' on the streets following vigil",
 ])
 def test_headlines_that_quote_no_one(analyse_text, title):
     analysis = analyse_text(title + "\n\nThe candidates met voters in Iowa on Monday.")

@@ -143,7 +143,8 @@ def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
     """The direct quotes of a title the text opens with ("Trump: ‘I’m the Worst Thing That Ever Happened
     to the Establishment.’"): a headline's quote is the outlet's attribution too. The title is read like
     a paragraph of its own; reported speech is not looked for there (a headline's grammar is too terse
-    for it)."""
+    for it), and a quote no one in the title is found to say is left out ("'It sounds like a war zone':
+    Chaos in Brooklyn ...")."""
     title = article.title
     if not title:
         return ()
@@ -152,7 +153,7 @@ def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
         return ()
     end = start + len(title)
     quotes = tuple(q for q in extract_quotes(doc, article.id, mentions, sentence_of, (start, end))
-                   if q.kind == "direct")
+                   if q.kind == "direct" and q.speaker is not None)
     whole = headline_quote(article.text, start, end, article.id, quotes)
     if whole is None:
         return quotes
