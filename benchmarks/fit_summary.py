@@ -2,6 +2,7 @@
 
     python benchmarks/fit_summary.py [--fit 1000-1799 2100-2899] [--check 1800-2099] [--cache DIR]
                                      [--no-embedding] [--write]
+    python benchmarks/fit_summary.py --shipped 1800-2099 [RANGE ...] [--cache DIR]
 
 Clusters are numbered as ``eval_summary.load_clusters`` numbers them (Multi-News+ test file, clusters
 with no document left out). The reported figures use clusters 0-499 (``eval_summary.py``); the
@@ -26,7 +27,9 @@ others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to p
 (``--write`` writes the embedding weights to ``src/storyline/story/summary_embedding.py`` itself),
 the fit's within-cluster R² under 5-fold cross-validation by cluster, and ROUGE minus lead for each
 grid point. ``--cache DIR`` keeps each range's analyses and facts in a pickle file there, so a second
-run skips the NLP (about 7 minutes per 800 clusters on 2 cores).
+run skips the NLP (about 7 minutes per 800 clusters on 2 cores). ``--shipped RANGE ...`` fits nothing
+and scores the weights Storyline ships on each range, the same way (what docs/benchmarks.md calls
+"replayed on cached analyses").
 """
 
 from __future__ import annotations
@@ -185,6 +188,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="folder for the analyses and facts of each range")
     parser.add_argument("--no-embedding", dest="embedding", action="store_false",
                         help="fit the FEATURES alone, with no weights over the sentence embedding")
+    parser.add_argument("--shipped", nargs="+", metavar="RANGE",
+                        help="fit nothing: score the shipped weights on these ranges (ROUGE-1/2 over lead at "
+                             "230 words, each range on its own), e.g. --shipped 1800-2099 500-999")
     parser.add_argument("--write", action="store_true",
                         help=f"write the embedding weights to {EMBEDDING_MODULE.relative_to(HERE.parent)}")
     args = parser.parse_args()
@@ -201,6 +207,14 @@ def main() -> None:
 
     tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
     save_embeddings = cached_embeddings(args.cache)
+    if args.shipped:
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+        for name in args.shipped:
+            clusters = prepare([cluster_range(name)], args.cache)
+            save_embeddings()
+            d = rouge_minus_lead(clusters, None, None, scorer)
+            print(f"shipped weights, clusters {name} ({len(clusters)}): ROUGE-1 {d[0]:+.5f}, ROUGE-2 {d[1]:+.5f} over lead")
+        return
     fitting = prepare([cluster_range(r) for r in args.fit], args.cache)
     save_embeddings()
     xs, ys, groups = [], [], []
