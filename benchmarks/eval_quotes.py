@@ -499,7 +499,7 @@ def textacy_predictions(docs: Sequence[corpora.PolnearDoc]) -> dict[str, dict]:
     return results
 
 
-def second_annotator_predictions(docs: Sequence[corpora.PolnearDoc], regions=None) -> list[list[Prediction]]:
+def second_annotator_predictions(docs: Sequence[corpora.PolnearDoc]) -> list[list[Prediction]]:
     """A second PolNeAR annotator's attributions of each document, as predictions: the human ceiling.
 
     Each attribution is one prediction running from its first content fragment to its last, *direct*

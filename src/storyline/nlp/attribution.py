@@ -174,10 +174,11 @@ CONTINUATION_GAP = 80
 
 
 def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentence_of: list[int],
-                   body: tuple[int, int]) -> tuple[Quote, ...]:
-    """Find the direct quotes and indirect speech of one parsed article."""
+                   body: tuple[int, int], indirect: bool = True) -> tuple[Quote, ...]:
+    """Find the direct quotes and (unless ``indirect`` is False) the indirect speech of one parsed
+    article, inside ``body``."""
     reader = _Reader(doc, source, mentions, sentence_of, body)
-    return reader.run()
+    return reader.run(indirect)
 
 
 # A headline "Speaker: what they said" whose words after the colon hold a quotation ("Trump: Cruz Has
@@ -265,14 +266,14 @@ class _Reader:
         self.relatives: dict[int, Token] = {}  # antecedent token -> the relative pronoun a cue's clause has
 
     # ------------------------------------------------------------------ public
-    def run(self) -> tuple[Quote, ...]:
+    def run(self, with_indirect: bool = True) -> tuple[Quote, ...]:
         text = self.doc.text
         self.text = text
         spans = [q for q in find_quotes(text) if self.body[0] <= q.start < self.body[1]]
         self.quoted = [(q.start, q.end) for q in spans]
         self.starts = [t.idx for t in self.doc]
         self.resolver = Resolver(self.doc, self.mentions, self.sentence_of, self.quoted)
-        indirect = self._indirect()
+        indirect = self._indirect() if with_indirect else []
         records: list[tuple] = []
         previous = None
         for span in spans:

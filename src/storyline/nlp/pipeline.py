@@ -152,8 +152,8 @@ def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
     if start < 0 or article.text[:start].strip() or not _QUOTE_CHARS.search(title):
         return ()
     end = start + len(title)
-    quotes = tuple(q for q in extract_quotes(doc, article.id, mentions, sentence_of, (start, end))
-                   if q.kind == "direct" and q.speaker is not None)
+    quotes = tuple(q for q in extract_quotes(doc, article.id, mentions, sentence_of, (start, end), indirect=False)
+                   if q.speaker is not None)
     whole = headline_quote(article.text, start, end, article.id, quotes)
     if whole is None:
         return quotes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..story.quotes import UNRESOLVED, echo_conflicts, speaker_key
+from ..story.quotes import echo_conflicts, known_speaker, speaker_key
 from ..story.summary import is_all_quotation
 from ..types import Quote, StoryReport, SummarySentence
 
@@ -58,13 +58,12 @@ def summary_speaker_quotes(report: StoryReport, sentence: SummarySentence) -> li
     entities = {e.id: e.name for e in report.entities}
     all_quotation = is_all_quotation(sentence.text)
     out: list[tuple[str, str, Quote]] = []
+    seen: set[tuple[str, str]] = set()
     for quote in report.quotes:
+        if not known_speaker(quote):
+            continue
         speaker = quote.speaker
-        if speaker is None:
-            continue
         name = entities.get(speaker.entity or "", speaker.name)
-        if " ".join(name.lower().split()) in UNRESOLVED:
-            continue
         for e in sentence.evidence:
             if e.source != quote.source or not (quote.start < e.end and quote.end > e.start):
                 continue
@@ -75,7 +74,8 @@ def summary_speaker_quotes(report: StoryReport, sentence: SummarySentence) -> li
                 pair = ("", name)
             else:
                 continue
-            if pair not in [(p, n) for p, n, _ in out]:
+            if pair not in seen:
+                seen.add(pair)
                 out.append((*pair, quote))
     return out
 

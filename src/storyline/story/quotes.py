@@ -122,12 +122,17 @@ UNRESOLVED = frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS | frozenset("""it its t
 who whom whose which that this one""".split())
 
 
+def known_speaker(quote: Quote) -> bool:
+    """Whether a quote's speaker is known: a quote with no speaker, or with a pronoun no one was found
+    for ("his", "who"), has none."""
+    key = speaker_key(quote)
+    return key is not None and key not in UNRESOLVED
+
+
 def different_speakers(a: Quote, b: Quote) -> bool:
-    """Whether two quotes are given to two speakers known to differ. A quote with no speaker, or with a
-    pronoun no one was found for ("his", "who"), has no known speaker: the same words may be its
-    speaker's as well."""
-    keys = [speaker_key(q) for q in (a, b)]
-    return all(k is not None and k not in UNRESOLVED for k in keys) and keys[0] != keys[1]
+    """Whether two quotes are given to two speakers known to differ (a quote with no known speaker may
+    be its speaker's as well)."""
+    return known_speaker(a) and known_speaker(b) and speaker_key(a) != speaker_key(b)
 
 
 def echo_conflicts(quotes: Sequence[Quote]) -> list[tuple[Quote, Quote]]:

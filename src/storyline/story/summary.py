@@ -34,7 +34,7 @@ import numpy as np
 from ..ingest.meta import OUTLETS, dateline_at
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
 from .embed import embed
-from .quotes import UNRESOLVED
+from .quotes import known_speaker
 from .summary_embedding import EMBEDDING_WEIGHTS
 
 # Words in the summary by default (--summary-words).
@@ -267,22 +267,25 @@ def _reads_alone(sentence: str, marks: int, spoken=lambda: False) -> bool:
         return False
     if not marks:
         return True
-    outside = len(_WORD.findall(_QUOTATION.sub(" ", sentence)))
+    outside = _words_outside_quotation(sentence)
     return outside >= 2 or (outside == 0 and spoken())
+
+
+def _words_outside_quotation(sentence: str) -> int:
+    return len(_WORD.findall(_QUOTATION.sub(" ", sentence)))
 
 
 def is_all_quotation(sentence: str) -> bool:
     """Whether a sentence is a quotation and nothing else (no word outside its quote marks: not the
     '"...," gov.' of a sentence cut at an abbreviation)."""
-    return bool(_QUOTE_MARK.search(sentence)) and not _WORD.findall(_QUOTATION.sub(" ", sentence))
+    return bool(_QUOTE_MARK.search(sentence)) and not _words_outside_quotation(sentence)
 
 
 def _spoken(analysis: ArticleAnalysis, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is words of a direct quote whose speaker is known: named, or a
     pronoun resolved to someone ('"...," he said.' before it, in the paragraph that opens the quote)."""
     for q in analysis.quotes:
-        if q.kind == "direct" and q.start < end and start < q.end and q.speaker is not None \
-                and " ".join(q.speaker.name.lower().split()) not in UNRESOLVED:
+        if q.kind == "direct" and q.start < end and start < q.end and known_speaker(q):
             return True
     return False
 
