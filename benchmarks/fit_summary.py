@@ -3,6 +3,7 @@
     python benchmarks/fit_summary.py [--fit 1000-1799 2100-2899] [--check 1800-2099] [--cache DIR]
                                      [--no-embedding] [--write]
     python benchmarks/fit_summary.py --shipped 1800-2099 [RANGE ...] [--cache DIR]
+    python benchmarks/fit_summary.py --trees [--check 1800-2099 500-999 0-499] [--cache DIR] [--write]
 
 Clusters are numbered as ``eval_summary.load_clusters`` numbers them (Multi-News+ test file, clusters
 with no document left out). The reported figures use clusters 0-499 (``eval_summary.py``); the
@@ -30,6 +31,12 @@ grid point. ``--cache DIR`` keeps each range's analyses and facts in a pickle fi
 run skips the NLP (about 7 minutes per 800 clusters on 2 cores). ``--shipped RANGE ...`` fits nothing
 and scores the weights Storyline ships on each range, the same way (what docs/benchmarks.md calls
 "replayed on cached analyses").
+
+``--trees`` fits nothing linear: it fits regression trees (``TREE_SETTINGS``) on the fitting clusters to
+what the shipped linear score misses (each candidate's target less its story's mean, less its linear score
+less its story's mean), over ``summary.tree_inputs``, and scores the check ranges with the linear score
+alone and with the trees; ``--write`` writes them to ``src/storyline/story/summary_trees.py``. Fitting new
+linear weights scores them without trees (the trees are fitted to the shipped ones): refit the trees after.
 """
 
 from __future__ import annotations
@@ -145,9 +152,9 @@ def _rouge12(scorer, summary, reference) -> tuple[float, float]:
     return scores["rouge1"], scores["rouge2"]
 
 
-def rouge_minus_lead(prepared, weights, embedding_weights, scorer) -> np.ndarray:
+def rouge_minus_lead(prepared, weights, embedding_weights, scorer, trees=None) -> np.ndarray:
     """Mean ROUGE-1/2 F1 at 230 words of the summaries the weights (plus ``summary.LEAN``) choose,
-    minus lead's."""
+    minus lead's (``trees``: as for ``summary.candidate_scores``)."""
     from storyline.story import summary
 
     diffs = []
@@ -156,7 +163,7 @@ def rouge_minus_lead(prepared, weights, embedding_weights, scorer) -> np.ndarray
         lead = _rouge12(scorer, ev.lead([ev.split_sentences(d) for d in cluster.documents], WORDS), reference)
         mine = (0.0, 0.0)
         if candidates:
-            scores = summary.candidate_scores(features, vectors, weights, embedding_weights)
+            scores = summary.candidate_scores(features, vectors, weights, embedding_weights, trees)
             chosen = summary._choose(candidates, scores, similarity, WORDS)
             mine = _rouge12(scorer, ev.truncate((candidates[i].text for i in chosen), WORDS), reference)
         diffs.append(np.subtract(mine, lead))
@@ -164,6 +171,69 @@ def rouge_minus_lead(prepared, weights, embedding_weights, scorer) -> np.ndarray
 
 
 EMBEDDING_MODULE = HERE.parent / "src" / "storyline" / "story" / "summary_embedding.py"
+TREES_MODULE = HERE.parent / "src" / "storyline" / "story" / "summary_trees.py"
+# The regression trees over the linear score (``--trees``): scikit-learn's HistGradientBoostingRegressor
+# with these settings (31 leaves a tree, no depth limit, at least 100 sentences a leaf, early stopping on
+# a tenth of the sentences held out). Chosen by ROUGE-1 on the check clusters 1800-2099 among depth 3,
+# depth 4 and 15 leaves (docs/benchmarks.md).
+TREE_SETTINGS = dict(max_leaf_nodes=31, max_iter=150, learning_rate=0.05, min_samples_leaf=100, random_state=0)
+
+
+def fit_trees(prepared, tokenizer):
+    """Regression trees fitted to what the shipped linear score misses: per candidate, its target less
+    the story's mean target, less its linear score less the story's mean one."""
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    from storyline.story import summary
+
+    xs, ys = [], []
+    for cluster, candidates, features, vectors, _ in prepared:
+        if candidates:
+            linear = summary.candidate_scores(features, vectors, trees=())
+            y = targets([c.text for c in candidates], cluster.summary, tokenizer)
+            xs.append(summary.tree_inputs(features, linear))
+            ys.append((y - y.mean()) - (linear - linear.mean()))
+    x = np.vstack(xs)
+    model = HistGradientBoostingRegressor(**TREE_SETTINGS).fit(x, np.concatenate(ys))
+    trees = exported_trees(model)
+    # (the model's constant baseline is left out: it moves every score of a story alike)
+    assert np.allclose(summary.tree_scores(x, trees) + np.ravel(model._baseline_prediction)[0], model.predict(x)), \
+        "exported trees differ"
+    return trees, len(x)
+
+
+def exported_trees(model) -> list:
+    """A fitted HistGradientBoostingRegressor as ``summary.tree_scores`` reads it."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        left = np.where(nodes["is_leaf"].astype(bool), -1, nodes["left"].astype(np.int64))
+        trees.append((nodes["feature_idx"].astype(int).tolist(), nodes["num_threshold"].astype(float).tolist(),
+                      left.tolist(), nodes["right"].astype(int).tolist(), nodes["value"].astype(float).tolist()))
+    return trees
+
+
+def write_trees(trees: list, args, sentences: int) -> None:
+    """Write the fitted trees as a Python module Storyline imports (numbers in full: a threshold rounded
+    can send a sentence the other way)."""
+    def part(values, per_line=10):
+        numbers = [repr(v) for v in values]
+        lines = [", ".join(numbers[i:i + per_line]) for i in range(0, len(numbers), per_line)]
+        return "        (\n" + "".join(f"            {line},\n" for line in lines) + "        ),\n"
+
+    body = "".join("    (\n" + "".join(part(p) for p in tree) + "    ),\n" for tree in trees)
+    settings = ", ".join(f"{k}={v}" for k, v in TREE_SETTINGS.items())
+    TREES_MODULE.write_text(
+        '"""Regression trees that correct the summary\'s linear sentence score (see\n'
+        "``storyline.story.summary.tree_inputs``): each ``(feature, threshold, left, right, value)``, one entry\n"
+        "per node.\n\n"
+        "Written by ``python benchmarks/fit_summary.py --trees --write``: scikit-learn's\n"
+        f"HistGradientBoostingRegressor({settings})\n"
+        f"on the {sentences} candidate sentences of Multi-News clusters {' '.join(args.fit)}. Not to be edited\n"
+        "by hand; an empty tuple turns the correction off. Refit them whenever summary.WEIGHTS or the\n"
+        'embedding weights change.\n"""\n\n'
+        f"TREES = (\n{body})\n",
+        encoding="utf-8")
 
 
 def write_embedding_weights(weights: np.ndarray, args) -> None:
@@ -191,8 +261,12 @@ def main() -> None:
     parser.add_argument("--shipped", nargs="+", metavar="RANGE",
                         help="fit nothing: score the shipped weights on these ranges (ROUGE-1/2 over lead at "
                              "230 words, each range on its own), e.g. --shipped 1800-2099 500-999")
+    parser.add_argument("--trees", action="store_true",
+                        help="fit only the regression trees over the shipped linear score, and score them on the "
+                             "check ranges (with --write: write them)")
     parser.add_argument("--write", action="store_true",
-                        help=f"write the embedding weights to {EMBEDDING_MODULE.relative_to(HERE.parent)}")
+                        help=f"write the embedding weights to {EMBEDDING_MODULE.relative_to(HERE.parent)} "
+                             f"(with --trees: the trees to {TREES_MODULE.relative_to(HERE.parent)})")
     args = parser.parse_args()
     try:
         corpora.data_dir("multinews")
@@ -217,6 +291,20 @@ def main() -> None:
         return
     fitting = prepare([cluster_range(r) for r in args.fit], args.cache)
     save_embeddings()
+    if args.trees:
+        trees, sentences = fit_trees(fitting, tokenizer)
+        print(f"trees: {len(trees)} fitted on {sentences} candidate sentences")
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+        for name in args.check:
+            checking = prepare([cluster_range(name)], args.cache)
+            save_embeddings()
+            for label, with_trees in (("linear score alone", ()), ("with the trees", trees)):
+                d = rouge_minus_lead(checking, None, None, scorer, with_trees)
+                print(f"check {name} ({len(checking)} clusters), {label}: ROUGE-1 {d[0]:+.5f}, ROUGE-2 {d[1]:+.5f} over lead")
+        if args.write:
+            write_trees(trees, args, sentences)
+            print(f"wrote {TREES_MODULE}")
+        return
     xs, ys, groups = [], [], []
     for n, (cluster, candidates, features, vectors, _) in enumerate(fitting):
         if candidates:
@@ -249,7 +337,7 @@ def main() -> None:
     best = None
     for novelty, redundancy in itertools.product(NOVELTY_GRID, REDUNDANCY_GRID):
         summary.NOVELTY, summary.REDUNDANCY = novelty, redundancy
-        d = rouge_minus_lead(fitting, weights, embedding_weights, scorer)
+        d = rouge_minus_lead(fitting, weights, embedding_weights, scorer, ())
         print(f"NOVELTY {novelty}, REDUNDANCY {redundancy}: ROUGE-1 {d[0]:+.4f}, ROUGE-2 {d[1]:+.4f} over lead")
         if best is None or d[0] > best[2]:
             best = (novelty, redundancy, d[0])
@@ -261,7 +349,7 @@ def main() -> None:
         summary.NOVELTY, summary.REDUNDANCY = best[0], best[1]
         checking = prepare([cluster_range(r) for r in args.check], args.cache)
         save_embeddings()
-        d = rouge_minus_lead(checking, weights, embedding_weights, scorer)
+        d = rouge_minus_lead(checking, weights, embedding_weights, scorer, ())
         print(f"check ({', '.join(args.check)}; {len(checking)} clusters): ROUGE-1 {d[0]:+.4f}, "
               f"ROUGE-2 {d[1]:+.4f} over lead")
 

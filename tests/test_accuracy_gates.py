@@ -28,3 +28,18 @@ def test_quote_extraction_on_polnear_dev_slice():
     for key, value in measured.items():
         assert value >= floors[key], f"{key} fell to {value:.3f}, below its floor {floors[key]}"
     assert measured["all_f1"] < 1.0 and figures["predictions"] > 0  # the gate measures something
+
+
+def test_cited_summary_on_multinews_slice():
+    corpus_or_skip("multinews")
+    import eval_summary
+
+    floors = FLOORS["summary_multinews_40"]
+    figures, _ = eval_summary.run(limit=40, processes=1)
+    over_lead = figures["storyline_minus_lead"]
+    citations = figures["systems"]["storyline"]["citations"]
+    for key in ("rouge1", "rouge2"):
+        assert over_lead[key] >= floors[f"{key}_over_lead"], \
+            f"ROUGE {key} over lead fell to {over_lead[key]:+.4f}, below its floor {floors[f'{key}_over_lead']}"
+    assert citations["citation_coverage"] == 1.0 and citations["evidence_valid"] == 1.0
+    assert citations["summary_sentences"] > 40  # the gate measures something

@@ -284,10 +284,43 @@ def test_summary_embedding_weights_fit_the_model(seed_report):
 
     candidates, features, vectors, _, _ = summary.sentence_features(seed_report.analyses, seed_report.facts)
     assert vectors.shape == (len(candidates), len(summary.EMBEDDING_WEIGHTS))  # the sentence, then its article
-    with_meaning = summary.candidate_scores(features, vectors)
-    without = summary.candidate_scores(features, vectors, embedding_weights=())
+    with_meaning = summary.candidate_scores(features, vectors, trees=())
+    without = summary.candidate_scores(features, vectors, embedding_weights=(), trees=())
     assert not np.allclose(with_meaning, without)  # the term is used
     assert np.allclose(with_meaning - without, vectors @ np.asarray(summary.EMBEDDING_WEIGHTS))
+
+
+def test_summary_trees_fit_the_model(seed_report):
+    """The shipped trees read only inputs that exist, and they change the seeds' scores."""
+    from storyline.story import summary
+
+    assert summary.TREES
+    width = 2 * len(summary.FEATURES) + 2  # the features, the same less their mean, the score, its rank
+    for feature, threshold, left, right, value in summary.TREES:
+        assert len(feature) == len(threshold) == len(left) == len(right) == len(value)
+        inner = [n for n, child in enumerate(left) if child >= 0]
+        assert all(0 <= feature[n] < width for n in inner)
+        assert all(n < left[n] < len(left) and n < right[n] < len(left) for n in inner)  # no way back up
+    candidates, features, vectors, _, _ = summary.sentence_features(seed_report.analyses, seed_report.facts)
+    linear = summary.candidate_scores(features, vectors, trees=())
+    inputs = summary.tree_inputs(features, linear)
+    assert inputs.shape == (len(candidates), width)
+    assert inputs[np.argmax(linear), -1] == 0.0 and inputs[np.argmin(linear), -1] == 1.0  # the rank
+    assert np.allclose(summary.candidate_scores(features, vectors), linear + summary.tree_scores(inputs, summary.TREES))
+    assert not np.allclose(summary.tree_scores(inputs, summary.TREES), 0.0)
+
+
+def test_tree_scores_walk_each_tree_to_a_leaf():
+    from storyline.story.summary import tree_scores
+
+    # feature 0 <= 0.5 -> leaf -1.0; else feature 1 <= 2.0 -> leaf 0.25, else leaf 3.0
+    deep = ((0, 0, 1, 0, 0), (0.5, 0.0, 2.0, 0.0, 0.0), (1, -1, 3, -1, -1), (2, -1, 4, -1, -1),
+            (0.0, -1.0, 0.0, 0.25, 3.0))
+    stump = ((1, 0, 0), (0.0, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 10.0, 20.0))
+    inputs = np.array([[0.5, 5.0], [0.6, 2.0], [0.6, 2.1], [-3.0, -1.0]])
+    assert tree_scores(inputs, [deep]).tolist() == [-1.0, 0.25, 3.0, -1.0]
+    assert tree_scores(inputs, [deep, stump]).tolist() == [19.0, 20.25, 23.0, 9.0]
+    assert tree_scores(inputs, []).tolist() == [0.0] * 4
 
 
 def test_page_furniture_and_datelines_are_no_summary_material(analyse_text):

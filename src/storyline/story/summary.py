@@ -11,7 +11,9 @@ content words), how many of its words the other sources use too, whether other s
 corroborate it, whether it quotes someone. The weights were fitted by least squares on Multi-News
 clusters kept apart from the reported ones (``python benchmarks/fit_summary.py``), against the
 share of the sentence's words and word pairs found in the editors' summary; a small hand-set
-lean (:data:`LEAN`) toward each article's lead and corroborated content is added. Sentences are
+lean (:data:`LEAN`) toward each article's lead and corroborated content is added, and regression
+trees fitted on the same clusters to what the linear score misses correct it (:func:`tree_inputs`:
+features act together, a long sentence helping in one story and not in another). Sentences are
 then chosen greedily, each pick's score lowered by the share of its content words already said
 (maximal marginal relevance), near-repeats skipped, every source given at least one sentence,
 and put in story order (by position, then source).
@@ -36,6 +38,7 @@ from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
 from .embed import embed
 from .quotes import known_speaker
 from .summary_embedding import EMBEDDING_WEIGHTS
+from .summary_trees import TREES
 
 # Words in the summary by default (--summary-words).
 SUMMARY_WORDS = 120
@@ -391,16 +394,49 @@ def score_weights(weights: Sequence[float] | None = None) -> np.ndarray:
 
 
 def candidate_scores(features: np.ndarray, meaning: np.ndarray, weights: Sequence[float] | None = None,
-                     embedding_weights: Sequence[float] | None = None) -> np.ndarray:
+                     embedding_weights: Sequence[float] | None = None, trees: Sequence | None = None) -> np.ndarray:
     """Each candidate's score: its :data:`FEATURES` times the fitted weights (with :data:`LEAN`), plus
     what it and its article are about (:func:`sentence_features`) times the fitted
     :data:`~storyline.story.summary_embedding.EMBEDDING_WEIGHTS` (the event itself reads better in a
-    briefing than its background, a news report better than a page of links)."""
+    briefing than its background, a news report better than a page of links), plus the correction of
+    the fitted regression trees (:data:`~storyline.story.summary_trees.TREES`, see :func:`tree_inputs`;
+    ``trees=()`` leaves it out)."""
     scores = features @ score_weights(weights)
     fitted = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
     if len(fitted) and meaning.ndim == 2 and meaning.shape[1] == len(fitted):
         scores = scores + meaning @ fitted
+    trees = TREES if trees is None else trees
+    if len(trees) and len(scores):
+        scores = scores + tree_scores(tree_inputs(features, scores), trees)
     return scores
+
+
+def tree_inputs(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """What the regression trees read of each candidate: its :data:`FEATURES`, the same less their mean
+    over the story's candidates, its linear score less the story's mean, and the rank of that score
+    (0 the best, 1 the worst). The trees correct the linear score where the features act together
+    (a long sentence helps in a long article, not in a short one), which a weighted sum cannot."""
+    rank = np.argsort(np.argsort(-scores, kind="stable"), kind="stable") / max(1, len(scores) - 1)
+    return np.hstack([features, features - features.mean(axis=0), (scores - scores.mean())[:, None], rank[:, None]])
+
+
+def tree_scores(inputs: np.ndarray, trees: Sequence) -> np.ndarray:
+    """The summed output of regression trees (each ``(feature, threshold, left, right, value)``, one entry
+    per node; a leaf has ``left == -1``; a row goes left where ``inputs[feature] <= threshold``)."""
+    out = np.zeros(len(inputs))
+    rows = np.arange(len(inputs))
+    for feature, threshold, left, right, value in trees:
+        feature, threshold = np.asarray(feature), np.asarray(threshold)
+        left, right, value = np.asarray(left), np.asarray(right), np.asarray(value)
+        node = np.zeros(len(inputs), dtype=int)
+        while True:
+            inner = left[node] >= 0
+            if not inner.any():
+                break
+            go_left = inputs[rows, feature[node]] <= threshold[node]
+            node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+        out += value[node]
+    return out
 
 
 def summarize(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = (),
