@@ -203,7 +203,8 @@ def fit_trees(prepared, tokenizer):
 
 
 def exported_trees(model) -> list:
-    """A fitted HistGradientBoostingRegressor as ``summary.tree_scores`` reads it."""
+    """A fitted HistGradientBoostingRegressor as ``summary.tree_scores`` reads it (from its node tables,
+    ``_predictors``: private to scikit-learn, hence the check against ``predict`` in `fit_trees`)."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes

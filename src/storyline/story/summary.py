@@ -13,7 +13,7 @@ clusters kept apart from the reported ones (``python benchmarks/fit_summary.py``
 share of the sentence's words and word pairs found in the editors' summary; a small hand-set
 lean (:data:`LEAN`) toward each article's lead and corroborated content is added, and regression
 trees fitted on the same clusters to what the linear score misses correct it (:func:`tree_inputs`:
-features act together, a long sentence helping in one story and not in another). Sentences are
+where features act together, which a weighted sum cannot express). Sentences are
 then chosen greedily, each pick's score lowered by the share of its content words already said
 (maximal marginal relevance), near-repeats skipped, every source given at least one sentence,
 and put in story order (by position, then source).
@@ -414,8 +414,9 @@ def candidate_scores(features: np.ndarray, meaning: np.ndarray, weights: Sequenc
 def tree_inputs(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """What the regression trees read of each candidate: its :data:`FEATURES`, the same less their mean
     over the story's candidates, its linear score less the story's mean, and the rank of that score
-    (0 the best, 1 the worst). The trees correct the linear score where the features act together
-    (a long sentence helps in a long article, not in a short one), which a weighted sum cannot."""
+    (0 the best, 1 the worst). The trees correct the linear score where features act together (what
+    a feature is worth can depend on another, and on the rest of the story), which a weighted sum cannot
+    express."""
     rank = np.argsort(np.argsort(-scores, kind="stable"), kind="stable") / max(1, len(scores) - 1)
     return np.hstack([features, features - features.mean(axis=0), (scores - scores.mean())[:, None], rank[:, None]])
 
