@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -405,7 +406,7 @@ def candidate_scores(features: np.ndarray, meaning: np.ndarray, weights: Sequenc
     fitted = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
     if len(fitted) and meaning.ndim == 2 and meaning.shape[1] == len(fitted):
         scores = scores + meaning @ fitted
-    trees = TREES if trees is None else trees
+    trees = _shipped_trees() if trees is None else trees
     if len(trees) and len(scores):
         scores = scores + tree_scores(tree_inputs(features, scores), trees)
     return scores
@@ -419,6 +420,12 @@ def tree_inputs(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     express."""
     rank = np.argsort(np.argsort(-scores, kind="stable"), kind="stable") / max(1, len(scores) - 1)
     return np.hstack([features, features - features.mean(axis=0), (scores - scores.mean())[:, None], rank[:, None]])
+
+
+@lru_cache(maxsize=1)
+def _shipped_trees() -> tuple:
+    """:data:`~storyline.story.summary_trees.TREES` as numpy arrays, made once per process."""
+    return tuple(tuple(np.asarray(part) for part in tree) for tree in TREES)
 
 
 def tree_scores(inputs: np.ndarray, trees: Sequence) -> np.ndarray:
