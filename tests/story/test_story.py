@@ -19,6 +19,7 @@ def facts_with(report, status, *needles):
     ("Jake Sullivan", "Monday"),                  # the Monday meeting with Harris and Sullivan
     ("Blinken", "Tuesday"),                       # the Blinken meeting
     ("political rival", "political foe"),         # Gantz as Netanyahu's rival / foe
+    ("not authorized", "not sanctioned"),         # the trip, not authorized (ABC) / not sanctioned (CNN)
 ])
 def test_seed_facts_reported_by_both_outlets(seed_report, needles):
     found = facts_with(seed_report, "corroborated", *needles)
