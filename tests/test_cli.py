@@ -181,3 +181,23 @@ def test_outlet_option_names_the_outlet_of_one_article():
 def test_bad_outlet_option(args, message):
     result = run("analyze", CNN, *args)
     assert result.exit_code == 1 and result.stderr == message
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["analyze", "-h"], ["stories", "--db", "{db}"],
+                                  ["search", "Gantz", "--db", "{db}"], ["export", "--db", "{db}"]])
+def test_commands_that_need_no_language_model_load_none(tmp_path, args):
+    """--help, stories, search and export start at once: no spaCy, torch, MiniLM or WordNet."""
+    import subprocess
+    import sys
+
+    from storyline.corpus.store import Store
+
+    db = tmp_path / "news.db"
+    Store(db).close()
+    args = [a.format(db=db) for a in args]
+    code = ("import sys\nfrom storyline.cli import app\n"
+            f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+            "heavy = ('spacy', 'thinc', 'torch', 'sentence_transformers', 'wn', 'trafilatura')\n"
+            "sys.stderr.write('loaded: ' + repr(sorted(m for m in heavy if m in sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr.endswith("loaded: []"), done.stderr

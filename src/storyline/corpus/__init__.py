@@ -16,16 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StorylineError
-from ..ingest import read_articles
-from ..nlp.pipeline import analyze
 from ..records import analysis_from_json, analysis_json
-from ..story import build_story
-from ..story.summary import SUMMARY_WORDS
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
-from . import dedup
-from ..story.embed import embed, share_cores
-from .cluster import REFINE_EVERY, assign_story, embedding_text, refine_stories
 from .store import ARTICLE_COLUMNS, Store
+
+# Ingesting and reporting need the language models (spaCy, MiniLM, WordNet); they are imported
+# where they are used, so that listing, searching and exporting a corpus start at once.
 
 # Articles embedded together: one model call per batch instead of per article. An ingest killed
 # mid-batch loses only analyses it had not committed yet; the next run redoes them.
@@ -96,6 +92,10 @@ class Corpus:
         An input whose text is already stored adds nothing, so running the same ingest again,
         or resuming one that was killed, never duplicates an article.
         """
+        from . import dedup
+        from ..ingest import read_articles
+        from ..story.embed import share_cores
+
         summary = IngestSummary()
 
         def fresh() -> Iterator[Article]:
@@ -119,6 +119,10 @@ class Corpus:
             share_cores(threads)
 
     def _ingest(self, articles, summary: IngestSummary, processes, on_progress) -> IngestSummary:
+        from ..nlp.pipeline import analyze
+        from ..story.embed import embed
+        from .cluster import REFINE_EVERY, embedding_text
+
         batch: list[ArticleAnalysis] = []
         refined_at = 0
 
@@ -150,12 +154,17 @@ class Corpus:
         return summary
 
     def _refine(self, summary: IngestSummary, final: bool = False) -> None:
+        from .cluster import refine_stories
+
         done = refine_stories(self.store, final=final)
         summary.split += sum(len(new) for new in done.split.values())
         summary.absorbed += done.absorbed
         summary.moved += done.moved
 
     def _store(self, analysis: ArticleAnalysis, meaning, summary: IngestSummary) -> None:
+        from . import dedup
+        from .cluster import assign_story
+
         article = analysis.article
         digest = dedup.content_hash(article.text)
         signature = dedup.signature(article.text)
@@ -184,6 +193,8 @@ class Corpus:
             self.store.add_bands(rowid, bands)
 
     def _near_duplicate_of(self, signature, bands) -> int | None:
+        from . import dedup
+
         for candidate in self.store.band_matches(bands):
             stored, duplicate_of, _ = self.store.article_minhash(candidate)
             if stored and dedup.similar(signature, dedup.from_bytes(stored)):
@@ -211,8 +222,14 @@ class Corpus:
                                               "duplicate_of": duplicate_of})
         return out
 
-    def report(self, story: int, *, summary_words: int = SUMMARY_WORDS) -> StoryReport:
-        """The full briefing of a stored story, from the stored analyses."""
+    def report(self, story: int, *, summary_words: int | None = None) -> StoryReport:
+        """The full briefing of a stored story, from the stored analyses (``summary_words``: the
+        summary's length, by default the same as ``storyline analyze``'s)."""
+        from ..story import build_story
+        from ..story.summary import SUMMARY_WORDS
+
+        if summary_words is None:
+            summary_words = SUMMARY_WORDS
         if not self.store.story_exists(story):
             raise StorylineError(f"no story {story} in {self.store.path}. List them with: "
                                  f"storyline stories --db {self.store.path}")
