@@ -130,10 +130,30 @@ def test_explicit_encoding_reads_latin1(tmp_path):
     ('{"id": "b", "text": ', 'malformed JSON (Expecting value at column 20). Each line must be one JSON object such as '
      '{"id": "a1", "text": "..."}'),
     ('{"id": "c"}', 'record has no "text" field. Each line must be one JSON object such as {"id": "a1", "text": "..."}'),
-    ('["not", "an", "object"]', 'record is a JSON list, not an object. Each line must be one JSON object such as '
+    ('["not", "an", "object"]', 'record is a JSON array, not an object. Each line must be one JSON object such as '
      '{"id": "a1", "text": "..."}'),
-    ('{"id": "d", "text": 42}', '"text" is a int, not a string. Each line must be one JSON object such as '
+    ('{"id": "d", "text": 42}', '"text" is a number, not a string. Each line must be one JSON object such as '
      '{"id": "a1", "text": "..."}'),
+    ('{"id": "g", "text": NaN}', '"text" is NaN, not a string. Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    ('{"id": ["h"], "text": "' + SENTENCE + '"}', '"id" must be a string, not an array. Each line must be one JSON '
+     'object such as {"id": "a1", "text": "..."}'),
+    # deeply nested JSON: as the record, and inside a field
+    ("[" * 100_000, 'JSON is nested too deeply to be an article record. Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    ('{"id": "i", "text": "' + SENTENCE + '", "title": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     'JSON is nested too deeply to be an article record. Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    # an integer id of more than 4,300 digits
+    ('{"id": ' + "9" * 5000 + ', "text": "' + SENTENCE + '"}',
+     'malformed JSON (Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use '
+     'sys.set_int_max_str_digits() to increase the limit). Each line must be one JSON object such as '
+     '{"id": "a1", "text": "..."}'),
+    # an id of 100,000 characters: building its story took 7 GB
+    ('{"id": "' + "x" * 100_000 + '", "text": "' + SENTENCE + '"}',
+     '"id" is 100,000 characters long; Storyline takes up to 200. Give a shorter "id"'),
+    ('{"id": "j", "text": "\\u202e \\u202e"}', 'text holds only control or formatting characters. '
+     "Give the article's text"),
     ('{"id": "e", "text": "' + SENTENCE + '", "published": "last Monday"}',
      '"published" value \'last Monday\' is not an ISO 8601 date. Write it like 2024-03-04 or 2024-03-04T15:30:00Z'),
     ('{"id": "f", "text": ""}', 'text is empty. Give the article\'s text'),
@@ -185,3 +205,113 @@ def test_real_news_pages_from_the_extraction_benchmark(tmp_path):
         words = set(page.body.split()[:40])
         assert len(words & set(article.text.split())) >= 0.8 * len(words)
     assert gzip  # the pages ship gzipped; corpora decodes them
+
+
+# --- Nothing a reader cannot see reaches a report; nothing is made up -------------------------------
+
+def test_lone_surrogates_controls_and_bidi_overrides_are_taken_out_at_ingest(tmp_path):
+    """A lone surrogate (no file can hold it, JSON can) becomes U+FFFD in text and id; NUL, escape and the
+    bidi overrides and isolates are dropped from text and metadata; offsets index the text as kept."""
+    record = {"id": "a\ud800b", "title": "Gantz \u202etxet\u202c visits", "outlet": "CNN\x00",
+              "text": SENTENCE.replace("Monday", "Mon\u0000day\u202e") + " \ud800 \x1b[31mred\u2066. " + SENTENCE}
+    path = write(tmp_path, "feed.jsonl", json.dumps(record) + "\n")
+    [article], failures = read([path])
+    assert not failures
+    assert article.id == "a\ufffdb"
+    assert article.title == "Gantz txet visits" and article.outlet == "CNN"
+    assert article.text == SENTENCE + " \ufffd [31mred. " + SENTENCE
+    assert article.text.encode("utf-8")  # every field can be written out
+
+
+def test_a_lone_surrogate_in_text_or_id_does_not_cost_the_batch_its_other_articles(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    good = json.dumps({"id": "ok", "text": SENTENCE})
+    bad = json.dumps({"id": "x\ud800", "text": SENTENCE.replace("Monday", "Monday \ud800")})
+    path = write(tmp_path, "feed.jsonl", f"{good}\n{bad}\n")
+    result = CliRunner().invoke(app, ["extract", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["source"]["id"] for line in lines] == ["ok", "x\ufffd"]
+
+
+def test_nan_fields_count_as_missing(tmp_path):
+    """pandas writes NaN for a missing title: the title is then missing, not the string "nan"."""
+    path = write(tmp_path, "feed.jsonl", '{"id": "n", "text": "' + SENTENCE + '", "title": NaN, '
+                 '"outlet": Infinity, "published": NaN}\n')
+    [article], failures = read([path])
+    assert not failures and (article.title, article.outlet, article.published) == (None, None, None)
+
+
+def test_a_bad_record_in_a_json_list_file_is_not_told_about_lines(tmp_path):
+    path = write(tmp_path, "list.json", json.dumps([{"id": "x", "text": SENTENCE}, {"id": "y"}]))
+    articles, failures = read([path])
+    assert [a.id for a in articles] == ["x"]
+    assert [f.message for f in failures] == [
+        f'{path}:2: record has no "text" field. Each record must be a JSON object such as {{"id": "a1", "text": "..."}}']
+
+
+def test_a_deeply_nested_json_file_is_one_clear_error(tmp_path):
+    bad = write(tmp_path, "deep.json", "[" * 100_000)
+    good = write(tmp_path, "good.txt", SENTENCE)
+    items = list(read_articles([bad, good]))
+    assert [type(i) for i in items] == [Failure, Article]
+    assert items[0].message == (f'{bad}: JSON is nested too deeply to be an article record. Each record must be a '
+                                'JSON object such as {"id": "a1", "text": "..."}')
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    good = write(tmp_path, "good.txt", SENTENCE)
+    items = list(read_articles([fifo, good]))
+    assert [type(i) for i in items] == [Failure, Article]
+    assert items[0].message == (f"{fifo}: not a regular file (a pipe, socket or device). Save the articles to a "
+                                "file, or pipe them in with - for stdin")
+
+
+def test_html_page_without_date_metadata_gets_no_date(tmp_path):
+    """htmldate's extensive search dated this page 2016-01-01 from "the 2016 general election" in its text."""
+    page = """<html><head><title>Election results come in</title></head><body><article>
+    <h1>Election results come in</h1><p>Voters went to the polls on Tuesday in a contest that many compared
+    with the 2016 general election, when turnout was high across the country and the result surprised many.</p>
+    <p>Officials said counting would continue through the night, and that the final tally would be known by
+    Wednesday morning at the latest, according to the election commission.</p></article></body></html>"""
+    [article], _ = read([write(tmp_path, "page.html", page)])
+    assert article.published is None
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2024-11-05T20:00:00Z">')
+    [article], _ = read([write(tmp_path, "dated.html", dated)])
+    assert article.published == "2024-11-05"
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("Gantz.", "text is only 1 word long, too short to find much in: Storyline reads names, quotes and facts "
+               "from whole articles"),
+    (SENTENCE, None),
+    (SENTENCE.lower() * 3, "text is all in lower case, so names cannot be told from other words and the cast, "
+                           "quotes and facts will be thin. Give the original capitalisation if you have it"),
+    (SENTENCE.upper() * 3, "text is all in capitals, so names cannot be told from other words and the cast, "
+                           "quotes and facts will be thin. Give the original capitalisation if you have it"),
+])
+def test_texts_that_will_give_little_are_read_with_a_warning(tmp_path, caplog, text, warning):
+    path = write(tmp_path, "a.txt", text)
+    with caplog.at_level("WARNING", logger="storyline"):
+        articles, failures = read([path])
+    assert len(articles) == 1 and not failures
+    assert [r.getMessage() for r in caplog.records] == ([f"{path}: {warning}"] if warning else [])
+
+
+def test_warnings_of_one_kind_are_counted_past_the_first_five(tmp_path, caplog):
+    lines = [json.dumps({"id": f"r{n}", "text": "Short one."}) for n in range(8)]
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines))
+    with caplog.at_level("WARNING", logger="storyline"):
+        articles, _ = read([path])
+    assert len(articles) == 8
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages[0] == (f"{path} (record r0): text is only 2 words long, too short to find much in: Storyline "
+                           "reads names, quotes and facts from whole articles")
+    assert len(messages) == 6 and messages[-1] == "3 more articles: text is only a few words long"

@@ -15,14 +15,20 @@ from pathlib import Path
 from ..errors import InputError
 from ..types import Article, Failure
 from .html import extract_html
-from .jsonl import iter_jsonl, normalise_published, parse_json_document, validate_record
+from .jsonl import DOCUMENT_HINT, RECORD_HINT, iter_jsonl, normalise_published, parse_json_document, validate_record
 from .meta import canonical_outlet, infer, outlet_from_url
-from .text import decode
+from .text import MAX_FILE_BYTES, clean_text, decode, text_warnings
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+# A .json file is parsed whole, so it gets a bound (JSONL is read as a stream, a line at a time).
+MAX_JSON_DOCUMENT_BYTES = 10 * MAX_FILE_BYTES
+# Warnings of one kind shown per run (an all-lower-case dataset would otherwise warn once per
+# article); the rest are counted in one line at the end.
+MAX_WARNINGS_PER_KIND = 5
+logger = logging.getLogger("storyline")
 
 __all__ = ["read_articles", "make_article", "SUFFIXES"]
 
@@ -58,11 +64,13 @@ def read_articles(
     elif outlet:
         outlet = {k: _outlet_name(v, f"--outlet {k}") for k, v in outlet.items()}
     seen: set[str] = set()
+    warned: dict[str, int] = {}
     for item in inputs:
         for result in _read_input(item, encoding):
             if isinstance(result, Failure):
                 yield result
                 continue
+            _warn(result, warned)
             article = _unique(result, seen)
             changes = {}
             date = published if isinstance(published, str) else (published or {}).get(article.id)
@@ -72,13 +80,29 @@ def read_articles(
             if name:
                 changes["outlet"] = name
             yield _replace(article, **changes) if changes else article
+    for kind, count in warned.items():
+        if count > MAX_WARNINGS_PER_KIND:
+            logger.warning("%d more articles: %s", count - MAX_WARNINGS_PER_KIND, kind)
     for option, given in (("--published", published), ("--outlet", outlet)):
         missing = sorted(set(given) - seen) if isinstance(given, Mapping) else []
         if missing:
             known = ", ".join(sorted(seen)[:5]) + (" ..." if len(seen) > 5 else "")
-            logging.getLogger("storyline").warning(
+            logger.warning(
                 "%s names %s, but no article read has that id (the ids are: %s); "
                 "it was not applied", option, ", ".join(missing), known or "none")
+
+
+def _warn(article: Article, warned: dict[str, int]) -> None:
+    """Log what a reader should know about an accepted article (too short, no capitals)."""
+    for message in text_warnings(article.text):
+        kind = message.split(",")[0].split(":")[0]
+        kind = "text is only a few words long" if kind.startswith("text is only") else kind
+        warned[kind] = warned.get(kind, 0) + 1
+        if warned[kind] <= MAX_WARNINGS_PER_KIND:
+            where = article.path or "<stdin>"
+            if (Path(article.path).stem if article.path else "stdin") != article.id:
+                where += f" (record {article.id})"
+            logger.warning("%s: %s", where, message)
 
 
 def _outlet_name(value: str, option: str) -> str:
@@ -100,7 +124,13 @@ def make_article(
     byline: str | None = None,
     story: str | None = None,
 ) -> Article:
-    """Build an Article, inferring from its text whatever the input did not state."""
+    """Build an Article, inferring from its text whatever the input did not state.
+
+    The text and every field are cleaned first (:func:`.text.clean_text`: no control characters,
+    bidi overrides or lone surrogates), so offsets index into the text as it is kept.
+    """
+    text, id, title, outlet, url, path, byline, story = (
+        clean_text(v) if v else v for v in (text, id, title, outlet, url, path, byline, story))
     found = infer(text)
     return Article(
         id=id,
@@ -154,6 +184,10 @@ def _read_input(item: str | Path, encoding: str | None) -> Iterator[Article | Fa
     if not path.exists():
         yield Failure(str(path), f"{path}: no such file or folder. Check the path")
         return
+    if not path.is_file():  # a FIFO, socket or device: reading it may never end
+        yield Failure(str(path), f"{path}: not a regular file (a pipe, socket or device). Save the articles to "
+                      "a file, or pipe them in with - for stdin")
+        return
     yield from _read_file(path, encoding)
 
 
@@ -185,7 +219,7 @@ def _read_bytes(
         suffix = ".jsonl" if head in (b"{", b"[") else ".html" if head == b"<" else ".txt"
     try:
         if suffix in JSON_SUFFIXES:
-            yield from _records(_json_items(data, where), where, stem, path)
+            yield from _records(*_json_items(data, where), where, stem, path)
             return
         if suffix in HTML_SUFFIXES:
             page = extract_html(data, where)
@@ -199,23 +233,29 @@ def _read_bytes(
         yield Failure(where, str(exc))
 
 
-def _json_items(data: bytes, where: str) -> Iterator[tuple[int, dict | InputError]]:
+def _json_items(data: bytes, where: str) -> tuple[Iterable[tuple[int, dict | InputError]], str]:
+    """The records of a .json document or of JSONL text, and the hint their errors get."""
     if not data.strip():
-        yield 0, InputError(where, "file is empty", "Give a file with one JSON record per line")
-        return
+        return [(0, InputError(where, "file is empty", "Give a file with one JSON record per line"))], RECORD_HINT
     parsed = parse_json_document(data, where) if not where.endswith((".jsonl", ".ndjson")) else None
     if parsed is not None:
-        yield from parsed
-    else:
-        import io
+        return parsed, DOCUMENT_HINT
+    import io
 
-        yield from iter_jsonl(io.BytesIO(data), where)
+    return iter_jsonl(io.BytesIO(data), where), RECORD_HINT
 
 
 def _read_json(path: Path) -> Iterator[Article | Failure]:
     where = str(path)
     if path.suffix.lower() == ".json":
-        yield from _records(_json_items(path.read_bytes(), where), where, path.stem, str(path))
+        size = path.stat().st_size
+        if size > MAX_JSON_DOCUMENT_BYTES:
+            yield Failure(where, str(InputError(
+                where, f"file is {size / 1e6:.0f} MB, larger than the {MAX_JSON_DOCUMENT_BYTES // 1_000_000} MB "
+                "Storyline reads as one JSON document",
+                "Write it as JSONL (.jsonl, one record per line), which is read a line at a time")))
+            return
+        yield from _records(*_json_items(path.read_bytes(), where), where, path.stem, str(path))
         return
     with path.open("rb") as stream:
         head = stream.read(1 << 16)
@@ -226,17 +266,17 @@ def _read_json(path: Path) -> Iterator[Article | Failure]:
             yield Failure(where, f"{where}: file is binary, not JSONL. Give one JSON record per line")
             return
         stream.seek(0)
-        yield from _records(iter_jsonl(stream, where), where, path.stem, str(path))
+        yield from _records(iter_jsonl(stream, where), RECORD_HINT, where, path.stem, str(path))
 
 
-def _records(items, where: str, stem: str, path: str | None) -> Iterator[Article | Failure]:
+def _records(items, hint: str, where: str, stem: str, path: str | None) -> Iterator[Article | Failure]:
     for number, record in items:
         spot = f"{where}:{number}" if number else where
         if isinstance(record, InputError):
             yield Failure(spot, str(record))
             continue
         try:
-            fields = validate_record(record, spot)
+            fields = validate_record(record, spot, hint)
         except InputError as exc:
             yield Failure(spot, str(exc))
             continue

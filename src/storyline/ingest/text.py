@@ -1,7 +1,10 @@
 """Turn raw bytes into article text, refusing what is not an English news text.
 
-Offsets everywhere in Storyline index into the string returned here, so nothing is
-rewritten: only a UTF-8 byte-order mark is dropped.
+Offsets everywhere in Storyline index into the article's text as it is stored. That text is the
+input's, with three things taken out by :func:`clean_text` before anything reads it: a UTF-8
+byte-order mark, control characters (NUL, escape sequences; tabs and line breaks stay) and the
+characters that reorder text for display (bidi overrides and isolates, as in "Trojan Source"
+attacks); a lone UTF-16 surrogate, which no file can hold, becomes U+FFFD.
 """
 
 from __future__ import annotations
@@ -27,6 +30,17 @@ NOT_ENGLISH_CONFIDENCE = 0.95
 MAX_CONTROL_SHARE = 0.01
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What clean_text removes: C0 controls but tab, line feed and carriage return (form feed and vertical
+# tab become line feeds), DEL, C1 controls (U+009B starts a terminal escape sequence), and the
+# bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). The marks
+# U+200E/U+200F stay: they only hint at direction and real texts carry them.
+_STRIP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_PAGE_BREAK = re.compile("[\x0b\x0c]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Texts shorter than this many words get a warning: too short for names, quotes or facts to be found.
+MIN_WORDS = 8
+# A text of at least this many letters with no capital letter (or none in lower case) gets a warning.
+MIN_LETTERS_FOR_CASE_CHECK = 200
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 LANGUAGE_NAMES = {
@@ -78,12 +92,14 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         ) from None
     except LookupError:
         raise InputError(where, f"unknown encoding {encoding!r}", "Use a Python codec name such as cp1252") from None
-    check_text(text, where)
-    return text
+    return check_text(text, where)
 
 
-def check_text(text: str, where: str) -> None:
-    """Check that a decoded text can be analysed as one English article.
+def check_text(text: str, where: str) -> str:
+    """Check that a decoded text can be analysed as one English article, and clean it.
+
+    Returns:
+        The text as Storyline keeps it (:func:`clean_text`).
 
     Raises:
         InputError: when the text is blank, binary-looking, too long or not English.
@@ -100,6 +116,9 @@ def check_text(text: str, where: str) -> None:
             f"{MAX_ARTICLE_CHARS:,} characters",
             "Split it into separate articles (one per file, or one per JSONL line)",
         )
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError(where, "text holds only control or formatting characters", "Give the article's text")
     language = detect_language(text)
     if language is not None:
         code, name = language
@@ -108,6 +127,43 @@ def check_text(text: str, where: str) -> None:
             f"text looks like {name} ({code}), not English",
             "Storyline's language models read English only; give it English articles",
         )
+    return text
+
+
+def clean_text(text: str) -> str:
+    """The text with control and bidi-override characters taken out and lone surrogates replaced.
+
+    Applied to every article's text and metadata as it is read (see the module doc), so that no
+    report shows, and no terminal or browser acts on, characters the reader cannot see.
+    """
+    if _STRIP.search(text):
+        text = _STRIP.sub("", text)
+    if "\x0b" in text or "\x0c" in text:
+        text = _PAGE_BREAK.sub("\n", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def text_warnings(text: str) -> list[str]:
+    """What a reader should know before trusting the analysis of a text that was accepted.
+
+    Returns:
+        Warnings (without the file name), empty for an ordinary article.
+    """
+    words = len(text.split())
+    if words < MIN_WORDS:
+        return [f"text is only {words} word{'s' if words != 1 else ''} long, too short to find much in: "
+                "Storyline reads names, quotes and facts from whole articles"]
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= MIN_LETTERS_FOR_CASE_CHECK:
+        if not any(c.isupper() for c in letters):
+            return ["text is all in lower case, so names cannot be told from other words and the cast, "
+                    "quotes and facts will be thin. Give the original capitalisation if you have it"]
+        if not any(c.islower() for c in letters):
+            return ["text is all in capitals, so names cannot be told from other words and the cast, "
+                    "quotes and facts will be thin. Give the original capitalisation if you have it"]
+    return []
 
 
 def detect_language(text: str) -> tuple[str, str] | None:

@@ -200,13 +200,30 @@ def _analyze_chunk(articles: list[Article], model: str | None = None) -> list[Ar
     nlp = load_model(model)
     out: list[ArticleAnalysis | Failure] = []
     docs = nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE)
-    for article, doc in zip(articles, docs):
-        try:
-            out.append(analyze_doc(doc, article))
-        except Exception as exc:  # one article's bug must not sink the batch
-            out.append(Failure(article.path or article.id, f"{article.id}: analysis failed ({exc!r}). "
-                               "Please report this with the article attached"))
+    try:
+        for article, doc in zip(articles, docs):
+            out.append(_analyze_one(doc, article))
+    except Exception:  # noqa: BLE001 - spaCy failed on a text of the batch: parse the rest one by one
+        for article in articles[len(out):]:
+            try:
+                doc = nlp(article.text)
+            except Exception as exc:  # noqa: BLE001
+                out.append(_failed(article, exc))
+                continue
+            out.append(_analyze_one(doc, article))
     return out
+
+
+def _analyze_one(doc: Doc, article: Article) -> ArticleAnalysis | Failure:
+    try:
+        return analyze_doc(doc, article)
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
+        return _failed(article, exc)
+
+
+def _failed(article: Article, exc: Exception) -> Failure:
+    return Failure(article.path or article.id, f"{article.id}: analysis failed ({exc!r}). "
+                   "Please report this with the article attached")
 
 
 def _init_worker(model: str | None) -> None:
