@@ -87,6 +87,28 @@ def test_html_escapes_article_content_and_loads_nothing_external(nlp):
     assert "@import" not in page and "url(" not in page
 
 
+def test_markdown_shows_article_text_as_text_never_as_markup(nlp):
+    """A title, name or quote holding HTML or a link is shown as it is by a Markdown viewer (rendered
+    here with markdown-it, CommonMark as GitHub and static sites read it), never run or linked."""
+    from markdown_it import MarkdownIt
+
+    text = ('<img src=x onerror=alert(1)> Gantz in Washington\n\n'
+            'Benny Gantz met Kamala Harris at the White House on Monday. "[Click](javascript:alert(2)) and '
+            '<b>see</b> *this* _now_ \\<img src=y onerror=alert(3)>," said John Smith, a spokesman. '
+            'The talks went on for an hour, officials said & left &lt;script&gt;.')
+    article = make_article(text, "hostile", title="<img src=x onerror=alert(1)> Gantz [x](javascript:alert(4))",
+                           outlet="<script>alert(5)</script>")
+    report = build_story(list(analyze([article], processes=1)))
+    markdown = render(report, "md")
+    page = MarkdownIt("commonmark").render(markdown)
+    assert "<img" not in page and "<b>" not in page and "<script" not in page
+    assert "javascript:" not in "".join(a for a in page.split('href="')[1:]), page
+    # the reader sees the text as the article wrote it
+    assert "&lt;img src=x onerror=alert(1)&gt; Gantz [x](javascript:alert(4))" in page
+    assert "[Click](javascript:alert(2)) and &lt;b&gt;see&lt;/b&gt; *this* _now_ \\&lt;img" in page
+    assert "&amp;lt;script&amp;gt;" in page
+
+
 def test_html_report_of_the_seeds_highlights_the_cast(seed_report):
     page = render(seed_report, "html")
     checker = _Checker()

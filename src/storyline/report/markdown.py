@@ -1,6 +1,13 @@
-"""The Markdown briefing: readable in a terminal, and in any Markdown viewer."""
+"""The Markdown briefing: readable in a terminal, and in any Markdown viewer.
+
+Every piece of text that comes from an article (or from a file name or a JSONL field) passes
+through :func:`escape` on its way in, so that a Markdown viewer shows it as the text it is: a title
+holding ``<img src=x onerror=...>`` or ``[x](javascript:...)`` is shown, never run or linked.
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..story.quotes import sourcing_profiles
 from ..types import Entity, Quote, StoryReport
@@ -23,21 +30,36 @@ TYPE_SECTIONS = (
 )
 
 
+# What Markdown (CommonMark and GitHub's) would read as markup in running text: the backslash itself,
+# code, emphasis, links and images, raw HTML and autolinks. A backslash before an ASCII punctuation
+# character shows that character as it is. "_" only where it can open or close emphasis (not inside a
+# word: "000_fc6d.txt"), "&" only where it would start an entity ("&lt;").
+_SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[\\`*\[\]<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+
+
+def escape(text: str, strip: bool = True) -> str:
+    """Article text as Markdown that shows exactly that text, on one line (white space runs made one
+    space, and taken off both ends unless ``strip`` is false)."""
+    text = _SPACE.sub(" ", text)
+    return _MARKUP.sub(lambda m: "\\" + m.group(), text.strip() if strip else text)
+
+
 def _cell(value: str | None) -> str:
     if not value:
         return "—"
-    return " ".join(value.split()).replace("|", "\\|")
+    return escape(value).replace("|", "\\|")
 
 
 def _cite(sources: tuple[str, ...], labels: dict[str, str]) -> str:
-    return " ".join(f"[{labels.get(s, s)}]" for s in sources)
+    return " ".join(f"[{labels.get(s, escape(s))}]" for s in sources)
 
 
 def render_markdown(report: StoryReport) -> str:
     """Render a story report as Markdown."""
-    labels = source_labels(report.sources)
+    labels = {source: escape(label) for source, label in source_labels(report.sources).items()}
     people = sum(1 for e in report.entities if e.type == "PERSON")
-    lines = [f"# {report.title}", ""]
+    lines = [f"# {escape(report.title)}", ""]
     lines.append(
         f"{len(report.sources)} sources · {people} people · "
         f"{len(report.entities) - people} other names"
@@ -62,7 +84,7 @@ def render_markdown(report: StoryReport) -> str:
             for entity in members:
                 lines += _entity_lines(entity, labels)
         else:
-            shown = [f"{e.name} ({len(e.mentions)})" for e in members[:MAX_INLINE_PLACES]]
+            shown = [f"{escape(e.name)} ({len(e.mentions)})" for e in members[:MAX_INLINE_PLACES]]
             more = len(members) - MAX_INLINE_PLACES
             lines.append(" · ".join(shown) + (f" · and {more} more" if more > 0 else ""))
         lines.append("")
@@ -72,26 +94,27 @@ def render_markdown(report: StoryReport) -> str:
     lines += _framing_lines(report, labels)
     if report.failures:
         lines += ["## Inputs that could not be read", ""]
-        lines += [f"- {f.message}" for f in report.failures]
+        lines += [f"- {escape(f.message)}" for f in report.failures]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _entity_lines(entity: Entity, labels: dict[str, str]) -> list[str]:
-    also = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+    also = f" (also: {', '.join(escape(a) for a in entity.aliases)})" if entity.aliases else ""
     count = len(entity.mentions)
-    head = (f"- **{entity.name}**{also} — {count} mention{'s' if count != 1 else ''} "
+    head = (f"- **{escape(entity.name)}**{also} — {count} mention{'s' if count != 1 else ''} "
             f"{_cite(entity.sources, labels)}")
     out = [head]
     for role in entity.roles:
         sources = tuple(dict.fromkeys(ev.source for ev in role.evidence))
-        out.append(f"  - {' '.join(role.text.split())} {_cite(sources, labels)}")
+        out.append(f"  - {escape(role.text)} {_cite(sources, labels)}")
     return out
 
 
 def _quote_text(text: str, limit: int = QUOTE_CHARS) -> str:
+    """Article text shortened to about ``limit`` characters at a word break, escaped."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+    return escape(text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …")
 
 
 def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
@@ -104,13 +127,13 @@ def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
             lines += ["### Anonymous sources", ""]
             anonymous_header = True
         if anonymous:
-            lines.append(f"- **{name}** (anonymous)")
+            lines.append(f"- **{escape(name)}** (anonymous)")
             lines += [f"  - {_quote_item(q, labels)}" for q in quotes]
             continue
         if anonymous_header:  # the unattributed come after the anonymous: close their list
             lines.append("")
             anonymous_header = False
-        lines += [f"### {name}" + (f" — {' '.join(role.split())}" if role else ""), ""]
+        lines += [f"### {escape(name)}" + (f" — {escape(role)}" if role else ""), ""]
         lines += [f"- {_quote_item(q, labels)}" for q in quotes]
         lines.append("")
     if anonymous_header:
@@ -119,7 +142,7 @@ def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
     if echoes:
         lines += ["### Same words, different speakers", ""]
         for a, b in echoes:
-            words = min(a.text, b.text, key=len).strip(" ,.;:")
+            words = " ".join(min(a.text, b.text, key=len).split()).strip(" ,.;:")
             lines.append(f"- “{_quote_text(words, 80)}”: {_who(a)} [{labels[a.source]}] · "
                          f"{_who(b)} [{labels[b.source]}]")
         lines.append("")
@@ -138,12 +161,12 @@ def _quote_item(quote: Quote, labels: dict[str, str]) -> str:
     cite = f"[{labels.get(quote.source, quote.source)}]"
     if quote.kind == "direct":
         return f"“{_quote_text(quote.text)}” {cite}"
-    cue = f"{quote.cue}: " if quote.cue else ""
+    cue = f"{escape(quote.cue)}: " if quote.cue else ""
     return f"_{cue}{_quote_text(quote.text)}_ {cite}"
 
 
 def _who(quote: Quote) -> str:
-    return quote.speaker.name if quote.speaker else "unattributed"
+    return escape(quote.speaker.name) if quote.speaker else "unattributed"
 
 
 def _summary_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
@@ -151,8 +174,8 @@ def _summary_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         return [""]
     lines = ["", "## Summary", ""]
     for sentence in report.summary:
-        who = speaker_note(summary_speakers(report, sentence))
-        lines.append(f"- {' '.join(sentence.text.split())} {_cite(sentence.sources, labels)}" + (f" ({who})" if who else ""))
+        who = escape(speaker_note(summary_speakers(report, sentence)))
+        lines.append(f"- {escape(sentence.text)} {_cite(sentence.sources, labels)}" + (f" ({who})" if who else ""))
     return lines + [""]
 
 
@@ -175,11 +198,14 @@ def _fact_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
     corroborated = [f for f in report.facts if f.status == "corroborated"]
     if conflicting:
         lines += ["### Where they differ", ""]
+        ids = re.compile("|".join(re.escape(s) for s in sorted(labels, key=len, reverse=True)))
         for fact in conflicting:
-            note = fact.note
-            for source, label in labels.items():
-                note = note.replace(source, f"[{label}]")
-            lines.append(f"- {note}")
+            # the note names sources by id: each becomes its label, the words between are escaped
+            pieces, at = [], 0
+            for m in ids.finditer(fact.note):
+                pieces += [escape(fact.note[at:m.start()], strip=False), f"[{labels[m.group()]}]"]
+                at = m.end()
+            lines.append(f"- {''.join(pieces) + escape(fact.note[at:], strip=False)}".rstrip())
             lines += [f"  - {_quote_text(e.text, 200)} [{labels.get(e.source, e.source)}]" for e in fact.evidence]
         lines.append("")
     if corroborated:
@@ -214,6 +240,6 @@ def _framing_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         p = profiles[source]
         sourcing = (f"{p.share(p.anonymous):.0%} of its attributions anonymous, {p.share(p.direct):.0%} direct"
                     if p.total else "no attributions")
-        stressed = ", ".join(words) if words else "nothing stands out"
+        stressed = ", ".join(escape(w) for w in words) if words else "nothing stands out"
         lines.append(f"- [{labels.get(source, source)}] {stressed} — {sourcing}")
     return lines + [""] if terms or report.framing else []
