@@ -201,3 +201,16 @@ def test_commands_that_need_no_language_model_load_none(tmp_path, args):
             "sys.stderr.write('loaded: ' + repr(sorted(m for m in heavy if m in sys.modules)))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stderr.endswith("loaded: []"), done.stderr
+
+
+def test_the_summary_length_is_the_same_by_default_in_every_command():
+    """analyze and show read their default from cli.SUMMARY_WORDS, which must be the library's."""
+    from storyline import cli
+    from storyline.story.summary import SUMMARY_WORDS
+
+    assert cli.SUMMARY_WORDS == SUMMARY_WORDS
+
+
+def test_counts_read_as_english(tmp_path):
+    result = run("extract", ABC)
+    assert result.exit_code == 0 and result.stderr.startswith("1 article extracted, 0 failed in ")

@@ -53,6 +53,10 @@ Outlet = Annotated[Optional[list[str]], typer.Option(
     help="Outlet of every article, or of the article with id ID (over what the input says). Repeatable.")]
 Encoding = Annotated[Optional[str], typer.Option(help="Encoding of .txt inputs (default UTF-8).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
+# The summary's default length, as storyline.story.summary.SUMMARY_WORDS (a test holds the two equal;
+# that module loads the models, which commands must not wait for just to parse their arguments).
+SUMMARY_WORDS = 120
+SummaryWords = Annotated[int, typer.Option(min=0, help="Length of the summary in words.")]
 
 
 def _version(value: bool) -> None:
@@ -122,6 +126,16 @@ def _errors():
 
 
 @contextmanager
+def _status(label: str | None, quiet: bool):
+    """A spinner with ``label`` on stderr while long work runs (on a terminal, and unless --quiet)."""
+    if quiet or label is None or not err.is_terminal:
+        yield
+        return
+    with err.status(label + " …"):
+        yield
+
+
+@contextmanager
 def _progress(total: int | None, label: str, quiet: bool):
     """A Rich progress bar on stderr for long runs; yields an ``advance(n)`` callback."""
     if quiet or not err.is_terminal or (total is not None and total < PROGRESS_MIN_ARTICLES):
@@ -145,8 +159,28 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    with _open_output(output) as stream:
+        stream.write(text)
+
+
+def _open_output(output: Path):
+    """Open a file to write a report or export to, creating its folder; a clear error if it cannot be."""
+    try:
+        _prepare_output(output)
+        return open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise StorylineError(f"{output}: cannot be written ({exc.strerror}). Give a path you may write to") from None
+
+
+def _prepare_output(output: Path) -> None:
+    """Check that a file can be written at ``output`` and create its folder."""
+    if output.is_dir():
+        raise StorylineError(f"{output}: is a folder. Give a file name to write to, such as {output / 'report.md'}")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorylineError(f"{output.parent}: the folder cannot be made ({exc.strerror}). "
+                             "Give a path you may write to") from None
 
 
 @app.command()
@@ -158,7 +192,7 @@ def analyze(
     published: Published = None,
     outlet: Outlet = None,
     encoding: Encoding = None,
-    summary_words: Annotated[int, typer.Option(min=0, help="Length of the summary in words.")] = 120,
+    summary_words: SummaryWords = SUMMARY_WORDS,
     quiet: Quiet = False,
 ) -> None:
     """Analyse the articles of one story and print its briefing.
@@ -183,7 +217,7 @@ def analyze(
                 err.print(f"error: {message}", markup=False)
             if not quiet:
                 lost = f", {_count(len(story_errors), 'story', 'stories')} failed" if story_errors else ""
-                err.print(f"{_count(len(reports), 'story', 'stories')} from {len(articles)} articles, "
+                err.print(f"{_count(len(reports), 'story', 'stories')} from {_count(len(articles), 'article', 'articles')}, "
                           f"{len(failures)} inputs failed{lost} in {time.perf_counter() - started:.1f} s", markup=False)
             if failures or story_errors:
                 raise typer.Exit(1)
@@ -196,7 +230,7 @@ def analyze(
         if not quiet:
             extra = f"; HTML report in {html}" if html else ""
             err.print(
-                f"{len(report.sources)} articles analysed, {len(report.failures)} failed "
+                f"{_count(len(report.sources), 'article', 'articles')} analysed, {len(report.failures)} failed "
                 f"in {time.perf_counter() - started:.1f} s{extra}", markup=False,
             )
         if report.failures:
@@ -233,7 +267,7 @@ def extract(
                     yield item
 
         done = 0
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+        stream = _open_output(output) if output else sys.stdout
         try:
             with _progress(None, "Extracting", quiet) as advance:
                 for record in extract_records(run_extract(articles(), on_done=advance)):
@@ -248,7 +282,7 @@ def extract(
             if output:
                 stream.close()
         if not quiet:
-            err.print(f"{done} articles extracted, {len(failures)} failed "
+            err.print(f"{_count(done, 'article', 'articles')} extracted, {len(failures)} failed "
                       f"in {time.perf_counter() - started:.1f} s", markup=False)
         if failures:
             raise typer.Exit(1)
@@ -294,8 +328,8 @@ def ingest(
             err.print(
                 f"{summary.read} read: {summary.new} new, {summary.near_duplicate} near-duplicates linked, "
                 f"{summary.duplicate} already stored, {summary.failed} failed in "
-                f"{time.perf_counter() - started:.1f} s. {db}: {counts['articles']} articles in "
-                f"{counts['stories']} stories" + (
+                f"{time.perf_counter() - started:.1f} s. {db}: {_count(counts['articles'], 'article', 'articles')} in "
+                f"{_count(counts['stories'], 'story', 'stories')}" + (
                     f"; on a second look, stories split off one that held two events: {summary.split}, small "
                     f"stories merged into the one they belong to: {summary.absorbed}, groups moved from one "
                     f"story to the one they belong to: {summary.moved}"
@@ -342,11 +376,12 @@ def stories(
                 sys.stdout.write(dumps(data) + "\n")
                 return
         from rich.table import Table
+        from rich.text import Text
 
         table = Table("id", "title", "articles", "outlets", "dates", box=None, header_style="bold")
         for r in rows:
             dates = " – ".join(dict.fromkeys(d for d in (r.first_published, r.last_published) if d)) or "—"
-            table.add_row(str(r.id), r.title or "—", str(r.articles), str(r.outlets), dates)
+            table.add_row(str(r.id), Text(r.title or "—"), str(r.articles), str(r.outlets), dates)
         Console(highlight=False).print(table)
 
 
@@ -356,16 +391,22 @@ def show(
     db: Database = Path("storyline.db"),
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
-    summary_words: Annotated[int, typer.Option(min=0, help="Length of the summary in words.")] = 120,
+    summary_words: SummaryWords = SUMMARY_WORDS,
+    quiet: Quiet = False,
 ) -> None:
     """Print the full report of a stored story, from the stored analyses (no re-parsing)."""
     with _errors():
-        from .api import render
         from .corpus import Corpus
 
         with Corpus(db, create=False) as corpus:
-            report = corpus.report(story, summary_words=summary_words)
-        _write(render(report, "jsonl" if fmt is ReportFormat.jsonl else fmt.value), output)
+            size = corpus.story_size(story)
+            label = f"Building the report of story {story} ({_count(size, 'article', 'articles')})" if size else None
+            with _status(label, quiet):
+                from .api import render
+
+                report = corpus.report(story, summary_words=summary_words)
+                text = render(report, "jsonl" if fmt is ReportFormat.jsonl else fmt.value)
+        _write(text, output)
 
 
 @app.command()
@@ -387,10 +428,13 @@ def search(
             sys.stdout.write(dumps(hits) + "\n")
             return
         from rich.table import Table
+        from rich.text import Text
 
+        # Text, not str: Rich would read "[rehab]", a matched word, as markup and drop it
         table = Table("article", "story", "outlet", "snippet", box=None, header_style="bold")
         for hit in hits:
-            table.add_row(hit["id"], str(hit["story"]), hit["outlet"] or "—", " ".join(hit["snippet"].split()))
+            table.add_row(Text(hit["id"]), str(hit["story"]), Text(hit["outlet"] or "—"),
+                          Text(" ".join(hit["snippet"].split())))
         Console(highlight=False).print(table)
         if not hits:
             err.print("no matches", markup=False)
@@ -410,13 +454,14 @@ def export(
             raise StorylineError("--format parquet needs --output FILE.parquet")
         with Corpus(db, create=False) as corpus:
             if fmt is ExportFormat.parquet:
+                _prepare_output(output)
                 count = write_export(corpus.export_records(), "parquet", str(output))
             elif output is None:
                 count = write_export(corpus.export_records(), "jsonl", sys.stdout)
             else:
-                with open(output, "w", encoding="utf-8") as stream:
+                with _open_output(output) as stream:
                     count = write_export(corpus.export_records(), "jsonl", stream)
-        err.print(f"{count} articles exported", markup=False)
+        err.print(f"{_count(count, 'article', 'articles')} exported", markup=False)
 
 
 def run() -> None:  # pragma: no cover - console-script entry point

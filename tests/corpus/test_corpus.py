@@ -78,6 +78,9 @@ def test_show_reports_a_stored_story_without_parsing(seeded, monkeypatch):
 
 @pytest.mark.parametrize("args, message", [
     (["show", "99"], "error: no story 99 in {db}. List them with: storyline stories --db {db}\n"),
+    # past SQLite's integers: OverflowError before
+    (["show", "99999999999999999999"], "error: no story 99999999999999999999 in {db}. List them with: storyline "
+     "stories --db {db}\n"),
     (["search", "Gantz AND ("], "error: search query 'Gantz AND (' is malformed (fts5: syntax error near \"\"). "
      "Use words, \"quoted phrases\", AND, OR, NOT, or a prefix with *\n"),
 ])
@@ -85,6 +88,88 @@ def test_clear_errors(seeded, args, message):
     db, _ = seeded
     result = run(*args, "--db", db)
     assert result.exit_code == 1 and result.stderr == message.format(db=db)
+
+
+def test_words_are_searched_as_news_writes_them(seeded):
+    """Hyphens, dots and apostrophes just work ("no such column: fire" before); a huge --limit is no limit."""
+    db, _ = seeded
+    for query, found in [("cease-fire", "[cease-fire]"), ("U.S.", "[u.s]"), ("Gantz's", "[gantz's]"),
+                         ("war-cabinet OR zeppelin", "[war cabinet]")]:
+        result = run("search", query, "--db", db, "--format", "json", "--limit", "99999999999999999999")
+        assert result.exit_code == 0, result.stderr
+        hits = json.loads(result.stdout)
+        assert hits and all(found in h["snippet"].lower() for h in hits), (query, hits)
+
+
+def test_the_search_table_shows_the_matched_words(seeded):
+    """Rich read "[ceasefire]" as markup and dropped the very words that matched."""
+    db, _ = seeded
+    result = run("search", "cease-fire", "--db", db)
+    assert result.exit_code == 0 and "[cease-fire]" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["export"], ["show", "1"]])
+def test_output_into_a_missing_folder_is_made_and_onto_a_folder_is_a_clear_error(seeded, tmp_path, command):
+    db, _ = seeded
+    out = tmp_path / "new" / "folder" / "out.txt"
+    result = run(*command, "--db", db, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8")
+    result = run(*command, "--db", db, "-o", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}: is a folder. Give a file name to write to, such as {tmp_path / 'report.md'}\n"
+
+
+def test_a_database_in_a_missing_folder_is_a_clear_error(tmp_path):
+    db = tmp_path / "nope" / "news.db"
+    result = run("ingest", ABC, "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {db}: the folder {db.parent} does not exist. Create it, or give --db a file "
+                             "in a folder that exists\n")
+
+
+def test_a_full_disk_stops_the_ingest_with_what_was_kept_and_how_to_carry_on(tmp_path, monkeypatch):
+    """SQLite says "database or disk is full" whether the disk or a size cap is reached; the cap makes it here."""
+    from storyline.corpus.store import Store
+
+    opened = Store.__init__
+
+    def capped(self, *args, **kwargs):
+        opened(self, *args, **kwargs)
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages + 40}")
+
+    monkeypatch.setattr(Store, "__init__", capped)
+    db = tmp_path / "news.db"
+    lines = [json.dumps({"id": f"p{n}", "text": t}) for n, t in enumerate(_seed_texts(12))]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    result = run("ingest", feed, "--db", db, "--quiet")
+    assert result.exit_code == 1
+    with sqlite3.connect(db) as reader:
+        kept = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        assert reader.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert 0 < kept < 12
+    assert result.stderr == (f"error: {db}: the disk is full. The {kept} articles this run stored are kept, and "
+                             "nothing was half-written. Free some space and run the same command again: it carries "
+                             "on where it stopped, skipping the articles already stored\n")
+    monkeypatch.setattr(Store, "__init__", opened)  # space freed: the same command finishes the job
+    result = run("ingest", feed, "--db", db, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone() == (12, 12)
+
+
+@pytest.mark.parametrize("command", [["export"], ["stories"], ["search", "Gantz"], ["show", "1"]])
+def test_a_closed_pipe_ends_quietly(seeded, command):
+    """storyline export --db news.db | head -c 100: no traceback about a closed database."""
+    db, _ = seeded
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", *command, "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader has gone before the first line is written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) != 0
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
 
 
 def test_missing_database_is_not_created_by_readers(tmp_path):
@@ -250,44 +335,69 @@ def test_the_queries_run_on_every_new_article_use_an_index_not_a_scan(tmp_path):
         assert "INDEX" in plan or "PRIMARY KEY" in plan, f"{sql}: {plan}"
 
 
-def _polnear_jsonl(tmp_path, count):
-    import corpora
+def _seed_texts(count: int) -> list[str]:
+    """``count`` distinct articles cut from the seeds' sentences (overlapping windows of eight)."""
+    import re
 
-    corpus_or_skip("polnear")
-    docs = [d for _, d in zip(range(count), corpora.polnear_documents("dev"))]
-    path = tmp_path / "polnear.jsonl"
-    path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs), encoding="utf-8")
-    return path, docs
+    sentences = [s for path in (ABC, CNN) for s in re.split(r"(?<=[.!?\"”])\s+", path.read_text(encoding="utf-8"))
+                 if len(s.split()) > 4]
+    return [" ".join(sentences[(n * 3 + k) % len(sentences)] for k in range(8)) for n in range(count)]
 
 
-def test_kill_during_ingest_loses_nothing_and_resume_duplicates_nothing(tmp_path):
-    path, docs = _polnear_jsonl(tmp_path, 30)
+def _committed(db) -> int:
+    """Articles committed so far, read by a second process while the ingest writes (0 before the store exists)."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as reader:
+            return reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is being made
+        return 0
+
+
+def test_killed_at_random_moments_an_ingest_loses_nothing_and_resumed_stores_nothing_twice(tmp_path):
+    """SIGKILL at several random moments (loading the models, parsing, mid-commit, re-clustering), then
+    the same command again until it finishes: every article stored exactly once, the store intact."""
+    import random
+
+    chance = random.Random(25)
+    texts = _seed_texts(40)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"s{n}", "text": t}) + "\n" for n, t in enumerate(texts)),
+                    encoding="utf-8")
     db = tmp_path / "crash.db"
-    command = [sys.executable, "-m", "storyline.cli", "ingest", str(path), "--db", str(db), "--quiet"]
-    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    committed = 0
-    deadline = time.time() + 120
-    while time.time() < deadline and process.poll() is None:
-        time.sleep(0.2)
-        if db.exists():
-            try:
-                with sqlite3.connect(db, timeout=5) as reader:  # a second process reads while ingest writes
-                    committed = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            except sqlite3.OperationalError:
-                continue
-            if committed >= 3:
-                break
-    assert process.poll() is None, "ingest finished before it could be killed"
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    with sqlite3.connect(db) as reader:
-        after_kill = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    assert after_kill >= committed >= 3
+    command = [sys.executable, "-m", "storyline.cli", "ingest", str(feed), "--db", str(db), "--quiet"]
+    # the first kill while the models load, then after a random number of commits, plus a random moment
+    plans = [("loading", chance.uniform(0.2, 2.0))] + [
+        ("after", target) for target in sorted(chance.sample(range(2, len(texts) - 4), 3))]
+    kills, stored = 0, 0
+    for when, value in plans:
+        process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        deadline = time.time() + 180
+        if when == "loading":
+            time.sleep(value)
+        else:
+            while time.time() < deadline and process.poll() is None and _committed(db) < value:
+                time.sleep(0.05)
+            time.sleep(chance.uniform(0.0, 0.4))  # anywhere in the cycle of one article
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+        with sqlite3.connect(db) as reader:
+            assert reader.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            count, distinct = reader.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone()
+        assert count == distinct and count >= stored  # nothing twice, nothing committed lost
+        stored = count
+    assert kills >= 3, "the ingest finished before it could be killed"
+    assert stored < len(texts)
     subprocess.run(command, check=False, timeout=300)
     with sqlite3.connect(db) as reader:
+        assert reader.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows = reader.execute("SELECT id, content_hash FROM articles").fetchall()
-    assert sorted(r[0] for r in rows) == sorted(d.id for d in docs)  # 0 lost, 0 duplicated
-    assert {r[1] for r in rows} == {content_hash(d.text) for d in docs}
+    assert sorted(r[0] for r in rows) == sorted(f"s{n}" for n in range(len(texts)))  # 0 lost, 0 duplicated
+    assert {r[1] for r in rows} == {content_hash(t) for t in texts}
     with sqlite3.connect(db) as reader:  # every article is in a story, once, and nothing is left due
         assert reader.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone() == (0,)
         assert reader.execute("SELECT COUNT(*) FROM members").fetchone() == reader.execute(

@@ -11,11 +11,12 @@ analyses and never parse again.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import StorylineError
+from ..errors import StoreError, StorylineError
 from ..records import analysis_from_json, analysis_json
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from .store import ARTICLE_COLUMNS, Store
@@ -115,6 +116,8 @@ class Corpus:
         threads = share_cores(1)  # the parsing workers have the cores; see embed.share_cores
         try:
             return self._ingest(fresh(), summary, processes, on_progress)
+        except sqlite3.DatabaseError as exc:
+            raise _write_failed(exc, self.store.path, summary) from None
         finally:
             share_cores(threads)
 
@@ -222,6 +225,10 @@ class Corpus:
                                               "duplicate_of": duplicate_of})
         return out
 
+    def story_size(self, story: int) -> int:
+        """How many articles a story has (0: no such story)."""
+        return self.store.story_size(story)
+
     def report(self, story: int, *, summary_words: int | None = None) -> StoryReport:
         """The full briefing of a stored story, from the stored analyses (``summary_words``: the
         summary's length, by default the same as ``storyline analyze``'s)."""
@@ -236,11 +243,14 @@ class Corpus:
         return build_story(self.story_articles(story), story=str(story), summary_words=summary_words)
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Full-text search (SQLite FTS5 syntax) with a snippet per hit."""
-        if not query.strip():
+        """Full-text search with a snippet per hit: words as news writes them ("cease-fire", "U.S."),
+        "quoted phrases", AND/OR/NOT, brackets and prefix* (:mod:`.query`)."""
+        from .query import fts_query
+
+        if not fts_query(query):
             raise StorylineError("the search query is empty. Give words to look for")
         return [{"id": r[0], "story": r[1], "title": r[2], "outlet": r[3], "published": r[4], "snippet": r[5]}
-                for r in self.store.search(query, limit)]
+                for r in self.store.search(fts_query(query), limit)]
 
     def export_records(self) -> Iterator[dict]:
         """Every stored article as a flat record (the JSONL input fields plus story links)."""
@@ -255,6 +265,22 @@ class Corpus:
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+
+def _write_failed(exc: sqlite3.DatabaseError, path: str, summary: IngestSummary) -> StoreError:
+    """The error an ingest stopped by the database ends with: what happened, what was kept, what to do.
+
+    Each article is stored in a transaction of its own, so what was stored is whole and what was not
+    left no trace; the same command again skips the stored articles (same text) and goes on.
+    """
+    kept = (f"The {summary.added} articles this run stored are kept" if summary.added != 1
+            else "The 1 article this run stored is kept")
+    kept += ", and nothing was half-written"
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(exc):
+        return StoreError(f"{path}: the disk is full. {kept}. "
+                          "Free some space and run the same command again: it carries on where it stopped, "
+                          "skipping the articles already stored")
+    return StoreError(f"{path}: the database could not be written ({exc}). {kept}. Run the same command again to carry on where it stopped")
 
 
 def _analysis(row) -> ArticleAnalysis:

@@ -451,8 +451,10 @@ def _similarities(pool: list) -> np.ndarray:
 
 
 def _rebuild(store: Store, story: int) -> None:
-    """Recompute a story's centroid, index, size, dates and embedding sum from its members, adding
-    them in the order they arrived as :func:`assign_story` did."""
+    """Recompute a story's title, centroid, index, size, dates and embedding sum from its members, adding
+    them in the order they arrived as :func:`assign_story` did. The title is its earliest member's: the
+    article that gave the story its title may have moved to another story."""
+    store.retitle_story(story)
     members = store.members(story)
     centroid: dict[str, dict[str, float]] = {}
     total = None

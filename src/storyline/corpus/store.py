@@ -99,6 +99,9 @@ WAL_LIMIT_BYTES = 64 * 2**20
 # the cost of a lookup however large the corpus grows (a common term's posting list is cut).
 POSTINGS_PER_TERM = 50
 
+# The range of SQLite's integers: a story id outside it names no story, a larger limit is no limit.
+SQL_INT_MIN, SQL_INT_MAX = -(2**63), 2**63 - 1
+
 ARTICLE_COLUMNS = ("id", "text", "title", "outlet", "published", "url", "path", "dateline", "byline", "label",
                    "body_start", "body_end")
 
@@ -110,6 +113,12 @@ class Store:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such corpus database. Create it with: storyline ingest FILES --db {path}")
+        folder = Path(self.path).parent
+        if self.path != ":memory:" and not folder.is_dir():
+            raise StoreError(f"{self.path}: the folder {folder} does not exist. Create it, or give --db a file in a "
+                             "folder that exists")
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a folder. Give --db a file name, such as {Path(self.path) / 'news.db'}")
         try:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -181,13 +190,11 @@ class Store:
         return row if row else (b"", None, None)
 
     def article_rows(self, where: str = "", params: tuple = ()) -> Iterator[sqlite3.Row]:
-        self.db.row_factory = sqlite3.Row
-        try:
-            yield from self.db.execute(
-                f"SELECT rowid, {', '.join(ARTICLE_COLUMNS)}, analysis, duplicate_of, story FROM articles "
-                f"{where} ORDER BY rowid", params)
-        finally:
-            self.db.row_factory = None
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row  # this cursor's only: a reader left unfinished changes nothing else
+        return cursor.execute(
+            f"SELECT rowid, {', '.join(ARTICLE_COLUMNS)}, analysis, duplicate_of, story FROM articles "
+            f"{where} ORDER BY rowid", params)
 
     def counts(self) -> dict[str, int]:
         articles, duplicates = self.db.execute(
@@ -297,6 +304,11 @@ class Store:
         self.db.execute("DELETE FROM story_terms WHERE story = ?", (story,))
         self.db.execute("DELETE FROM stories WHERE id = ?", (story,))
 
+    def retitle_story(self, story: int) -> None:
+        """Give a story the title of its earliest member (after members moved in or out)."""
+        self.db.execute("UPDATE stories SET title = (SELECT title FROM members WHERE story = ? ORDER BY id LIMIT 1) "
+                        "WHERE id = ? AND EXISTS (SELECT 1 FROM members WHERE story = ?)", (story, story, story))
+
     def set_looked(self, story: int, size: int, due_after: int) -> None:
         self.db.execute("UPDATE stories SET looked = ?, due_after = ? WHERE id = ?", (size, due_after, story))
 
@@ -307,16 +319,25 @@ class Store:
             "FROM stories s LEFT JOIN articles a ON a.story = s.id AND a.duplicate_of IS NULL "
             "GROUP BY s.id ORDER BY s.articles DESC, s.id").fetchall()
 
+    def story_size(self, story: int) -> int:
+        if not SQL_INT_MIN <= story <= SQL_INT_MAX:
+            return 0
+        row = self.db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
+        return row[0] if row else 0
+
     def story_exists(self, story: int) -> bool:
+        if not SQL_INT_MIN <= story <= SQL_INT_MAX:  # no such id fits in SQLite
+            return False
         return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is not None
 
     def search(self, query: str, limit: int) -> list[tuple]:
+        """Hits for an FTS5 query (see corpus.search for what a user may type), best first."""
         try:
             return self.db.execute(
                 "SELECT a.id, a.story, a.title, a.outlet, a.published, "
                 "snippet(articles_fts, 1, '[', ']', '…', 14) FROM articles_fts "
                 "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-                "ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+                "ORDER BY rank LIMIT ?", (query, min(limit, SQL_INT_MAX))).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"search query {query!r} is malformed ({exc}). Use words, \"quoted phrases\", AND, OR, NOT, "
@@ -340,6 +361,6 @@ class _Transaction:
             return False
         if kind is None:
             self.db.execute("COMMIT")
-        else:
+        elif self.db.in_transaction:  # SQLite rolls back by itself after some errors ("disk is full")
             self.db.execute("ROLLBACK")
         return False
