@@ -133,6 +133,17 @@ def test_jsonl_batch_prints_one_report_per_story(tmp_path):
     assert reports[1]["title"].startswith("Officials said the storm damaged hundreds of homes")
 
 
+def test_several_story_labels_in_one_briefing_are_warned_about(tmp_path):
+    records = [{"id": "a", "text": SENTENCE, "story": "gantz"}, {"id": "b", "text": SENTENCE, "story": "storm"}]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = run("analyze", path, "--quiet", "--summary-words", "0")
+    assert result.exit_code == 0
+    assert result.stderr == ('warning: the inputs hold 2 stories ("story" labels gantz, storm); they are analysed as '
+                             "one briefing. For one report per story use --format jsonl, or storyline ingest to keep "
+                             "them in a corpus\n")
+
+
 def test_a_story_whose_report_fails_does_not_cost_the_batch_the_others(tmp_path, monkeypatch):
     # (a bug like the one that made a season, "the winter of 2014", crash the timeline)
     import storyline.api

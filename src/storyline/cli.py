@@ -222,6 +222,12 @@ def analyze(
             if failures or story_errors:
                 raise typer.Exit(1)
             return
+        labels = list(dict.fromkeys(a.story for a in articles if a.story))
+        if len(labels) > 1:
+            shown = ", ".join(labels[:3]) + (", …" if len(labels) > 3 else "")
+            err.print(f"warning: the inputs hold {len(labels)} stories (\"story\" labels {shown}); they are analysed "
+                      "as one briefing. For one report per story use --format jsonl, or storyline ingest to keep "
+                      "them in a corpus", markup=False)
         with _progress(len(articles), "Analysing", quiet) as advance:
             report = story_from_articles(articles, failures, on_done=advance, summary_words=summary_words)
         _write(render(report, fmt.value), output)
