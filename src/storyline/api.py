@@ -13,15 +13,13 @@ from pathlib import Path
 
 from .errors import NoArticlesError
 from .ingest import read_articles
-from .nlp.pipeline import analyze
-from .report.html import render_html
-from .report.json import dumps, extract_dict, report_dict, report_line
-from .report.markdown import render_markdown
-from .story import build_story
-from .story.summary import SUMMARY_WORDS
-from .story.cast import build_cast
-from .story.quotes import link_speakers
+from .story import SUMMARY_WORDS, build_story
+from .story.embed import start_helper
 from .types import Article, ArticleAnalysis, Failure, StoryReport
+
+# spaCy (through the NLP pipeline, and the reports' and the cast's modules) is imported by the functions
+# that need it, not here: a story's analysis first starts the embedding helper process (see
+# story.embed.start_helper), which then loads its model while spaCy loads here.
 
 FORMATS = ("md", "json", "html", "jsonl")
 logger = logging.getLogger("storyline")
@@ -55,11 +53,17 @@ def extract(
     on_done: Callable[[int], None] | None = None,
 ) -> Iterator[ArticleAnalysis | Failure]:
     """Analyse each article once (sentences, entities, quotes, times), streaming results."""
+    from .nlp.pipeline import analyze
+
     return analyze(articles, processes=processes, on_done=on_done)
 
 
 def extract_records(analyses: Iterable[ArticleAnalysis | Failure]) -> Iterator[dict | Failure]:
     """The ``storyline extract`` JSON record of each analysis (failures pass through)."""
+    from .report.json import extract_dict
+    from .story.cast import build_cast
+    from .story.quotes import link_speakers
+
     for item in analyses:
         if isinstance(item, Failure):
             yield item
@@ -112,11 +116,18 @@ def story_from_articles(
     story: str | None = None,
     summary_words: int = SUMMARY_WORDS,
 ) -> StoryReport:
-    """Analyse already-read articles and build the story report."""
+    """Analyse already-read articles and build the story report.
+
+    The sentence-embedding model is loaded meanwhile in a helper process, on another core (see
+    ``storyline.story.embed.start_helper``; ``STORYLINE_EMBED_HELPER=0`` keeps it in this process).
+    """
     failures = list(failures or [])
     if not articles:
         detail = "; ".join(f.message for f in failures[:3])
         raise NoArticlesError("no article could be read" + (f" ({detail})" if detail else ""))
+    start_helper()  # the sentence-embedding model loads on another core while spaCy loads and parses
+    from .nlp.pipeline import analyze
+
     analyses = []
     for item in analyze(articles, processes=processes, on_done=on_done):
         (failures if isinstance(item, Failure) else analyses).append(item)
@@ -144,6 +155,9 @@ def stories_from_articles(
     failures = list(failures or [])
     if not articles:
         raise NoArticlesError("no article could be read" + (f" ({failures[0].message})" if failures else ""))
+    start_helper()
+    from .nlp.pipeline import analyze
+
     groups: dict[str | None, list[ArticleAnalysis]] = {}
     for item in analyze(articles, processes=processes, on_done=on_done):
         if isinstance(item, Failure):
@@ -171,11 +185,19 @@ def stories_from_articles(
 def render(report: StoryReport, fmt: str = "md") -> str:
     """Render a report as ``md``, ``json`` or ``html`` text."""
     if fmt == "md":
+        from .report.markdown import render_markdown
+
         return render_markdown(report)
     if fmt == "json":
+        from .report.json import dumps, report_dict
+
         return dumps(report_dict(report)) + "\n"
     if fmt == "html":
+        from .report.html import render_html
+
         return render_html(report)
     if fmt == "jsonl":
+        from .report.json import report_line
+
         return report_line(report) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import ArticleAnalysis, Failure, StoryReport
-from .align import align_facts
-from .cast import build_cast
-from .framing import framing_terms
-from .quotes import find_echoes, link_speakers
-from .summary import SUMMARY_WORDS, summarize
-from .timeline import build_timeline
 
+# The parts are imported by build_story, so that importing storyline.story.embed (to start the embedding
+# helper process before anything else) does not load spaCy.
+
+# Words in the summary by default (--summary-words); summary.py takes it from here.
+SUMMARY_WORDS = 120
 # People named in a title made up for a story whose sources give none.
 TITLE_PEOPLE = 3
 # ... or, with no people, the first words of its first sentence.
@@ -33,20 +32,38 @@ def build_story(
         story: the story's label, where the input gave one.
         summary_words: the summary's length in words (about).
     """
+    from .align import align_facts, story_claims
+    from .cast import build_cast
+    from .embed import prefetch
+    from .framing import framing_terms
+    from .quotes import find_echoes, link_speakers
+    from .summary import candidate_texts, load_tfidf, summarize
+    from .timeline import build_timeline
+
     entities, index = build_cast(analyses)
-    quotes = find_echoes(link_speakers(analyses, entities, index))
-    facts = align_facts(analyses, entities, index, quotes) if len(analyses) > 1 else \
-        align_facts(analyses, entities, index, ())
+    # The sentences that fact alignment and the summary embed, sent ahead to the embedding helper
+    # process (where one runs) to be encoded while the rest is worked out here.
+    claims = story_claims(analyses, entities, index)
+    with prefetch([c.text for c in claims] if len({c.source for c in claims}) > 1 else (),
+                  candidate_texts(analyses) if summary_words > 0 else ()):
+        if summary_words > 0:
+            load_tfidf()  # here, while the helper works, rather than after it answers (about 0.6 s)
+        quotes = find_echoes(link_speakers(analyses, entities, index))
+        timeline = build_timeline(analyses)
+        framing = framing_terms(analyses)
+        facts = align_facts(analyses, entities, index, quotes) if len(analyses) > 1 else \
+            align_facts(analyses, entities, index, ())
+        summary = summarize(analyses, facts, summary_words)
     return StoryReport(
         title=story_title(analyses, entities),
         analyses=tuple(analyses),
         entities=entities,
         quotes=tuple(quotes),
         times=tuple(t for a in analyses for t in a.times),
-        timeline=build_timeline(analyses),
+        timeline=timeline,
         facts=facts,
-        summary=summarize(analyses, facts, summary_words),
-        framing=tuple((source, tuple(t.term for t in terms)) for source, terms in framing_terms(analyses).items()),
+        summary=summary,
+        framing=tuple((source, tuple(t.term for t in terms)) for source, terms in framing.items()),
         failures=tuple(failures),
         story=story,
     )

@@ -207,8 +207,7 @@ def match_probability(features: np.ndarray) -> np.ndarray:
 def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity], entity_of: dict[tuple[str, int], str],
           quotes: Sequence[Quote] = ()) -> tuple[Fact, ...]:
     """Align the claims of a story's sources into facts."""
-    people = frozenset(e.id for e in entities if e.type == "PERSON")
-    claims = [c for a in analyses for c in claims_of(a, entity_of, people)]
+    claims = story_claims(analyses, entities, entity_of)
     if not claims:
         return ()
     facts = [_fact([claims[k] for k in sorted(group)]) for group in group_claims(claims, match_matrix(claims))]
@@ -217,17 +216,27 @@ def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
     return tuple(Fact(f"f{n}", f.status, f.sources, f.evidence, f.note) for n, f in enumerate(facts, start=1))
 
 
+def story_claims(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
+                 entity_of: dict[tuple[str, int], str]) -> list[Claim]:
+    """The claims of all of a story's sources, source after source."""
+    people = frozenset(e.id for e in entities if e.type == "PERSON")
+    return [c for a in analyses for c in claims_of(a, entity_of, people)]
+
+
 def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
     """The match probability of every two claims of different sources (0 within a source)."""
-    vectors = embed([c.text for c in claims])
     idf = entity_idf(claims)
-    cosine = vectors @ vectors.T
     source = np.array([c.source for c in claims])
     out = np.zeros((len(claims), len(claims)))
     rows, cols = np.nonzero(np.triu(source[:, None] != source[None, :]))
-    if len(rows):
-        feats = np.array([pair_features(claims[i], claims[j], float(cosine[i, j]), idf) for i, j in zip(rows, cols)])
-        out[rows, cols] = out[cols, rows] = match_probability(feats)
+    if not len(rows):
+        return out
+    # Every feature but the cosine first, then the embeddings: a helper process may still be encoding
+    # them (see embed.prefetch), and reading WordNet here meanwhile takes about as long.
+    feats = np.array([pair_features(claims[i], claims[j], 0.0, idf) for i, j in zip(rows, cols)])
+    vectors = embed([c.text for c in claims])
+    feats[:, 0] = (vectors @ vectors.T)[rows, cols]
+    out[rows, cols] = out[cols, rows] = match_probability(feats)
     return out
 
 

@@ -36,13 +36,12 @@ import numpy as np
 
 from ..ingest.meta import OUTLETS, dateline_at
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
+from . import SUMMARY_WORDS  # words in the summary by default, kept where importing it loads no model
 from .embed import embed
 from .quotes import known_speaker
 from .summary_embedding import EMBEDDING_WEIGHTS
 from .summary_trees import TREES
 
-# Words in the summary by default (--summary-words).
-SUMMARY_WORDS = 120
 # What the score of a candidate sentence is made of, in the order of WEIGHTS.
 FEATURES = (
     "position",            # 1 / (1 + rank of the sentence in its article)
@@ -242,6 +241,11 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
     return out
 
 
+def candidate_texts(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    """The texts of the story's summary candidates, in the order :func:`sentence_features` embeds them."""
+    return [c.text for c in _candidates(analyses)]
+
+
 def _lead_length(sentence: str, first: bool) -> int:
     """How many characters of page furniture (:data:`_LEAD_FURNITURE`) and dateline open ``sentence``.
 
@@ -298,15 +302,22 @@ def _identity(terms):
     return terms
 
 
+def load_tfidf():
+    """scikit-learn's TfidfVectorizer, imported on first use: about 0.6 s where sentence-transformers
+    (which imports scikit-learn too) has not been imported in this process, as where a helper process
+    embeds (see embed.start_helper)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer
+
+
 def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: float = 0.85,
              iterations: int = 100) -> tuple[np.ndarray, np.ndarray]:
     """LexRank (Erkan & Radev 2004) of each candidate over content-word TF-IDF, times the number
     of candidates (1 on average), and each candidate's cosine to the TF-IDF centroid."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     n = len(candidates)
     try:
-        matrix = TfidfVectorizer(analyzer=_identity).fit_transform([sorted(c.terms) for c in candidates])
+        matrix = load_tfidf()(analyzer=_identity).fit_transform([sorted(c.terms) for c in candidates])
     except ValueError:  # no content word at all
         return np.ones(n), np.zeros(n)
     similarity = (matrix @ matrix.T).toarray()
