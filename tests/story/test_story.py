@@ -111,6 +111,23 @@ def test_a_sentence_leaning_on_the_one_before_follows_it(seed_report, monkeypatc
     assert any(t.startswith(rival) for t in picked) and not any(t.startswith(leaning) for t in picked)
 
 
+def test_a_summary_of_more_sources_than_its_length_holds_keeps_its_length(analyse_text):
+    """Every source heard ran an 11-source story's 120-word summary to 243 words (532 in another story):
+    sources whose sentence cannot fit are left out of the picks (they may still be cited as corroborating)."""
+    import re
+
+    from storyline.story import build_story, summary
+    from ..conftest import ABC, CNN
+
+    sentences = [s for path in (ABC, CNN) for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+                 if len(s.split()) > 8]
+    analyses = [analyse_text(" ".join(sentences[n * 4:n * 4 + 4]), id=f"s{n}") for n in range(8)]
+    report = build_story(analyses, summary_words=60)
+    words = [len(s.text.split()) for s in report.summary]
+    assert len(words) > 1 and sum(words) <= 60 + summary.OVERRUN + max(words)
+    assert len({s.sources[0] for s in report.summary}) < 8  # not every source fits, and none is forced in
+
+
 def test_summary_passes_over_a_sentence_that_would_run_long(seed_report):
     from storyline.story import summary
 

@@ -232,14 +232,15 @@ class Corpus:
     def report(self, story: int, *, summary_words: int | None = None) -> StoryReport:
         """The full briefing of a stored story, from the stored analyses (``summary_words``: the
         summary's length, by default the same as ``storyline analyze``'s)."""
-        from ..story import build_story
-        from ..story.summary import SUMMARY_WORDS
+        from ..story import SUMMARY_WORDS, build_story
+        from ..story.embed import start_helper
 
         if summary_words is None:
             summary_words = SUMMARY_WORDS
         if not self.store.story_exists(story):
             raise StorylineError(f"no story {story} in {self.store.path}. List them with: "
                                  f"storyline stories --db {self.store.path}")
+        start_helper()  # the sentence-embedding model loads on another core while the story is put together
         return build_story(self.story_articles(story), story=str(story), summary_words=summary_words)
 
     def search(self, query: str, limit: int = 20) -> list[dict]:

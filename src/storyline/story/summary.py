@@ -510,8 +510,10 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
         said |= candidates[best].terms
         ends.add(candidates[best].final)
         total += candidates[best].words
-    # Every source is heard: swap in a missing source's best sentence for the weakest pick (not one a
-    # chosen sentence leans on).
+    # Every source is heard that the length allows: swap in a missing source's best sentence for the
+    # weakest pick of a source heard more than once (not one a chosen sentence leans on), or add it
+    # where it fits. With more sources than the length holds sentences (11 sources in 120 words), the
+    # rest stay out rather than the summary running to several times its length.
     for source in sources:
         if any(candidates[i].source == source for i in chosen):
             continue
@@ -528,6 +530,8 @@ def _choose(candidates: list[_Candidate], scores: np.ndarray, similarity: np.nda
             if weakest is not None:
                 chosen.remove(weakest)
                 total -= candidates[weakest].words
+            elif total + candidates[best].words > words + OVERRUN:
+                continue
         chosen.append(best)
         total += candidates[best].words
     return _in_story_order(candidates, chosen, sources)
