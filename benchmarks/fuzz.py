@@ -212,6 +212,12 @@ STORY_RECORDS = st.lists(record(), max_size=2)
 
 
 def main() -> None:
+    import logging
+    import traceback
+
+    # warnings about accepted inputs (too short, all lower case) are expected by the thousand here
+    logging.getLogger("storyline").setLevel(logging.ERROR)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=1.0, help="how long to run (default 1)")
     parser.add_argument("--seed", type=int, default=None, help="first seed (default: random)")
@@ -232,6 +238,7 @@ def main() -> None:
             except Exception as exc:  # noqa: BLE001 - a failure found: keep it and go on
                 failures.append(f"{name} (seed {seed + rounds}): {type(exc).__name__}: {exc}"[:4000])
                 print(failures[-1], file=sys.stderr)
+                traceback.print_exc()  # with hypothesis's falsifying example and how to reproduce it
             rounds += 1
             if time.time() >= end:
                 break

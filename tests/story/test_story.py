@@ -248,6 +248,14 @@ def test_framing_lists_terms_each_outlet_stresses(seed_report):
     assert not set(framing[ABC]) & set(framing[CNN])
 
 
+def test_framing_of_sources_that_share_their_only_word_is_empty(analyse_text):
+    """Found by the fuzz test: two sources whose only content word is "Kirby" divided by zero."""
+    from storyline.story.framing import framing_terms
+
+    analyses = [analyse_text("Kirby said.", id="a"), analyse_text("Kirby said. Kirby said. Kirby said.", id="b")]
+    assert framing_terms(analyses) == {"a": [], "b": []}
+
+
 def test_summary_candidates_read_alone(seed_report):
     from storyline.story import summary
 

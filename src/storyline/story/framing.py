@@ -46,11 +46,11 @@ def source_terms(analysis: ArticleAnalysis) -> Counter:
 def framing_terms(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[FramingTerm]]:
     """For each source, the terms it uses distinctively more than the other sources."""
     counts = {a.article.id: source_terms(a) for a in analyses}
-    if len(counts) < 2:
-        return {source: [] for source in counts}
     pooled = Counter()
     for c in counts.values():
         pooled.update(c)
+    if len(counts) < 2 or len(pooled) < 2:  # one source, or one word in all: nothing stands out
+        return {source: [] for source in counts}
     total = sum(pooled.values())
     alpha0 = PRIOR_SCALE * total
     out = {}
