@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from . import __version__
+from .version import __version__
 from .errors import StorylineError
 
 app = typer.Typer(

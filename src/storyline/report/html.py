@@ -7,7 +7,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import escape
 
-from .. import __version__
+from ..version import __version__
 from ..types import StoryReport
 from ..story.quotes import sourcing_profiles
 from ..story.timeline import describe
