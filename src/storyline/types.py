@@ -109,6 +109,7 @@ class Quote:
     cue_end: int | None
     speaker: Speaker | None
     echoes: tuple[Echo, ...] = ()
+    rule: str | None = None  # the quote reader's rule that found its cue or speaker (nlp/quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,12 +217,43 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class SummarySpeaker:
+    """Who speaks in a summary sentence without being named in it: the pronoun that speaks ("he"), or
+    "" for a sentence that is all quotation, and the name, with where the source names them."""
+
+    pronoun: str
+    name: str
+    quote: str  # the id of the quote whose speaker this is
+    source: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     """A sentence of the summary, taken from a source, with the sources that back it."""
 
     text: str
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    speakers: tuple[SummarySpeaker, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingProfile:
+    """How one source attributes what it reports."""
+
+    source: str
+    total: int
+    direct: int
+    indirect: int
+    named: int
+    anonymous: int
+    unattributed: int
+
+    def share(self, count: int) -> float:
+        """``count`` as a share of all the source's quotes (0 when it has none)."""
+        return count / self.total if self.total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +271,7 @@ class StoryReport:
     framing: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (source id, distinctive terms)
     failures: tuple[Failure, ...] = ()
     story: str | None = None
+    sourcing: tuple[SourcingProfile, ...] = ()  # one per source, in source order
 
     @property
     def sources(self) -> tuple[Article, ...]:

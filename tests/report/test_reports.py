@@ -141,8 +141,11 @@ def test_unattributed_speech_is_not_listed_under_anonymous_sources(seed_report):
 
 
 def test_a_summary_sentence_says_who_its_speaking_pronoun_is(seed_report):
-    from storyline.report.quotes import summary_speakers
+    from storyline.story.quotes import summary_speakers as speakers_of
     from storyline.types import Evidence, SummarySentence
+
+    def summary_speakers(report, sentence):
+        return [(s.pronoun, s.name) for s in speakers_of(sentence, report.quotes, report.entities)]
 
     def sentence_with(words: str) -> SummarySentence:
         for analysis in seed_report.analyses:

@@ -288,9 +288,9 @@ def test_summary_quotation_with_no_one_to_say_it_is_no_candidate(analyse_text):
 
 
 def test_summary_names_the_speaker_of_an_all_quotation_sentence(seed_report):
-    from storyline.report.quotes import speaker_note, summary_speakers
+    from storyline.report.quotes import speaker_note
 
-    notes = {s.text: speaker_note(summary_speakers(seed_report, s)) for s in seed_report.summary}
+    notes = {s.text: speaker_note(s.speakers) for s in seed_report.summary}  # carried by the report
     assert notes.get('"We\'re not going to turn away that sort of opportunity."') == "said by John Kirby"
     assert notes['"No, no, no. Israel has a prime minister and everything is okay," he said.'] == "“he”: Benny Gantz"
     # a sentence that names its own speaker gets no note
@@ -593,3 +593,14 @@ def test_a_definite_description_of_a_titled_person_is_no_anonymous_source(analys
         "chamber.\n\n\"It shows a lack of character in my opinion,\" the minority leader said.")])
     quote = next(q for q in report.quotes if q.text.startswith("It shows a lack"))
     assert (quote.speaker.name, quote.speaker.anonymous) == ("Harry Reid", False)
+
+
+def test_the_report_carries_what_the_renderers_show(seed_report):
+    """A Python caller of analyze_story gets each source's sourcing profile and each summary sentence's
+    speakers on the StoryReport itself; report/ only lays them out."""
+    assert [p.source for p in seed_report.sourcing] == [ABC, CNN]
+    abc, cnn = seed_report.sourcing
+    assert abc.total == abc.direct + abc.indirect == abc.named + abc.anonymous + abc.unattributed > 0
+    assert cnn.anonymous > 0  # CNN's "an Israeli official", "a US official"
+    spoken = [s for s in seed_report.summary if s.speakers]
+    assert spoken and all(sp.name and sp.source in (ABC, CNN) for s in spoken for sp in s.speakers)

@@ -9,10 +9,9 @@ from markupsafe import escape
 
 from ..version import __version__
 from ..types import StoryReport
-from ..story.quotes import sourcing_profiles
 from ..story.timeline import describe
 from .labels import source_labels
-from .quotes import echo_pairs, quote_groups, speaker_note, summary_speakers
+from .quotes import echo_pairs, quote_groups, speaker_note
 from .markdown import TYPE_SECTIONS
 from .spans import Mark, render_marked
 
@@ -93,6 +92,6 @@ def render_html(report: StoryReport) -> str:
         single={a.id: [f for f in report.facts if f.status == "single_source" and f.sources == (a.id,)]
                 for a in report.sources},
         notes={f.id: _label_note(f.note, labels) for f in report.facts},
-        sourcing=sourcing_profiles([a.id for a in report.sources], report.quotes),
-        summary_who=[speaker_note(summary_speakers(report, s)) for s in report.summary],
+        sourcing=report.sourcing,
+        summary_who=[speaker_note(s.speakers) for s in report.summary],
     )

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..story.quotes import SourcingProfile, sourcing_profiles
-from ..types import Article, ArticleAnalysis, Entity, Quote, StoryReport, TimeRef
-from .quotes import summary_speaker_quotes
+from ..types import Article, ArticleAnalysis, Entity, Quote, SourcingProfile, StoryReport, SummarySpeaker, TimeRef
 
 SCHEMA_VERSION = 1
 
@@ -90,11 +88,10 @@ def report_line(report: StoryReport) -> str:
     return dumps(report_dict(report), pretty=False)
 
 
-def _summary_speaker(text: str, name: str, quote: Quote) -> dict[str, Any]:
+def _summary_speaker(speaker: SummarySpeaker) -> dict[str, Any]:
     """Who speaks in a summary sentence, with where its source names them."""
-    sp = quote.speaker
-    return {"text": text or None, "name": name, "source": quote.source,
-            "start": sp.start if sp else None, "end": sp.end if sp else None}
+    return {"text": speaker.pronoun or None, "name": speaker.name, "source": speaker.source,
+            "start": speaker.start, "end": speaker.end}
 
 
 def report_dict(report: StoryReport) -> dict[str, Any]:
@@ -113,11 +110,10 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
                    "evidence": [_evidence(e) for e in f.evidence], "note": f.note} for f in report.facts],
         "summary": [{"text": s.text, "sources": list(s.sources),
                      "evidence": [_evidence(e) for e in s.evidence],
-                     "speakers": [_summary_speaker(text, name, q) for text, name, q in summary_speaker_quotes(report, s)]}
+                     "speakers": [_summary_speaker(sp) for sp in s.speakers]}
                     for s in report.summary],
         "framing": {source: list(terms) for source, terms in report.framing},
-        "sourcing": {p.source: sourcing_dict(p) for p in sourcing_profiles(
-            [a.id for a in report.sources], report.quotes)},
+        "sourcing": {p.source: sourcing_dict(p) for p in report.sourcing},
         "failures": [{"input": f.where, "error": f.message} for f in report.failures],
     }
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..story.quotes import sourcing_profiles
 from ..types import Entity, Quote, StoryReport
 from .labels import source_labels
 from ..story.timeline import describe
-from .quotes import echo_pairs, quote_groups, speaker_note, summary_speakers
+from .quotes import echo_pairs, quote_groups, speaker_note
 
 # Single-source claims listed per source in the briefing (the JSON has them all).
 MAX_SINGLE_SOURCE = 6
@@ -148,7 +147,7 @@ def _quote_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         lines.append("")
     lines += ["### Sourcing", "", "| Source | Attributions | Direct | Indirect | Named | Anonymous | Unattributed |",
               "|---|---|---|---|---|---|---|"]
-    for p in sourcing_profiles([a.id for a in report.sources], report.quotes):
+    for p in report.sourcing:
         def cell(n: int) -> str:
             return f"{n} ({p.share(n):.0%})" if p.total else "0"
         lines.append(f"| [{labels[p.source]}] | {p.total} | {cell(p.direct)} | {cell(p.indirect)} | "
@@ -174,7 +173,7 @@ def _summary_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         return [""]
     lines = ["", "## Summary", ""]
     for sentence in report.summary:
-        who = escape(speaker_note(summary_speakers(report, sentence)))
+        who = escape(speaker_note(sentence.speakers))
         lines.append(f"- {escape(sentence.text)} {_cite(sentence.sources, labels)}" + (f" ({who})" if who else ""))
     return lines + [""]
 
@@ -235,7 +234,7 @@ def _framing_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
         return []
     lines = ["## Framing", "", "What each source stresses that the others do not (weighted log-odds, "
              "Monroe et al. 2008):", ""]
-    profiles = {p.source: p for p in sourcing_profiles([a.id for a in report.sources], report.quotes)}
+    profiles = {p.source: p for p in report.sourcing}
     for source, words in report.framing:
         p = profiles[source]
         sourcing = (f"{p.share(p.anonymous):.0%} of its attributions anonymous, {p.share(p.direct):.0%} direct"

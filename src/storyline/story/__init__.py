@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..types import ArticleAnalysis, Failure, StoryReport
 
@@ -36,7 +37,7 @@ def build_story(
     from .cast import build_cast
     from .embed import prefetch
     from .framing import framing_terms
-    from .quotes import find_echoes, link_speakers
+    from .quotes import find_echoes, link_speakers, sourcing_profiles, summary_speakers
     from .summary import candidate_texts, load_tfidf, summarize
     from .timeline import build_timeline
 
@@ -54,6 +55,7 @@ def build_story(
         facts = align_facts(analyses, entities, index, quotes) if len(analyses) > 1 else \
             align_facts(analyses, entities, index, ())
         summary = summarize(analyses, facts, summary_words)
+    summary = tuple(replace(s, speakers=summary_speakers(s, quotes, entities)) for s in summary)
     return StoryReport(
         title=story_title(analyses, entities),
         analyses=tuple(analyses),
@@ -66,6 +68,7 @@ def build_story(
         framing=tuple((source, tuple(t.term for t in terms)) for source, terms in framing.items()),
         failures=tuple(failures),
         story=story,
+        sourcing=sourcing_profiles([a.article.id for a in analyses], quotes),
     )
 
 

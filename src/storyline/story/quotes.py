@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..nlp.coref import PLURAL_PRONOUNS, PRONOUN_GENDER
-from ..types import ArticleAnalysis, Echo, Entity, Quote
+from ..types import ArticleAnalysis, Echo, Entity, Quote, SourcingProfile, SummarySentence, SummarySpeaker
 
 # The shorter of two quotes must have at least this many words to count as an echo when it
 # is found inside the longer one: "no excuses" (2) qualifies, a lone "yes" does not.
@@ -166,24 +166,7 @@ def find_echoes(quotes: list[Quote]) -> list[Quote]:
     return [replace(q, echoes=tuple(echoes.get(q.id, ()))) for q in quotes]
 
 
-@dataclass(frozen=True, slots=True)
-class SourcingProfile:
-    """How one source attributes what it reports."""
-
-    source: str
-    total: int
-    direct: int
-    indirect: int
-    named: int
-    anonymous: int
-    unattributed: int
-
-    def share(self, count: int) -> float:
-        """``count`` as a share of all the source's quotes (0 when it has none)."""
-        return count / self.total if self.total else 0.0
-
-
-def sourcing_profiles(sources: Sequence[str], quotes: Sequence[Quote]) -> list[SourcingProfile]:
+def sourcing_profiles(sources: Sequence[str], quotes: Sequence[Quote]) -> tuple[SourcingProfile, ...]:
     """Named vs anonymous and direct vs indirect attributions, per source."""
     out = []
     for source in sources:
@@ -193,4 +176,44 @@ def sourcing_profiles(sources: Sequence[str], quotes: Sequence[Quote]) -> list[S
         unattributed = sum(1 for q in own if q.speaker is None)
         out.append(SourcingProfile(source, len(own), kinds["direct"], kinds["indirect"],
                                    len(own) - anonymous - unattributed, anonymous, unattributed))
-    return out
+    return tuple(out)
+
+
+# Words that name a speaker only through the sentences around them.
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we"})
+
+
+def summary_speakers(sentence: SummarySentence, quotes: Sequence[Quote],
+                     entities: Sequence[Entity]) -> tuple[SummarySpeaker, ...]:
+    """Who speaks in a summary sentence without being named in it: ("he", Benny Gantz) for a pronoun
+    that speaks in it, ("", Matthew Miller) for a sentence that is all quotation, its speaker named in
+    the sentences around it; each with where its source names them.
+
+    A summary sentence is taken whole from its source, so '"No, no, no ...," he said.' keeps its "he";
+    the reader of the summary has not read the sentence before it.
+    """
+    from .summary import is_all_quotation
+
+    names = {e.id: e.name for e in entities}
+    all_quotation = is_all_quotation(sentence.text)
+    out: list[SummarySpeaker] = []
+    seen: set[tuple[str, str]] = set()
+    for quote in quotes:
+        if not known_speaker(quote):
+            continue
+        speaker = quote.speaker
+        name = names.get(speaker.entity or "", speaker.name)
+        for e in sentence.evidence:
+            if e.source != quote.source or not (quote.start < e.end and quote.end > e.start):
+                continue
+            inside = speaker.start is not None and e.start <= speaker.start < e.end
+            if inside and speaker.text.lower() in _SPEAKING_PRONOUNS:
+                pair = (speaker.text, name)
+            elif not inside and all_quotation and quote.kind == "direct" and e is sentence.evidence[0]:
+                pair = ("", name)
+            else:
+                continue
+            if pair not in seen:
+                seen.add(pair)
+                out.append(SummarySpeaker(pair[0], pair[1], quote.id, quote.source, speaker.start, speaker.end))
+    return tuple(out)
