@@ -73,8 +73,10 @@ Quoted regions (:func:`quoted_regions`), paragraph by paragraph (no region cross
    punctuation. An opener pairs with the next closer in the same paragraph unless another opener
    comes first; unpaired single marks are ignored (possessives such as ``voters' rights``).
 
-Output: a Markdown table, one row per system; ``--json`` writes the figures, ``--errors`` a readable
-report of Storyline's misses, false positives and speaker errors. :func:`evaluate` returns the
+Output: a Markdown table, one row per system, and a table of Storyline's false positives and wrong
+speakers per rule of its quote reader (``Quote.rule``: which strategy found the quote; see
+``storyline.nlp.quotes``); ``--json`` writes the figures, ``--errors`` a readable report of Storyline's
+misses, false positives and speaker errors, each with its rule. :func:`evaluate` returns the
 figures for tests.
 """
 
@@ -304,6 +306,7 @@ class Prediction:
     anonymous: bool = False
     cue: str | None = None
     speaker_text: str | None = None
+    rule: str | None = None  # the quote reader's rule that found it (Storyline only)
 
 
 def speaker_correct(text: str, source: Sequence[Span], prediction: Prediction | None) -> bool:
@@ -413,6 +416,28 @@ def aggregate(results: Sequence[DocResult]) -> dict:
     return out
 
 
+def errors_by_rule(results: Sequence[DocResult]) -> dict[str, dict]:
+    """Per rule of Storyline's quote reader (``Prediction.rule``): its predictions, how many are false
+    positives (not correct), and, of the found golds with a Source whose best prediction (in the *all*
+    setting) it made, how many have a wrong speaker. Rules with most predictions first."""
+    counts: dict[str, Counter] = {}
+    for r in results:
+        for p, ok in zip(r.predictions, r.correct):
+            c = counts.setdefault(str(p.rule), Counter())
+            c["predictions"] += 1
+            c["direct"] += p.kind == "direct"
+            c["false_positives"] += not ok
+        for pick, ok in zip(r.best["all"], r.speaker_ok["all"]):
+            if ok is None:
+                continue
+            c = counts.setdefault(str(r.predictions[pick].rule), Counter())
+            c["speaker_judged"] += 1
+            c["wrong_speakers"] += not ok
+    keys = ("predictions", "direct", "false_positives", "speaker_judged", "wrong_speakers")
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1]["predictions"], kv[0]))
+    return {rule: {k: c[k] for k in keys} for rule, c in ordered}
+
+
 # ---------------------------------------------------------------------- systems
 def storyline_predictions(docs: Sequence[corpora.PolnearDoc], processes: int = 2):
     """Storyline's quotes per document, the number of failed articles, and the seconds taken."""
@@ -437,7 +462,7 @@ def storyline_predictions(docs: Sequence[corpora.PolnearDoc], processes: int = 2
                 speaker_name=sp.name if sp else None,
                 speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
                 has_speaker=sp is not None, anonymous=bool(sp and sp.anonymous), cue=q.cue,
-                speaker_text=sp.text if sp else None))
+                speaker_text=sp.text if sp else None, rule=q.rule))
         out.append(preds)
     return out, failures, time.perf_counter() - start
 
@@ -575,6 +600,8 @@ def run(split: str, limit: int | None = None, baseline: bool = True, processes: 
         results = [score_document(d, g, p) for d, g, p in zip(docs, golds, system["predictions"])]
         details[name] = results
         fig = aggregate(results)
+        if name == "storyline":
+            fig["by_rule"] = errors_by_rule(results)
         fig["seconds"] = round(system["seconds"], 1)
         for key in ("failures", "error_docs", "error_paragraphs", "paragraphs", "errors"):
             if key in system:
@@ -617,6 +644,17 @@ def markdown(figures: dict) -> str:
                      f"| {s['all']['found']} | {s['direct']['speaker_judged']} / {s['all']['speaker_judged']} "
                      f"| {s['no_speaker']} | {s['anonymous_speaker'] if name == 'storyline' else ''} "
                      f"| {s.get('failures', '')} | {s['seconds']} |")
+    by_rule = figures["systems"].get("storyline", {}).get("by_rule")
+    if by_rule:
+        lines += ["", "Storyline's errors by the rule that found the quote (wrong speakers: among found golds with "
+                  "a Source, all setting):", "",
+                  "| rule | predictions | direct | false positives | FP % | speakers judged | wrong speakers "
+                  "| wrong % |", "|---|---|---|---|---|---|---|---|"]
+        for rule, c in by_rule.items():
+            fp = _pct(c["false_positives"] / c["predictions"]) if c["predictions"] else ""
+            wrong = _pct(c["wrong_speakers"] / c["speaker_judged"]) if c["speaker_judged"] else ""
+            lines.append(f"| {rule} | {c['predictions']} | {c['direct']} | {c['false_positives']} | {fp} "
+                         f"| {c['speaker_judged']} | {c['wrong_speakers']} | {wrong} |")
     return "\n".join(lines)
 
 
@@ -670,7 +708,7 @@ def error_report(figures: dict, results: Sequence[DocResult], system: str = "sto
                 speakers.append(
                     f"- **{r.doc.id}** @{g.content[0][0]} [{kind}; predicted {p.kind}]\n"
                     f"  - gold source: {gold_source!r} (name: {name}); cue: {_frag(text, g.cue)}\n"
-                    f"  - predicted speaker: {_speaker(p)}; cue: {p.cue!r}\n"
+                    f"  - predicted speaker: {_speaker(p)}; cue: {p.cue!r}; rule: {p.rule}\n"
                     f"  - content: {_frag(text, g.content)[:300]}\n")
         gold_spans = [s for g in r.golds for s in g.content]
         for p, ok in zip(r.predictions, r.correct):
@@ -678,7 +716,7 @@ def error_report(figures: dict, results: Sequence[DocResult], system: str = "sto
                 cov = coverage(text, [(p.start, p.end)], gold_spans)
                 false_pos.append(
                     f"- **{r.doc.id}** @{p.start} [{p.kind}] {100 * cov:.0f}% inside gold\n"
-                    f"  - speaker: {_speaker(p)}; cue: {p.cue!r}\n"
+                    f"  - speaker: {_speaker(p)}; cue: {p.cue!r}; rule: {p.rule}\n"
                     f"  - context: {_context(text, [(p.start, p.end)])}\n")
     s = figures["systems"][system]
     head = [f"# {system} quote errors on PolNeAR {figures['split']} ({figures['documents']} documents)", "",
