@@ -1,6 +1,6 @@
 """Calibrate and measure the claim-matching score of `storyline.story.align` on ECB+.
 
-    python benchmarks/calibrate_align.py [--fit | --fit-only FEATURE ...]
+    python benchmarks/calibrate_align.py [--fit | --fit-only FEATURE ...] [--write]
 
 Pairs come from `align_pairs.sentence_pairs(min_jaccard=0.5)`: two sentences of different articles
 of one ECB+ story that share at least half of their event chains are the same fact (positive);
@@ -10,10 +10,13 @@ the same kind), are not. Topics 1-22 are for fitting, 23-35 are held out.
 Every ECB+ article is analysed by Storyline as a user's article would be (one spaCy pass, the cast
 built over each topic's articles); each sentence becomes a claim with its entities and words, and
 each pair gets `align.pair_features`. Without ``--fit`` the script scores the weights shipped in
-`align.py`; with ``--fit`` it fits a logistic regression on the dev topics and prints the weights to
-paste there (the day features, which ECB+ cannot fit, keep their hand-set weights); with
-``--fit-only FEATURE ...`` it fits those features' weights alone, the rest held as shipped (how
-``related_share`` was added). Baselines in the same run: TF-IDF cosine and MiniLM cosine.
+``src/storyline/params/align.json``; with ``--fit`` it fits a logistic regression on the dev topics, prints
+the weights and scores them (the day features, which ECB+ cannot fit, keep their hand-set weights,
+``align.HAND_SET``); with ``--fit-only FEATURE ...`` it fits those features' weights alone, the rest held
+as shipped (how ``related_share`` was added). ``--write`` writes the fitted weights (by feature name, as
+scored: rounded to 2 decimals) and bias to ``src/storyline/params/align.json`` with their provenance (this
+command, the date, the commit, the figures below; a ``--fit-only`` adds its own to that of the weights it
+held). Baselines in the same run: TF-IDF cosine and MiniLM cosine.
 """
 
 from __future__ import annotations
@@ -108,7 +111,8 @@ def _fit_only(x, y, free: list[int]) -> tuple[np.ndarray, float]:
     return weights, float(align.MATCH_BIAS)
 
 
-def _report(name, scores, labels, threshold):
+def _report(name, scores, labels, threshold) -> list[float]:
+    """Print a table row of AUC, AP, threshold, P, R and F1; return them (rounded as printed)."""
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     predicted = scores >= threshold
@@ -118,8 +122,9 @@ def _report(name, scores, labels, threshold):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"| {name} | {roc_auc_score(labels, scores):.3f} | {average_precision_score(labels, scores):.3f} | "
-          f"{threshold:.3f} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    figures = [roc_auc_score(labels, scores), average_precision_score(labels, scores), threshold, p, r, f]
+    print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in figures) + " |")
+    return [round(float(v), 3) for v in figures]
 
 
 def _best_threshold(scores, labels):
@@ -140,7 +145,7 @@ def _story(doc_id: str) -> str:
     return f"{topic}/{'ecbplus' if rest.endswith('plus') else 'ecb'}"
 
 
-def _group_report(claims, pairs) -> None:
+def _group_report(claims, pairs) -> dict[str, list[float]]:
     """Facts as `align.align_facts` groups them over whole ECB+ stories (every sentence of every article
     of the story a claim): is a labelled same-story pair in one group? Average linkage (shipped)
     against joining every link (single linkage: a chain of links makes one group)."""
@@ -153,6 +158,7 @@ def _group_report(claims, pairs) -> None:
     print("| grouping | split | P | R | F1 | largest group | claims in groups of 10+ |")
     print("|---|---|---|---|---|---|---|")
     probs = {story: align.match_matrix([claims[k] for k in keys]) for story, keys in by_story.items()}
+    out = {}
     for linkage in ("single", "average"):
         group_of, sizes = {}, []
         for story, keys in by_story.items():
@@ -165,6 +171,8 @@ def _group_report(claims, pairs) -> None:
             labels = np.array([p.label for p in part])
             predicted = np.array([group_of[(p.a.doc_id, p.a.index)] == group_of[(p.b.doc_id, p.b.index)] for p in part])
             print(f"| {linkage} linkage | {name} | {_prf(predicted, labels)} | {max(sizes)} | {big:.1%} |")
+            out[f"whole sentences grouped, {linkage} linkage, {name}: P, R, F1"] = _prf_values(predicted, labels)
+    return out
 
 
 def main() -> None:
@@ -173,7 +181,13 @@ def main() -> None:
     parser.add_argument("--fit-only", nargs="+", choices=align.FEATURES, metavar="FEATURE",
                         help="fit the weights of these features alone on the dev topics, the other weights "
                              "and the bias held as shipped (a new feature added to the score)")
-    args = parser.parse_args()
+    parser.add_argument("--write", action="store_true",
+                        help="with --fit or --fit-only: write the fitted weights and bias to "
+                             "src/storyline/params/align.json, with their provenance")
+    argv = sys.argv[1:]
+    args = parser.parse_args(argv)
+    if args.write and not (args.fit or args.fit_only):
+        parser.error("--write needs --fit or --fit-only")
     try:
         documents = list(corpora.ecbplus_documents())
     except corpora.DataMissing as exc:
@@ -207,17 +221,23 @@ def main() -> None:
         align.MATCH_WEIGHTS, align.MATCH_BIAS = np.round(weights, 2), round(bias, 2)
     print("| scorer | AUC | AP | threshold | P | R | F1 |")
     print("|---|---|---|---|---|---|---|")
-    for name, x, y in (("storyline (dev)", x_dev, y_dev), ("storyline (test)", x_test, y_test)):
-        _report(name, align.match_probability(x), y, align.MATCH_THRESHOLD)
+    scores = {}
+    for name, split, x, y in (("storyline (dev)", "dev topics 1-22", x_dev, y_dev),
+                              ("storyline (test)", "held-out topics 23-35", x_test, y_test)):
+        figures = _report(name, align.match_probability(x), y, align.MATCH_THRESHOLD)
+        scores[f"pairs, {split}: AUC, AP, threshold, P, R, F1"] = figures
     for name, column in (("MiniLM cosine", align.FEATURES.index("cosine")),
                          ("content-word Jaccard", align.FEATURES.index("word_share"))):
         threshold = _best_threshold(x_dev[:, column], y_dev)
         _report(f"{name} (test, dev threshold)", x_test[:, column], y_test, threshold)
-    _group_report(claims, pairs)
-    _clause_group_report(clause_claims, pairs)
+    scores.update(_group_report(claims, pairs))
+    scores.update(_clause_group_report(clause_claims, pairs))
+    if args.write:
+        fitted = args.fit_only or [n for n in align.FEATURES if n not in align.HAND_SET]
+        print(f"\nwrote {write_params(align.MATCH_WEIGHTS, align.MATCH_BIAS, argv, fitted, scores)}")
 
 
-def _clause_group_report(clause_claims, pairs) -> None:
+def _clause_group_report(clause_claims, pairs) -> dict[str, list[float]]:
     """Facts as the tool groups them, over the clauses of whole ECB+ stories: a labelled same-story
     sentence pair is predicted the same fact when a clause of one and a clause of the other are in one
     group (lower recall than whole sentences as claims: a sentence's facts are split over its clauses,
@@ -232,11 +252,14 @@ def _clause_group_report(clause_claims, pairs) -> None:
         for n, group in enumerate(align.group_claims([c for _, c in items], probs[story])):
             for k in group:
                 groups_of[items[k][0]].add((story, n))
+    out = {}
     for split, part in zip(("dev", "test"), align_pairs.split(same_story)):
         labels = np.array([p.label for p in part])
         predicted = np.array([bool(groups_of[(p.a.doc_id, p.a.index)] & groups_of[(p.b.doc_id, p.b.index)])
                               for p in part])
         print(f"| average linkage | {split} | {_prf(predicted, labels)} |")
+        out[f"claims as the tool makes them (clauses) grouped, {split}: P, R, F1"] = _prf_values(predicted, labels)
+    return out
 
 
 def _prf(predicted: np.ndarray, labels: np.ndarray) -> str:
@@ -246,6 +269,45 @@ def _prf(predicted: np.ndarray, labels: np.ndarray) -> str:
     recall = tp / max(1, labels.sum())
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return f"{precision:.3f} | {recall:.3f} | {f1:.3f}"
+
+
+def _prf_values(predicted: np.ndarray, labels: np.ndarray) -> list[float]:
+    """The figures of `_prf`, rounded as it prints them."""
+    return [float(v) for v in _prf(predicted, labels).split(" | ")]
+
+
+def write_params(weights, bias: float, argv: list[str], fitted: list[str], scores: dict,
+                 path: Path | None = None) -> Path:
+    """Write the match score's weights (of ``align.FEATURES``, in order; written by name, all but
+    ``align.HAND_SET``, which the code holds) and ``bias`` to ``params/align.json`` (or ``path``), with their
+    provenance: ``argv`` the command's arguments, ``fitted`` the features whose weights it fitted (the
+    rest held as shipped, whose provenance is kept), ``scores`` the figures it reached."""
+    from storyline import params
+
+    free = [n for n in align.FEATURES if n not in align.HAND_SET]
+    whole = set(fitted) >= set(free)
+    entry = params.provenance(
+        "benchmarks/calibrate_align.py", argv,
+        values=["weights: " + ", ".join(n for n in free if n in fitted)] + (["bias"] if whole else []),
+        data="ECB+ sentence pairs (align_pairs.sentence_pairs(min_jaccard=0.5)): same-event sentences of "
+             "different articles of a story against sentences about other events of the story and of its "
+             "sister story; fitted on development topics 1-22, scored on held-out topics 23-35",
+        method=("scikit-learn LogisticRegression(C=1.0) on the dev pairs" if whole else
+                "LogisticRegression(C=1)'s objective minimised over these weights alone (L-BFGS), every other "
+                "weight and the bias held as shipped")
+               + "; rounded to 2 decimals; " + ", ".join(align.HAND_SET) + " held at align.HAND_SET",
+        scores=scores)
+    kept = [] if whole else list(params.load("align").get("provenance", []))
+    data = {
+        "about": "The fitted part of the fact-alignment match score (storyline.story.align): the logistic "
+                 "regression's weights of the pair features by name (all but align.HAND_SET, which the code "
+                 "holds) and its bias. The probability that two claims state the same fact is "
+                 "1 / (1 + exp(-(features . weights + bias))).",
+        "provenance": [*kept, entry],
+        "weights": {n: float(w) for n, w in zip(align.FEATURES, weights) if n not in align.HAND_SET},
+        "bias": float(bias),
+    }
+    return params.save(path or "align", data)
 
 
 if __name__ == "__main__":

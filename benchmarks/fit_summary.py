@@ -24,19 +24,22 @@ figure furthest from its target), and the result is scored on the check clusters
 
 Scores are given with ``summary.LEAN`` added to the weights, as Storyline scores. Some weights
 are not fitted but set (``summary.FIXED_WEIGHTS``, ``--fix FEATURE=W``): the fit then finds the
-others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY`` to paste into ``src/storyline/story/summary.py``
-(``--write`` writes the embedding weights to ``src/storyline/story/summary_embedding.py`` itself),
-the fit's within-cluster R² under 5-fold cross-validation by cluster, and ROUGE minus lead for each
-grid point. ``--cache DIR`` keeps each range's analyses and facts in a pickle file there, so a second
-run skips the NLP (about 7 minutes per 800 clusters on 2 cores). ``--shipped RANGE ...`` fits nothing
+others with those held. Output: ``WEIGHTS``, ``NOVELTY`` and ``REDUNDANCY``, the fit's within-cluster
+R² under 5-fold cross-validation by cluster, and ROUGE minus lead for each grid point; ``--write``
+writes the weights (by feature name, all but ``summary.FIXED_WEIGHTS``), the embedding weights and the
+chosen ``NOVELTY`` and ``REDUNDANCY``, in full, to ``src/storyline/params/summary.json``, with their
+provenance (this command, the ranges, the date, the commit, the scores above). ``--cache DIR`` keeps
+each range's analyses and facts in a pickle file there, so a second run skips the NLP (about 7 minutes
+per 800 clusters on 2 cores). ``--shipped RANGE ...`` fits nothing
 and scores the weights Storyline ships on each range, the same way (what docs/benchmarks.md calls
 "replayed on cached analyses").
 
 ``--trees`` fits nothing linear: it fits regression trees (``TREE_SETTINGS``) on the fitting clusters to
 what the shipped linear score misses (each candidate's target less its story's mean, less its linear score
 less its story's mean), over ``summary.tree_inputs``, and scores the check ranges with the linear score
-alone and with the trees; ``--write`` writes them to ``src/storyline/story/summary_trees.py``. Fitting new
-linear weights scores them without trees (the trees are fitted to the shipped ones): refit the trees after.
+alone and with the trees; ``--write`` writes them to ``src/storyline/params/summary_trees.json`` as node
+tables, with their provenance. Fitting new linear weights scores them without trees (the trees are fitted
+to the shipped ones): refit the trees after.
 """
 
 from __future__ import annotations
@@ -170,8 +173,7 @@ def rouge_minus_lead(prepared, weights, embedding_weights, scorer, trees=None) -
     return np.mean(diffs, axis=0)
 
 
-EMBEDDING_MODULE = HERE.parent / "src" / "storyline" / "story" / "summary_embedding.py"
-TREES_MODULE = HERE.parent / "src" / "storyline" / "story" / "summary_trees.py"
+SCRIPT = "benchmarks/fit_summary.py"
 # The regression trees over the linear score (``--trees``): scikit-learn's HistGradientBoostingRegressor
 # with these settings (31 leaves a tree, no depth limit, at least 100 sentences a leaf, early stopping on
 # a tenth of the sentences held out). Chosen by ROUGE-1 on the check clusters 1800-2099 among depth 3,
@@ -214,40 +216,69 @@ def exported_trees(model) -> list:
     return trees
 
 
-def write_trees(trees: list, args, sentences: int) -> None:
-    """Write the fitted trees as a Python module Storyline imports (numbers in full: a threshold rounded
-    can send a sentence the other way)."""
-    def part(values, per_line=10):
-        numbers = [repr(v) for v in values]
-        lines = [", ".join(numbers[i:i + per_line]) for i in range(0, len(numbers), per_line)]
-        return "        (\n" + "".join(f"            {line},\n" for line in lines) + "        ),\n"
+def write_trees(trees: list, argv: list[str], fit: list[str], sentences: int, scores: dict,
+                path: Path | None = None) -> Path:
+    """Write the fitted trees (as `exported_trees` gives them) to ``params/summary_trees.json`` (or
+    ``path``), one node table a tree, numbers in full (a threshold rounded can send a sentence the other
+    way), with their provenance: ``argv`` the command's arguments, ``fit`` its fitting ranges,
+    ``sentences`` the candidates fitted on, ``scores`` what the check ranges scored."""
+    from storyline import params
+    from storyline.story import summary
 
-    body = "".join("    (\n" + "".join(part(p) for p in tree) + "    ),\n" for tree in trees)
     settings = ", ".join(f"{k}={v}" for k, v in TREE_SETTINGS.items())
-    TREES_MODULE.write_text(
-        '"""Regression trees that correct the summary\'s linear sentence score (see\n'
-        "``storyline.story.summary.tree_inputs``): each ``(feature, threshold, left, right, value)``, one entry\n"
-        "per node.\n\n"
-        "Written by ``python benchmarks/fit_summary.py --trees --write``: scikit-learn's\n"
-        f"HistGradientBoostingRegressor({settings})\n"
-        f"on the {sentences} candidate sentences of Multi-News clusters {' '.join(args.fit)}. Not to be edited\n"
-        "by hand; an empty tuple turns the correction off. Refit them whenever summary.WEIGHTS or the\n"
-        'embedding weights change.\n"""\n\n'
-        f"TREES = (\n{body})\n",
-        encoding="utf-8")
+    nodes = sum(len(tree[0]) for tree in trees)
+    data = {
+        "about": "Regression trees that correct the summary's linear sentence score "
+                 "(storyline.story.summary.tree_inputs, tree_scores): one node table a tree, a column per "
+                 "field; a leaf has left -1; a row goes left where its input `feature` is <= threshold. Their "
+                 "outputs are added to the linear score. Refit them whenever summary.json changes; an empty "
+                 "list turns the correction off.",
+        "provenance": [params.provenance(
+            SCRIPT, argv, values=["trees"],
+            data=f"Multi-News+ test file, clusters {' '.join(fit)}: {sentences} candidate sentences",
+            method=f"scikit-learn HistGradientBoostingRegressor({settings}) fitted to what the shipped linear "
+                   "score misses (each candidate's target less its story's mean, less its linear score less "
+                   f"its story's mean); {len(trees)} trees, {nodes} nodes; the model's constant baseline left "
+                   "out (it moves every score of a story alike)",
+            scores=scores)],
+        "inputs": list(summary.TREE_INPUTS),
+        "trees": [dict(zip(summary.TREE_FIELDS, tree)) for tree in trees],
+    }
+    return params.save(path or "summary_trees", data)
 
 
-def write_embedding_weights(weights: np.ndarray, args) -> None:
-    """Write the fitted weights over the sentence embedding as a Python module Storyline imports."""
-    rows = [", ".join(f"{w:+.5f}" for w in weights[i:i + 8]) for i in range(0, len(weights), 8)]
-    EMBEDDING_MODULE.write_text(
-        '"""Weights of the summary\'s sentence score over what a sentence and its article are about: the\n'
-        f"sentence's MiniLM embedding (all-MiniLM-L6-v2), then its article's mean one ({len(weights)} in all).\n\n"
-        "Written by ``python benchmarks/fit_summary.py --write`` (fitted together with ``summary.WEIGHTS``:\n"
-        f"a ridge regression within clusters, alpha {ALPHA}, on Multi-News clusters {' '.join(args.fit)}).\n"
-        'Not to be edited by hand; an empty tuple turns the term off.\n"""\n\n'
-        "EMBEDDING_WEIGHTS = (\n" + "".join(f"    {row},\n" for row in rows) + ")\n",
-        encoding="utf-8")
+def write_summary(weights, embedding_weights, novelty: float, redundancy: float, argv: list[str],
+                  fit: list[str], fixed: dict[str, float], scores: dict, path: Path | None = None) -> Path:
+    """Write the fitted scorer to ``params/summary.json`` (or ``path``): ``weights`` of ``summary.FEATURES``
+    by name (all but ``summary.FIXED_WEIGHTS``, which the code holds), ``embedding_weights`` (empty: no
+    embedding term), ``novelty`` and ``redundancy``, every number in full (as the scores were reached),
+    with their provenance: ``argv`` the command's arguments, ``fit`` its fitting ranges, ``fixed`` the
+    weights held, ``scores`` what the fit reached."""
+    from storyline import params
+    from storyline.story import summary
+
+    data = {
+        "about": "The fitted part of the summary's sentence score (storyline.story.summary): weights of the "
+                 "FEATURES by name (all but summary.FIXED_WEIGHTS, which the code holds), the weights over the "
+                 "sentence's MiniLM embedding and its article's mean one (384 + 384), the novelty penalty and "
+                 "the near-repeat threshold of the greedy choice.",
+        "provenance": [params.provenance(
+            SCRIPT, argv, values=["weights", "embedding_weights", "novelty", "redundancy"],
+            data=f"Multi-News+ test file, clusters {' '.join(fit)}",
+            method=f"ridge regression within clusters (scikit-learn Ridge, alpha {ALPHA}) of the "
+                   f"{len(summary.FEATURES)} FEATURES"
+                   + (f" and the {len(embedding_weights)} embedding numbers" if len(embedding_weights) else "")
+                   + " against the share of the sentence's words plus twice the share of its word pairs found "
+                   "in the editors' summary; held: " + ", ".join(f"{k} {v}" for k, v in fixed.items())
+                   + f"; NOVELTY x REDUNDANCY on the grid {NOVELTY_GRID} x {REDUNDANCY_GRID}, the best "
+                   f"ROUGE-1 over lead at {WORDS} words on the fitting clusters",
+            scores=scores)],
+        "weights": {name: float(w) for name, w in zip(summary.FEATURES, weights) if name not in summary.FIXED_WEIGHTS},
+        "novelty": float(novelty),
+        "redundancy": float(redundancy),
+        "embedding_weights": [float(w) for w in embedding_weights],
+    }
+    return params.save(path or "summary", data)
 
 
 def main() -> None:
@@ -266,9 +297,11 @@ def main() -> None:
                         help="fit only the regression trees over the shipped linear score, and score them on the "
                              "check ranges (with --write: write them)")
     parser.add_argument("--write", action="store_true",
-                        help=f"write the embedding weights to {EMBEDDING_MODULE.relative_to(HERE.parent)} "
-                             f"(with --trees: the trees to {TREES_MODULE.relative_to(HERE.parent)})")
-    args = parser.parse_args()
+                        help="write the fitted weights, embedding weights, NOVELTY and REDUNDANCY to "
+                             "src/storyline/params/summary.json (with --trees: the trees to "
+                             "src/storyline/params/summary_trees.json), with their provenance")
+    argv = sys.argv[1:]
+    args = parser.parse_args(argv)
     try:
         corpora.data_dir("multinews")
     except corpora.DataMissing as exc:
@@ -296,15 +329,17 @@ def main() -> None:
         trees, sentences = fit_trees(fitting, tokenizer)
         print(f"trees: {len(trees)} fitted on {sentences} candidate sentences")
         scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+        scores = {}
         for name in args.check:
             checking = prepare([cluster_range(name)], args.cache)
             save_embeddings()
             for label, with_trees in (("linear score alone", ()), ("with the trees", trees)):
                 d = rouge_minus_lead(checking, None, None, scorer, with_trees)
                 print(f"check {name} ({len(checking)} clusters), {label}: ROUGE-1 {d[0]:+.5f}, ROUGE-2 {d[1]:+.5f} over lead")
+                scores[f"ROUGE-1 / ROUGE-2 over lead at {WORDS} words, clusters {name}: {label}"] = \
+                    [round(float(v), 5) for v in d]
         if args.write:
-            write_trees(trees, args, sentences)
-            print(f"wrote {TREES_MODULE}")
+            print(f"wrote {write_trees(trees, argv, args.fit, sentences, scores)}")
         return
     xs, ys, groups = [], [], []
     for n, (cluster, candidates, features, vectors, _) in enumerate(fitting):
@@ -336,16 +371,16 @@ def main() -> None:
     print(")")
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     best = None
+    scores = {"within-cluster R2, 5-fold by cluster": round(float(r2.mean()), 3)}
     for novelty, redundancy in itertools.product(NOVELTY_GRID, REDUNDANCY_GRID):
         summary.NOVELTY, summary.REDUNDANCY = novelty, redundancy
         d = rouge_minus_lead(fitting, weights, embedding_weights, scorer, ())
         print(f"NOVELTY {novelty}, REDUNDANCY {redundancy}: ROUGE-1 {d[0]:+.4f}, ROUGE-2 {d[1]:+.4f} over lead")
+        scores[f"ROUGE-1 / ROUGE-2 over lead at {WORDS} words, fitting clusters, no trees, NOVELTY {novelty}, "
+               f"REDUNDANCY {redundancy}"] = [round(float(v), 5) for v in d]
         if best is None or d[0] > best[2]:
             best = (novelty, redundancy, d[0])
     print(f"NOVELTY = {best[0]}\nREDUNDANCY = {best[1]}")
-    if args.write and args.embedding:
-        write_embedding_weights(embedding_weights, args)
-        print(f"wrote {EMBEDDING_MODULE}")
     if args.check:
         summary.NOVELTY, summary.REDUNDANCY = best[0], best[1]
         checking = prepare([cluster_range(r) for r in args.check], args.cache)
@@ -353,6 +388,11 @@ def main() -> None:
         d = rouge_minus_lead(checking, weights, embedding_weights, scorer, ())
         print(f"check ({', '.join(args.check)}; {len(checking)} clusters): ROUGE-1 {d[0]:+.4f}, "
               f"ROUGE-2 {d[1]:+.4f} over lead")
+        scores[f"the same, check clusters {' '.join(args.check)}, NOVELTY {best[0]}, REDUNDANCY {best[1]}"] = \
+            [round(float(v), 5) for v in d]
+    if args.write:
+        path = write_summary(weights, embedding_weights, best[0], best[1], argv, args.fit, fixed, scores)
+        print(f"wrote {path} (refit the trees now: fit_summary.py --trees --write)")
 
 
 if __name__ == "__main__":

@@ -34,13 +34,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from .. import params
 from ..ingest.meta import OUTLETS, dateline_at
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
 from . import SUMMARY_WORDS  # words in the summary by default, kept where importing it loads no model
 from .embed import embed
 from .quotes import known_speaker
-from .summary_embedding import EMBEDDING_WEIGHTS
-from .summary_trees import TREES
 
 # What the score of a candidate sentence is made of, in the order of WEIGHTS.
 FEATURES = (
@@ -74,34 +73,33 @@ FEATURES = (
     "from_end",            # 1 / (sentences after it in its article + 1)
     "lead_similarity",     # highest MiniLM cosine to another article's first sentence
 )
-# Weights of FEATURES, from python benchmarks/fit_summary.py (a ridge regression within
-# clusters on Multi-News test clusters 1000-1799 and 2100-2899, apart from the reported clusters
-# 0-499). The target is the share of the sentence's words plus twice the share of its word pairs
-# that the editors' summary holds; only the order of scores within one story matters.
-WEIGHTS = (
-    +0.0155, -0.0426, -0.0482, +0.1419,  # position, first, relative_position, centrality_other
-    +0.2058, +0.0266, +0.0417, +0.0640,  # centrality_all, lexrank, centroid, corroboration
-    +0.0199, -0.2500, +0.1107, -0.0400,  # log_words, opens_badly, quote, digit
-    +0.0000, +0.0003, +0.0287, +0.4187,  # several_sources, first_source, word_frequency, cross_source
-    +0.2673, -0.1602, -0.0010, +0.0613,  # function_words, name_density, says, first_person
-    -0.0275, -0.0018, -0.0017, +0.0000,  # second, third, fourth_to_sixth, sources
-    -0.0015, +0.0787, -0.1249, +0.0249,  # words, document_centrality, document_words, from_end
-    +0.0115,  # lead_similarity
-)
 # Weights that are set, not fitted (fit_summary.py fits the others around them): a sentence that
 # opens with "and", "but", "he", "this", ... leans on the one before it and reads badly alone
 # (the fit alone would give it +0.02; holding it costs about 0.0015 ROUGE-1 on the fitting clusters).
 FIXED_WEIGHTS = {"opens_badly": -0.25}
+# The fitted part of the score, from src/storyline/params/summary.json, which
+# ``python benchmarks/fit_summary.py --write`` writes with its provenance (a ridge regression within
+# clusters on Multi-News test clusters 1000-1799 and 2100-2899, apart from the reported clusters 0-499;
+# the target is the share of the sentence's words plus twice the share of its word pairs that the
+# editors' summary holds; only the order of scores within one story matters). The file names its
+# weights by feature, and must name every feature but FIXED_WEIGHTS'.
+_FITTED = params.load("summary", weights=tuple(f for f in FEATURES if f not in FIXED_WEIGHTS))
+# Weights of FEATURES, in their order: the fitted ones and FIXED_WEIGHTS.
+WEIGHTS = tuple(FIXED_WEIGHTS[f] if f in FIXED_WEIGHTS else _FITTED["weights"][f] for f in FEATURES)
+# Weights over what a sentence and its article are about: the sentence's MiniLM embedding
+# (all-MiniLM-L6-v2), then its article's mean one (768 in all), fitted with WEIGHTS. Empty turns the term off.
+EMBEDDING_WEIGHTS = np.array(_FITTED["embedding_weights"], dtype=float)
 # A small lean, added to the fitted weights, toward what a briefing opens with: the lead of each
 # article, what the other sources also say, what they corroborate (the hand-set score before the
 # fit, at a twentieth of its size). It puts the story's who-met-whom first on the seeds and costs
 # no measurable ROUGE on the fitting clusters (fit_summary.py reports the scores with it).
 LEAN = {"position": 0.05, "centrality_other": 0.025, "corroboration": 0.015}
 # How much a candidate's score drops for the share of its content words the chosen sentences
-# already hold (maximal marginal relevance). Chosen on the fitting clusters (fit_summary.py).
-NOVELTY = 1.0
-# A candidate this similar (cosine) to a chosen sentence repeats it and is skipped (fit_summary.py).
-REDUNDANCY = 0.85
+# already hold (maximal marginal relevance). Chosen with the weights, by ROUGE-1 on a grid over the
+# fitting clusters (fit_summary.py; params/summary.json).
+NOVELTY = _FITTED["novelty"]
+# A candidate this similar (cosine) to a chosen sentence repeats it and is skipped (chosen with NOVELTY).
+REDUNDANCY = _FITTED["redundancy"]
 # Once the summary has a sentence, a candidate that would take it more than this many words past its
 # length is passed over for a shorter one (at 230 words, 5 did best of 0, 5, 10, 15, 20 and no limit over the
 # fitting clusters of fit_summary.py: ROUGE-1 +0.0018 and +0.0019 over no limit on its two ranges).
@@ -409,10 +407,9 @@ def candidate_scores(features: np.ndarray, meaning: np.ndarray, weights: Sequenc
                      embedding_weights: Sequence[float] | None = None, trees: Sequence | None = None) -> np.ndarray:
     """Each candidate's score: its :data:`FEATURES` times the fitted weights (with :data:`LEAN`), plus
     what it and its article are about (:func:`sentence_features`) times the fitted
-    :data:`~storyline.story.summary_embedding.EMBEDDING_WEIGHTS` (the event itself reads better in a
-    briefing than its background, a news report better than a page of links), plus the correction of
-    the fitted regression trees (:data:`~storyline.story.summary_trees.TREES`, see :func:`tree_inputs`;
-    ``trees=()`` leaves it out)."""
+    :data:`EMBEDDING_WEIGHTS` (the event itself reads better in a briefing than its background, a news
+    report better than a page of links), plus the correction of the fitted regression trees
+    (``TREES``, see :func:`tree_inputs`; ``trees=()`` leaves it out)."""
     scores = features @ score_weights(weights)
     fitted = np.asarray(EMBEDDING_WEIGHTS if embedding_weights is None else embedding_weights, dtype=float)
     if len(fitted) and meaning.ndim == 2 and meaning.shape[1] == len(fitted):
@@ -433,10 +430,34 @@ def tree_inputs(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return np.hstack([features, features - features.mean(axis=0), (scores - scores.mean())[:, None], rank[:, None]])
 
 
+# What the regression trees read (:func:`tree_inputs`), in its order: their nodes name these by index.
+TREE_INPUTS = (*FEATURES, *(f"{f} less story mean" for f in FEATURES), "score less story mean", "score rank")
+# The columns of a tree's node table, in the order :func:`tree_scores` takes them.
+TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
+
+
 @lru_cache(maxsize=1)
 def _shipped_trees() -> tuple:
-    """:data:`~storyline.story.summary_trees.TREES` as numpy arrays, made once per process."""
-    return tuple(tuple(np.asarray(part) for part in tree) for tree in TREES)
+    """The fitted trees of src/storyline/params/summary_trees.json (written, with its provenance, by
+    ``python benchmarks/fit_summary.py --trees --write``) as numpy arrays, read once per process, on
+    first use."""
+    return load_trees("summary_trees")
+
+
+def load_trees(name) -> tuple:
+    """The trees of a parameter file (a name in src/storyline/params, or a path) as :func:`tree_scores`
+    takes them, numpy arrays; the file's inputs must be :data:`TREE_INPUTS`."""
+    data = params.load(name, inputs=TREE_INPUTS)
+    types = {"feature": int, "threshold": float, "left": int, "right": int, "value": float}
+    return tuple(tuple(np.array(tree[field], dtype=types[field]) for field in TREE_FIELDS)
+                 for tree in data["trees"])
+
+
+def __getattr__(name: str):
+    """``TREES``: the shipped trees (see :func:`_shipped_trees`), read on first use."""
+    if name == "TREES":
+        return _shipped_trees()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tree_scores(inputs: np.ndarray, trees: Sequence) -> np.ndarray:
