@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -316,23 +317,108 @@ def test_a_store_made_before_stories_kept_their_members_is_migrated_and_its_stor
         assert reader.execute("SELECT COUNT(*) FROM members").fetchone() == (1,)
 
 
+def _statements_run_by(store, work) -> list[str]:
+    """The SQL statements ``work(store)`` runs, with their parameters filled in, in order."""
+    statements: list[str] = []
+    store.db.set_trace_callback(statements.append)
+    try:
+        work(store)
+    finally:
+        store.db.set_trace_callback(None)
+    return statements
+
+
+def _article_cycle(store) -> None:
+    """What storing one article asks of the store (Corpus._store, cluster.assign_story), then what a
+    look at its story asks (cluster.refine_stories), on a store that already holds one of each."""
+    with store.transaction():
+        store.has_content("0" * 64)
+        store.free_id("a")
+        store.band_matches([(0, "b"), (1, "c")])
+        store.article_signature(1)
+        store.document_frequencies(["w:quake", "n:iran"])
+        store.document_count()
+        store.bump_document_frequencies(["w:quake", "n:iran"])
+        store.candidate_stories({"w:quake": 0.5, "n:iran": 0.5})
+        story = store.create_story("a story")
+        store.story_state(story)
+        store.save_story(story, {"w": {"quake": 1.0}}, {"w:quake": 1.0}, 1, None, None, b"\0" * 4)
+        store.add_member(story, None, "a story", None, {"w": {"quake": 1.0}}, b"", b"\0" * 4)
+        store.due_stories()
+        store.due_stories(grown=True)
+        store.story_due(story)
+        store.member_vectors(story, 50)
+        store.member_count(story)
+        store.retitle_story(story)
+        store.members(story)
+        store.set_looked(story, 1, 1)
+
+
 def test_the_queries_run_on_every_new_article_use_an_index_not_a_scan(tmp_path):
     """Each article rewrites its story's index and looks stories up by term and by due size: a scan
-    of any of those tables would make the cost per article grow with the corpus."""
+    of any of those tables would make the cost per article grow with the corpus. The statements checked
+    are those the store itself runs (traced), so a new query on the path is checked too."""
     from storyline.corpus.store import Store
 
     store = Store(tmp_path / "plan.db")
-    plans = {sql: " ".join(row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
-             for sql, params in [
-                 ("DELETE FROM story_terms WHERE story = ?", (1,)),
-                 ("SELECT story, weight FROM story_terms WHERE term = ? ORDER BY story DESC LIMIT 50", ("w:x",)),
-                 ("SELECT id FROM stories WHERE articles > due_after ORDER BY id", ()),
-                 ("SELECT id FROM stories WHERE articles > looked ORDER BY id", ()),
-                 ("SELECT id, title, lexical, embedding FROM members WHERE story = ? ORDER BY id DESC LIMIT 10", (1,)),
-             ]}
+    statements = [sql for sql in _statements_run_by(store, _article_cycle)
+                  if sql.startswith(("SELECT", "UPDATE", "DELETE"))]
+    assert len(statements) >= 15
+    plans = {sql: [row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql)] for sql in statements}
     store.close()
     for sql, plan in plans.items():
-        assert "INDEX" in plan or "PRIMARY KEY" in plan, f"{sql}: {plan}"
+        # a partial index is read whole ("SCAN stories USING INDEX stories_due"): it holds only the due stories
+        scans = [step for step in plan if step.startswith("SCAN") and "INDEX" not in step]
+        assert plan and not scans, f"{sql}: {plan}"
+
+
+def test_the_store_owns_all_sql():
+    """No module of the package but corpus/store.py runs SQL or opens a database."""
+    import storyline
+
+    package = Path(storyline.__file__).parent
+    outside = [str(path.relative_to(package)) for path in sorted(package.rglob("*.py"))
+               if path != package / "corpus" / "store.py"
+               and any(word in path.read_text(encoding="utf-8")
+                       for word in (".execute(", ".executemany(", ".executescript(", "sqlite3.connect", ".db."))]
+    assert outside == []
+
+
+def test_the_store_returns_named_records_whose_fields_its_queries_name(seeded):
+    """Every record is a frozen dataclass with slots, and every query read into one names its columns as
+    the record's fields (Store._records checks it): a column added to one and not the other fails."""
+    from dataclasses import FrozenInstanceError, is_dataclass
+
+    from storyline.corpus import records
+    from storyline.corpus.store import Store
+
+    kinds = [v for v in vars(records).values() if isinstance(v, type) and v.__module__ == records.__name__]
+    assert len(kinds) >= 10
+    assert all(is_dataclass(k) and k.__dataclass_params__.frozen and "__slots__" in vars(k) for k in kinds)
+    db, _ = seeded
+    store = Store(db, create=False)
+    try:
+        story = store.stories()[0]
+        assert isinstance(story, records.StoryRow) and (story.id, story.articles) == (1, 2)
+        with pytest.raises(FrozenInstanceError):
+            story.title = "changed"
+        assert [a.id for a in store.story_articles(1)] == ["000_fc6d89dac03494ff", "002_cfade814ec095534"]
+        assert [a.id for a in store.story_articles(1, include_duplicates=True)] == [
+            "000_fc6d89dac03494ff", "002_cfade814ec095534", "abc-copy"]
+        assert [(a.id, a.duplicate_of) for a in store.listed_articles()] == [
+            ("000_fc6d89dac03494ff", None), ("002_cfade814ec095534", None), ("abc-copy", "000_fc6d89dac03494ff")]
+        assert store.story_due(1) == records.StoryDue(articles=2, looked=2, due_after=3)
+        assert store.story_due(99) is None
+        assert store.article_signature(99) == records.ArticleSignature(b"", None, None)
+        assert [m.id for m in store.member_vectors(1, 10)] == [2, 1]
+        with pytest.raises(AssertionError, match="not the fields of StoryDue"):
+            list(store._records(records.StoryDue, "SELECT looked, articles, due_after FROM stories"))
+    finally:
+        store.close()
+    with Corpus(db, create=False) as corpus:  # the exported fields, in the order export has always written them
+        assert [list(record) for record in corpus.export_records()][0] == [
+            "id", "text", "title", "outlet", "published", "url", "path", "dateline", "byline", "story", "label",
+            "duplicate_of"]
 
 
 def _seed_texts(count: int) -> list[str]:

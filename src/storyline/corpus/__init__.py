@@ -19,7 +19,8 @@ from pathlib import Path
 from ..errors import StoreError, StorylineError
 from ..records import analysis_from_json, analysis_json
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
-from .store import ARTICLE_COLUMNS, Store
+from .records import ArticleRecord, ArticleRow, ListedArticle, SearchHit, StoryRow
+from .store import Store
 
 # Ingesting and reporting need the language models (spaCy, MiniLM, WordNet); they are imported
 # where they are used, so that listing, searching and exporting a corpus start at once.
@@ -48,18 +49,6 @@ class IngestSummary:
     @property
     def added(self) -> int:
         return self.new + self.near_duplicate
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    """A story as listed by ``storyline stories``."""
-
-    id: int
-    title: str | None
-    articles: int
-    outlets: int
-    first_published: str | None
-    last_published: str | None
 
 
 class Corpus:
@@ -182,7 +171,7 @@ class Corpus:
             article = replace(article, id=self.store.free_id(article.id))
             analysis = replace(analysis, article=article)
             if original is not None:
-                story = self.store.article_minhash(original)[2]
+                story = self.store.article_signature(original).story
                 rowid = self.store.insert_article(article, digest, analysis_json(analysis),
                                                   dedup.to_bytes(signature), original, story)
                 summary.near_duplicate += 1
@@ -199,30 +188,25 @@ class Corpus:
         from . import dedup
 
         for candidate in self.store.band_matches(bands):
-            stored, duplicate_of, _ = self.store.article_minhash(candidate)
-            if stored and dedup.similar(signature, dedup.from_bytes(stored)):
-                return duplicate_of or candidate
+            stored = self.store.article_signature(candidate)
+            if stored.minhash and dedup.similar(signature, dedup.from_bytes(stored.minhash)):
+                return stored.duplicate_of or candidate
         return None
 
     # ------------------------------------------------------------------ reading
     def stories(self) -> list[StoryRow]:
         """Every story, largest first (singletons included)."""
-        return [StoryRow(*row) for row in self.store.stories()]
+        return self.store.stories()
 
     def story_articles(self, story: int, *, include_duplicates: bool = False) -> list[ArticleAnalysis]:
         """The stored analyses of a story's articles (no parsing)."""
-        where = "WHERE story = ?" + ("" if include_duplicates else " AND duplicate_of IS NULL")
-        return [_analysis(row) for row in self.store.article_rows(where, (story,))]
+        return [_analysis(row) for row in self.store.story_articles(story, include_duplicates=include_duplicates)]
 
     def story_members(self) -> dict[int, list[dict]]:
         """Every article, grouped by story, as {id, outlet, published, title, duplicate_of}."""
         out: dict[int, list[dict]] = {}
-        rows = self.store.db.execute(
-            "SELECT a.story, a.id, a.outlet, a.published, a.title, d.id FROM articles a "
-            "LEFT JOIN articles d ON d.rowid = a.duplicate_of ORDER BY a.rowid").fetchall()
-        for story, id_, outlet, published, title, duplicate_of in rows:
-            out.setdefault(story, []).append({"id": id_, "outlet": outlet, "published": published, "title": title,
-                                              "duplicate_of": duplicate_of})
+        for listed in self.store.listed_articles():
+            out.setdefault(listed.story, []).append(_member_dict(listed))
         return out
 
     def story_size(self, story: int) -> int:
@@ -250,19 +234,12 @@ class Corpus:
 
         if not fts_query(query):
             raise StorylineError("the search query is empty. Give words to look for")
-        return [{"id": r[0], "story": r[1], "title": r[2], "outlet": r[3], "published": r[4], "snippet": r[5]}
-                for r in self.store.search(fts_query(query), limit)]
+        return [_hit_dict(hit) for hit in self.store.search(fts_query(query), limit)]
 
     def export_records(self) -> Iterator[dict]:
         """Every stored article as a flat record (the JSONL input fields plus story links)."""
-        duplicates = dict(self.store.db.execute(
-            "SELECT a.rowid, d.id FROM articles a JOIN articles d ON d.rowid = a.duplicate_of").fetchall())
-        for row in self.store.article_rows():
-            record = {name: row[name] for name in ARTICLE_COLUMNS if name not in ("body_start", "body_end", "label")}
-            record["story"] = row["story"]
-            record["label"] = row["label"]
-            record["duplicate_of"] = duplicates.get(row["rowid"])
-            yield record
+        for record in self.store.article_records():
+            yield _export_dict(record)
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
@@ -284,13 +261,33 @@ def _write_failed(exc: sqlite3.DatabaseError, path: str, summary: IngestSummary)
     return StoreError(f"{path}: the database could not be written ({exc}). {kept}. Run the same command again to carry on where it stopped")
 
 
-def _analysis(row) -> ArticleAnalysis:
+def _analysis(row: ArticleRow) -> ArticleAnalysis:
     article = Article(
-        id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"], published=row["published"],
-        url=row["url"], path=row["path"], dateline=row["dateline"], byline=row["byline"], story=row["label"],
-        body_start=row["body_start"], body_end=row["body_end"],
+        id=row.id, text=row.text, title=row.title, outlet=row.outlet, published=row.published,
+        url=row.url, path=row.path, dateline=row.dateline, byline=row.byline, story=row.label,
+        body_start=row.body_start, body_end=row.body_end,
     )
-    return analysis_from_json(row["analysis"], article)
+    return analysis_from_json(row.analysis, article)
+
+
+# The JSON edge: each record the store returns, as the dict the CLI prints (the field names are a contract).
+def _export_dict(record: ArticleRecord) -> dict:
+    """An exported article: the JSONL input fields, then its story links."""
+    return {"id": record.id, "text": record.text, "title": record.title, "outlet": record.outlet,
+            "published": record.published, "url": record.url, "path": record.path, "dateline": record.dateline,
+            "byline": record.byline, "story": record.story, "label": record.label,
+            "duplicate_of": record.duplicate_of}
+
+
+def _member_dict(listed: ListedArticle) -> dict:
+    """An article as ``storyline stories --format json`` lists it under its story."""
+    return {"id": listed.id, "outlet": listed.outlet, "published": listed.published, "title": listed.title,
+            "duplicate_of": listed.duplicate_of}
+
+
+def _hit_dict(hit: SearchHit) -> dict:
+    return {"id": hit.id, "story": hit.story, "title": hit.title, "outlet": hit.outlet, "published": hit.published,
+            "snippet": hit.snippet}
 
 
 def _first_words(analysis: ArticleAnalysis, count: int = 12) -> str | None:

@@ -33,6 +33,7 @@ from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..types import ArticleAnalysis
+from .records import MemberVectors, StoryState
 from .store import Store
 
 # Share of the similarity that comes from the articles' MiniLM embeddings (their meaning); the rest
@@ -131,7 +132,7 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
     """
     words, names = article_terms(analysis)
     keys = {f"w:{t}": c for t, c in words.items()} | {f"n:{t}": c for t, c in names.items()}
-    df, documents = store.document_frequencies(keys)
+    df, documents = store.document_frequencies(keys), store.document_count()
     store.bump_document_frequencies(keys)
     vector = {"w": vectorize(words, {t[2:]: d for t, d in df.items() if t[0] == "w"}, documents),
               "n": vectorize(names, {t[2:]: d for t, d in df.items() if t[0] == "n"}, documents)}
@@ -142,23 +143,25 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
     published = analysis.article.published
     embedding = np.asarray(embedding, dtype=np.float32)
     for story in sorted(rough, key=lambda s: (-rough[s], s))[:CANDIDATES]:
-        centroid, size, first, last, summed = store.story_state(story)
-        if _far(published, first, last):
+        state = store.story_state(story)
+        if _far(published, state.first_published, state.last_published):
             continue
         meaning = 0.0
-        if summed:
-            total = np.frombuffer(summed, dtype=np.float32)
+        if state.embedding:
+            total = np.frombuffer(state.embedding, dtype=np.float32)
             meaning = float(total @ embedding / (np.linalg.norm(total) or 1.0))
-        score = EMBEDDING_WEIGHT * meaning + (1 - EMBEDDING_WEIGHT) * similarity(vector, centroid)
+        score = EMBEDDING_WEIGHT * meaning + (1 - EMBEDDING_WEIGHT) * similarity(vector, state.vector)
         if score >= best_score:
-            best, best_score, best_state = story, score, (centroid, size, first, last, summed)
+            best, best_score, best_state = story, score, state
     if best is None:
         best = store.create_story(title, looked=0, due_after=REFINE_MIN - 1)
-        best_state = ({}, 0, None, None, None)
-    centroid, size, first, last, summed = best_state
-    merged = {k: _merge(centroid.get(k, {}), size, vector[k]) for k in ("w", "n")}
+        best_state = StoryState.new()
+    size, summed = best_state.articles, best_state.embedding
+    merged = {k: _merge(best_state.vector.get(k, {}), size, vector[k]) for k in ("w", "n")}
     total = embedding if not summed else np.frombuffer(summed, dtype=np.float32) + embedding
-    _save_story(store, best, merged, size + 1, [first, last, published[:10] if published else None], total)
+    _save_story(store, best, merged, size + 1,
+                [best_state.first_published, best_state.last_published, published[:10] if published else None],
+                total)
     store.add_member(best, article, title, published, vector, hashed(vector).tobytes(),
                      embedding.astype(np.float32).tobytes())
     return best
@@ -258,11 +261,11 @@ def refine_stories(store: Store, final: bool = False) -> Refinement:
     done = Refinement()
     for story in store.due_stories(grown=final):
         with store.transaction():
-            marks = store.story_due(story)
-            if marks is None or marks[0] <= (marks[1] if final else marks[2]):  # absorbed meanwhile
+            due = store.story_due(story)
+            if due is None or due.articles <= (due.looked if final else due.due_after):  # absorbed meanwhile
                 continue
             done.looked += 1
-            new, absorbed, moved = _refine(store, story, marks[0])
+            new, absorbed, moved = _refine(store, story, due.articles)
             done.absorbed += absorbed
             done.moved += moved
             if new:
@@ -283,9 +286,9 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
     # copies (or nearly) of one article are one node: they would be each other's only neighbours
     keep, copies = _distinct(similar, owner)
     similar = similar[np.ix_(keep, keep)]
-    ids = [[pool[n][0] for n in copies[r]] for r in keep]
+    ids = [[pool[n].id for n in copies[r]] for r in keep]
     owner = [owner[r] for r in keep]
-    titles = {row[0]: row[1] for row in pool}
+    titles = {member.id: member.title for member in pool}
     inside = sum(o == story for o in owner)  # (the story's own rows come first)
     if len(keep) < 2:
         _looked_at(store, story, size)
@@ -321,10 +324,11 @@ def _looked_at(store: Store, story: int, size: int) -> None:
     store.set_looked(story, size, _next_look(size))
 
 
-def _neighbourhood(store: Store, story: int, members: list) -> tuple[list, list[int], list[int]]:
+def _neighbourhood(store: Store, story: int,
+                   members: list[MemberVectors]) -> tuple[list[MemberVectors], list[int], list[int]]:
     """The members of the story and of the stories nearest it (found as an article finds its story,
-    by the story's top terms): the rows, the story of each, and the nearest stories."""
-    rough = store.candidate_stories(_top_terms(store.story_state(story)[0], LOOKUP_TERMS))
+    by the story's top terms): the members, the story of each, and the nearest stories."""
+    rough = store.candidate_stories(_top_terms(store.story_state(story).vector, LOOKUP_TERMS))
     near = [s for s in sorted(rough, key=lambda s: (-rough[s], s)) if s != story][:REFINE_POOL_STORIES]
     pool, owner = list(members), [story] * len(members)
     for other in near:
@@ -358,7 +362,7 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
     for other in near:
         rows = [n for n in range(inside, len(ids)) if owner[n] == other]
         articles = sum(len(ids[n]) for n in rows)
-        if not rows or articles > ABSORB_MAX or len(rows) >= inside or store.story_due(other)[0] != articles:
+        if not rows or articles > ABSORB_MAX or len(rows) >= inside or store.story_due(other).articles != articles:
             continue
         if _belongs(rows, range(inside), nearest, similar):
             store.move_members([i for n in rows for i in ids[n]], story)
@@ -436,12 +440,12 @@ def hashed(vector: dict[str, dict[str, float]]) -> np.ndarray:
     return np.array(entries, dtype=HASHED)
 
 
-def _similarities(pool: list) -> np.ndarray:
+def _similarities(pool: list[MemberVectors]) -> np.ndarray:
     """The similarity :func:`assign_story` scores with, between every two members of the pool (an
     article with itself: -inf, so that it is no neighbour of its own)."""
-    embeddings = np.stack([np.frombuffer(row[3], dtype=np.float32) for row in pool]).astype(np.float64)
-    entries = np.frombuffer(b"".join(row[2] for row in pool), dtype=HASHED)
-    starts = np.concatenate([[0], np.cumsum([len(row[2]) // HASHED.itemsize for row in pool])])
+    embeddings = np.stack([np.frombuffer(member.embedding, dtype=np.float32) for member in pool]).astype(np.float64)
+    entries = np.frombuffer(b"".join(member.lexical for member in pool), dtype=HASHED)
+    starts = np.concatenate([[0], np.cumsum([len(member.lexical) // HASHED.itemsize for member in pool])])
     columns, compact = np.unique(entries["column"], return_inverse=True)  # only the columns in use
     vectors = sparse.csr_matrix((entries["weight"].astype(np.float64), compact.ravel(), starts),
                                 shape=(len(pool), len(columns)))
@@ -459,10 +463,11 @@ def _rebuild(store: Store, story: int) -> None:
     centroid: dict[str, dict[str, float]] = {}
     total = None
     for size, member in enumerate(members):
-        centroid = {k: _merge(centroid.get(k, {}), size, member[1].get(k, {})) for k in ("w", "n")}
-        vector = np.frombuffer(member[2], dtype=np.float32)
+        centroid = {k: _merge(centroid.get(k, {}), size, member.vector.get(k, {})) for k in ("w", "n")}
+        vector = np.frombuffer(member.embedding, dtype=np.float32)
         total = vector.copy() if total is None else total + vector
-    _save_story(store, story, centroid, len(members), [m[0][:10] if m[0] else None for m in members], total)
+    _save_story(store, story, centroid, len(members), [m.published[:10] if m.published else None for m in members],
+                total)
     _looked_at(store, story, len(members))
 
 

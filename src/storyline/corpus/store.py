@@ -4,6 +4,9 @@ The schema changes only through the numbered migrations below, applied in order 
 is opened (``PRAGMA user_version`` holds the number applied). Each article is written with its
 analysis, its near-duplicate signature and its story in one transaction, so an ingest killed
 at any moment loses nothing it had committed, and a second process can read meanwhile.
+
+Callers ask for what they need by its meaning (``story_articles(story)``, ``story_state(story)``),
+never with SQL, and what is read comes back as the named records of :mod:`.records`, never as rows.
 """
 
 from __future__ import annotations
@@ -11,10 +14,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import QueryError, StoreError
 from ..types import Article
+from .records import (ArticleRecord, ArticleRow, ArticleSignature, ListedArticle, MemberState, MemberVectors,
+                      SearchHit, StoryDue, StoryRow, StoryState)
+
+R = TypeVar("R")
 
 MIGRATIONS: list[str] = [
     # 1: articles with their analyses, stories, near-duplicate bands, clustering index, search
@@ -104,6 +113,12 @@ SQL_INT_MIN, SQL_INT_MAX = -(2**63), 2**63 - 1
 
 ARTICLE_COLUMNS = ("id", "text", "title", "outlet", "published", "url", "path", "dateline", "byline", "label",
                    "body_start", "body_end")
+# A stored article and its analysis (ArticleRow: the columns are named as its fields, in their order).
+_ARTICLE_ROWS = f"SELECT {', '.join(f.name for f in fields(ArticleRow))} FROM articles"
+# Stories due for a look during an ingest (past their due size), and at its end (grown at all since the
+# last look): each reads its own partial index (migration 3).
+_DUE_STORIES = "SELECT id FROM stories WHERE articles > due_after ORDER BY id"
+_GROWN_STORIES = "SELECT id FROM stories WHERE articles > looked ORDER BY id"
 
 
 class Store:
@@ -136,7 +151,7 @@ class Store:
                              "Give the path of a database made by storyline ingest, or a new file name") from None
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        version = self._value("PRAGMA user_version")
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path}: made by a newer Storyline (schema {version}). Upgrade Storyline")
         for number in range(version, len(MIGRATIONS)):
@@ -148,6 +163,33 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    # --------------------------------------------------------------- reading rows
+    def _value(self, sql: str, params: tuple = ()):
+        """The one value a query of one column reads (None when it reads no row)."""
+        for (value,) in self.db.execute(sql, params):
+            return value
+        return None
+
+    def _values(self, sql: str, params: tuple = ()) -> list:
+        """The values a query of one column reads, in order."""
+        return [value for (value,) in self.db.execute(sql, params)]
+
+    def _records(self, record: type[R], sql: str, params: tuple = ()) -> Iterator[R]:
+        """The rows of a query as ``record``s, read one by one from a cursor of their own (a reader left
+        unfinished changes nothing else). The query's columns must be named as the record's fields, in
+        their order: checked once per statement, so that a column added to one and not the other fails
+        loudly instead of shifting every value after it."""
+        cursor = self.db.cursor()
+        cursor.row_factory = lambda _cursor, row: record(*row)
+        cursor.execute(sql, params)
+        if (record, sql) not in _CHECKED:
+            columns = tuple(column for column, *_ in cursor.description)
+            expected = tuple(f.name for f in fields(record))
+            if columns != expected:
+                raise AssertionError(f"{sql!r} reads {columns}, not the fields of {record.__name__} {expected}")
+            _CHECKED.add((record, sql))
+        return cursor
 
     # --------------------------------------------------------------- articles
     def has_content(self, content_hash: str) -> bool:
@@ -180,27 +222,46 @@ class Store:
         """Articles sharing at least one near-duplicate band with the given signature."""
         found: set[int] = set()
         for band, bucket in bands:
-            found.update(r[0] for r in self.db.execute(
-                "SELECT article FROM lsh WHERE band = ? AND bucket = ?", (band, bucket)))
+            found.update(self._values("SELECT article FROM lsh WHERE band = ? AND bucket = ?", (band, bucket)))
         return sorted(found)
 
-    def article_minhash(self, rowid: int) -> tuple[bytes, int | None, int | None]:
-        """An article's signature, the article it duplicates (if any), and its story."""
-        row = self.db.execute("SELECT minhash, duplicate_of, story FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-        return row if row else (b"", None, None)
+    def article_signature(self, rowid: int) -> ArticleSignature:
+        """An article's near-duplicate signature, the article it duplicates (if any), and its story
+        (an empty signature when there is no such article)."""
+        for minhash, duplicate_of, story in self.db.execute(
+                "SELECT minhash, duplicate_of, story FROM articles WHERE rowid = ?", (rowid,)):
+            return ArticleSignature(minhash=minhash, duplicate_of=duplicate_of, story=story)
+        return ArticleSignature(minhash=b"", duplicate_of=None, story=None)
 
-    def article_rows(self, where: str = "", params: tuple = ()) -> Iterator[sqlite3.Row]:
-        cursor = self.db.cursor()
-        cursor.row_factory = sqlite3.Row  # this cursor's only: a reader left unfinished changes nothing else
-        return cursor.execute(
-            f"SELECT rowid, {', '.join(ARTICLE_COLUMNS)}, analysis, duplicate_of, story FROM articles "
-            f"{where} ORDER BY rowid", params)
+    def story_articles(self, story: int, *, include_duplicates: bool = False) -> Iterator[ArticleRow]:
+        """A story's articles with their analyses, in the order they were stored: its near-duplicates
+        too with ``include_duplicates``."""
+        if include_duplicates:
+            return self._records(ArticleRow, f"{_ARTICLE_ROWS} WHERE story = ? ORDER BY rowid", (story,))
+        return self._records(ArticleRow, f"{_ARTICLE_ROWS} WHERE story = ? AND duplicate_of IS NULL ORDER BY rowid",
+                             (story,))
+
+    def article_records(self) -> Iterator[ArticleRecord]:
+        """Every stored article as exported (no analysis), with the id of the article it duplicates, in
+        the order they were stored."""
+        return self._records(
+            ArticleRecord,
+            "SELECT a.id, a.text, a.title, a.outlet, a.published, a.url, a.path, a.dateline, a.byline, a.story, "
+            "a.label, d.id AS duplicate_of FROM articles a LEFT JOIN articles d ON d.rowid = a.duplicate_of "
+            "ORDER BY a.rowid")
+
+    def listed_articles(self) -> list[ListedArticle]:
+        """Every article with its story, in the order they were stored, as ``storyline stories`` lists them."""
+        return list(self._records(
+            ListedArticle,
+            "SELECT a.story, a.id, a.outlet, a.published, a.title, d.id AS duplicate_of FROM articles a "
+            "LEFT JOIN articles d ON d.rowid = a.duplicate_of ORDER BY a.rowid"))
 
     def counts(self) -> dict[str, int]:
-        articles, duplicates = self.db.execute(
-            "SELECT COUNT(*), COUNT(duplicate_of) FROM articles").fetchone()
-        stories = self.db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
-        return {"articles": articles, "near_duplicates": duplicates, "stories": stories}
+        """How many articles, near-duplicates among them, and stories the store holds."""
+        articles, duplicates = self.db.execute("SELECT COUNT(*), COUNT(duplicate_of) FROM articles").fetchone()
+        return {"articles": articles, "near_duplicates": duplicates,
+                "stories": self._value("SELECT COUNT(*) FROM stories")}
 
     # --------------------------------------------------------------- clustering state
     def bump_document_frequencies(self, terms: Iterable[str]) -> None:
@@ -209,15 +270,20 @@ class Store:
         self.db.execute("INSERT INTO counters (name, value) VALUES ('documents', 1) "
                         "ON CONFLICT(name) DO UPDATE SET value = value + 1")
 
-    def document_frequencies(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many clustered articles have each of the terms (terms none has are left out)."""
         terms = list(terms)
         found: dict[str, int] = {}
         for start in range(0, len(terms), 500):
             chunk = terms[start:start + 500]
-            found.update(self.db.execute(
-                f"SELECT term, df FROM term_df WHERE term IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
-        row = self.db.execute("SELECT value FROM counters WHERE name = 'documents'").fetchone()
-        return found, (row[0] if row else 0)
+            for term, df in self.db.execute(
+                    f"SELECT term, df FROM term_df WHERE term IN ({', '.join('?' * len(chunk))})", chunk):
+                found[term] = df
+        return found
+
+    def document_count(self) -> int:
+        """How many articles have been clustered (counted by :meth:`bump_document_frequencies`)."""
+        return self._value("SELECT value FROM counters WHERE name = 'documents'") or 0
 
     def candidate_stories(self, weights: dict[str, float]) -> dict[int, float]:
         """Stories indexed under the given terms (the most recent per term), with a rough score:
@@ -230,10 +296,14 @@ class Store:
                 found[story] = found.get(story, 0.0) + weight * story_weight
         return found
 
-    def story_state(self, story: int) -> tuple[dict, int, str | None, str | None, bytes | None]:
-        row = self.db.execute("SELECT vector, articles, first_published, last_published, embedding FROM stories "
-                              "WHERE id = ?", (story,)).fetchone()
-        return json.loads(row[0]), row[1], row[2], row[3], row[4]
+    def story_state(self, story: int) -> StoryState:
+        """A story's centroid, size, date range and embedding sum."""
+        for vector, articles, first, last, embedding in self.db.execute(
+                "SELECT vector, articles, first_published, last_published, embedding FROM stories WHERE id = ?",
+                (story,)):
+            return StoryState(vector=json.loads(vector), articles=articles, first_published=first,
+                              last_published=last, embedding=embedding)
+        raise StoreError(f"{self.path}: no story {story}")
 
     def create_story(self, title: str | None, looked: int = 0, due_after: int = 0) -> int:
         """A new, empty story, counted as looked at (cluster.refine_stories) when it had ``looked``
@@ -262,22 +332,25 @@ class Store:
             (story, article, title, published, json.dumps(vector, separators=(",", ":")), lexical,
              embedding)).lastrowid
 
-    def members(self, story: int) -> list[tuple[str | None, dict, bytes]]:
-        """A story's members in the order they joined: (published, vector, embedding)."""
+    def members(self, story: int) -> list[MemberState]:
+        """A story's members in the order they joined."""
         rows = self.db.execute("SELECT published, vector, embedding FROM members WHERE story = ? ORDER BY id",
                                (story,)).fetchall()
-        return [(p, json.loads(v), e) for p, v, e in rows]
+        return [MemberState(published=published, vector=json.loads(vector), embedding=embedding)
+                for published, vector, embedding in rows]
 
-    def member_vectors(self, story: int, limit: int) -> list[tuple[int, str | None, bytes, bytes]]:
-        """A story's newest members: (id, title, lexical, embedding)."""
-        return self.db.execute("SELECT id, title, lexical, embedding FROM members WHERE story = ? "
-                               "ORDER BY id DESC LIMIT ?", (story, limit)).fetchall()
+    def member_vectors(self, story: int, limit: int) -> list[MemberVectors]:
+        """A story's newest ``limit`` members, newest first."""
+        return list(self._records(MemberVectors, "SELECT id, title, lexical, embedding FROM members WHERE story = ? "
+                                                 "ORDER BY id DESC LIMIT ?", (story, limit)))
 
     def member_count(self, story: int) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM members WHERE story = ?", (story,)).fetchone()[0]
+        return self._value("SELECT COUNT(*) FROM members WHERE story = ?", (story,))
 
     def move_members(self, members: list[int], story: int) -> None:
-        """Put members, their articles and those articles' near-duplicates in another story."""
+        """Put members, their articles and those articles' near-duplicates in another story. (No index
+        holds ``articles.duplicate_of``, so this reads the whole articles table: it runs only when a look
+        at a story moves members, not for every article.)"""
         for start in range(0, len(members), 500):
             chunk = members[start:start + 500]
             marks = ", ".join("?" * len(chunk))
@@ -288,16 +361,17 @@ class Store:
 
     def member_stories(self) -> list[int]:
         """The story of every member, in the order the members were added."""
-        return [r[0] for r in self.db.execute("SELECT story FROM members ORDER BY id")]
+        return self._values("SELECT story FROM members ORDER BY id")
 
     def due_stories(self, grown: bool = False) -> list[int]:
         """Stories due for a look: grown past their due size, or (``grown``) grown at all since the last."""
-        column = "looked" if grown else "due_after"
-        return [r[0] for r in self.db.execute(f"SELECT id FROM stories WHERE articles > {column} ORDER BY id")]
+        return self._values(_GROWN_STORIES if grown else _DUE_STORIES)
 
-    def story_due(self, story: int) -> tuple[int, int, int] | None:
+    def story_due(self, story: int) -> StoryDue | None:
         """A story's size, its size at its last look and its due size (None: no such story)."""
-        return self.db.execute("SELECT articles, looked, due_after FROM stories WHERE id = ?", (story,)).fetchone()
+        for due in self._records(StoryDue, "SELECT articles, looked, due_after FROM stories WHERE id = ?", (story,)):
+            return due
+        return None
 
     def delete_story(self, story: int) -> None:
         """Remove a story that no longer has articles."""
@@ -313,35 +387,41 @@ class Store:
         self.db.execute("UPDATE stories SET looked = ?, due_after = ? WHERE id = ?", (size, due_after, story))
 
     # --------------------------------------------------------------- reading
-    def stories(self) -> list[tuple]:
-        return self.db.execute(
-            "SELECT s.id, s.title, s.articles, COUNT(DISTINCT a.outlet), s.first_published, s.last_published "
-            "FROM stories s LEFT JOIN articles a ON a.story = s.id AND a.duplicate_of IS NULL "
-            "GROUP BY s.id ORDER BY s.articles DESC, s.id").fetchall()
+    def stories(self) -> list[StoryRow]:
+        """Every story, largest first, with the number of outlets among its articles (near-duplicates aside)."""
+        return list(self._records(
+            StoryRow,
+            "SELECT s.id, s.title, s.articles, COUNT(DISTINCT a.outlet) AS outlets, s.first_published, "
+            "s.last_published FROM stories s LEFT JOIN articles a ON a.story = s.id AND a.duplicate_of IS NULL "
+            "GROUP BY s.id ORDER BY s.articles DESC, s.id"))
 
     def story_size(self, story: int) -> int:
         if not SQL_INT_MIN <= story <= SQL_INT_MAX:
             return 0
-        row = self.db.execute("SELECT articles FROM stories WHERE id = ?", (story,)).fetchone()
-        return row[0] if row else 0
+        return self._value("SELECT articles FROM stories WHERE id = ?", (story,)) or 0
 
     def story_exists(self, story: int) -> bool:
         if not SQL_INT_MIN <= story <= SQL_INT_MAX:  # no such id fits in SQLite
             return False
         return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is not None
 
-    def search(self, query: str, limit: int) -> list[tuple]:
+    def search(self, query: str, limit: int) -> list[SearchHit]:
         """Hits for an FTS5 query (see corpus.search for what a user may type), best first."""
         try:
-            return self.db.execute(
+            return list(self._records(
+                SearchHit,
                 "SELECT a.id, a.story, a.title, a.outlet, a.published, "
-                "snippet(articles_fts, 1, '[', ']', '…', 14) FROM articles_fts "
+                "snippet(articles_fts, 1, '[', ']', '…', 14) AS snippet FROM articles_fts "
                 "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-                "ORDER BY rank LIMIT ?", (query, min(limit, SQL_INT_MAX))).fetchall()
+                "ORDER BY rank LIMIT ?", (query, min(limit, SQL_INT_MAX))))
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"search query {query!r} is malformed ({exc}). Use words, \"quoted phrases\", AND, OR, NOT, "
                 "or a prefix with *") from None
+
+
+# The (record, statement) pairs whose columns Store._records has checked against the record's fields.
+_CHECKED: set[tuple[type, str]] = set()
 
 
 class _Transaction:
