@@ -161,6 +161,13 @@ class ArticleAnalysis:
     terms: tuple[tuple[str, ...], ...] = ()  # content-word lemmas per sentence
     numbers: tuple[NumberRef, ...] = ()
     clauses: tuple[Span, ...] = ()  # claims: the clauses of the body's sentences
+    # The sentences (indexes into ``sentences``) that are page furniture: photo captions and credits,
+    # share and sign-up prompts (nlp/furniture.py). No story stage takes names, claims or dates from them.
+    furniture: tuple[int, ...] = ()
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether the character at ``offset`` lies in a sentence of page furniture."""
+        return any(self.sentences[i].start <= offset < self.sentences[i].end for i in self.furniture)
 
 
 @dataclass(frozen=True, slots=True)

@@ -376,6 +376,7 @@ def test_a_sentence_starts_after_page_furniture_and_photo_captions_are_none(anal
     corpus_or_skip("multinews")
     import corpora
 
+    from storyline.nlp import furniture
     from storyline.story import summary
 
     text = next(d for c in corpora.multinews_clusters() if c.idx == cluster for d in c.documents
@@ -384,7 +385,7 @@ def test_a_sentence_starts_after_page_furniture_and_photo_captions_are_none(anal
     texts = [c.text for c in candidates]
     assert not any(opening.lower() in t.lower() for t in texts)
     assert not any(t.lower().startswith(("( associated press )", "( cnn )", "media playback")) for t in texts)
-    assert not any(summary._CAPTION.match(t) for t in texts)
+    assert not any(furniture._CAPTION.match(t) for t in texts)
     if cleaned:
         assert any(t.startswith(cleaned) for t in texts)
     else:  # the caption is left out whole, not trimmed
@@ -419,14 +420,15 @@ def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
     corpus_or_skip("multinews")
     import corpora
 
+    from storyline.nlp import furniture
     from storyline.story import summary
 
     text = next(c for c in corpora.multinews_clusters() if c.idx == 50520).documents[0]
     texts = [c.text for c in summary._candidates([analyse_text(text)])]
     assert not any("breaking news alerts" in t.lower() or "delivered weekday mornings" in t.lower() for t in texts)
     assert any(t.startswith("Berreth, 29, vanished on thanksgiving") for t in texts)
-    assert summary._BOILERPLATE.search("Breaking news emails get breaking news alerts and special reports.")
-    assert not summary._BOILERPLATE.search("The Internet Archive said the crawl of his site was legal.")
+    assert furniture._BOILERPLATE.search("Breaking news emails get breaking news alerts and special reports.")
+    assert not furniture._BOILERPLATE.search("The Internet Archive said the crawl of his site was legal.")
 
 
 @pytest.mark.parametrize("sentence, first, kept", [
@@ -448,7 +450,7 @@ def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
     ("I read more books than ever this year, she said.", False, "I read more"),
 ])
 def test_what_opens_a_candidate_sentence(sentence, first, kept):
-    from storyline.story.summary import _lead_length
+    from storyline.nlp.furniture import lead_length as _lead_length
 
     assert sentence[_lead_length(sentence, first):].startswith(kept)
 
@@ -465,7 +467,7 @@ def test_what_opens_a_candidate_sentence(sentence, first, kept):
     "Read more: no compensation for stolen",
 ])
 def test_web_furniture_is_no_summary_material(sentence):
-    from storyline.story.summary import _BOILERPLATE, _FURNITURE
+    from storyline.nlp.furniture import _BOILERPLATE, _FURNITURE
 
     assert _BOILERPLATE.search(sentence) or _FURNITURE.search(sentence)
 
@@ -476,7 +478,7 @@ def test_web_furniture_is_no_summary_material(sentence):
     "Photographs of the scene show a car on its roof.",
 ])
 def test_news_that_looks_like_furniture_stays(sentence):
-    from storyline.story.summary import _BOILERPLATE, _FURNITURE
+    from storyline.nlp.furniture import _BOILERPLATE, _FURNITURE
 
     assert not _BOILERPLATE.search(sentence) and not _FURNITURE.search(sentence)
 
@@ -604,3 +606,28 @@ def test_the_report_carries_what_the_renderers_show(seed_report):
     assert cnn.anonymous > 0  # CNN's "an Israeli official", "a US official"
     spoken = [s for s in seed_report.summary if s.speakers]
     assert spoken and all(sp.name and sp.source in (ABC, CNN) for s in spoken for sp in s.speakers)
+
+
+def test_page_furniture_gives_the_story_no_names_claims_or_dates(analyse_text):
+    """A caption, a photo credit and a sign-up prompt, as plain-text extractions keep them, are flagged in
+    the per-article pass; the cast, the facts and the timeline skip them as the summary always did."""
+    from storyline.story import build_story
+    from storyline.story.align import claims_of
+    from storyline.story.cast import build_cast
+
+    text = ("Gantz met Vice President Kamala Harris at the White House on Monday, officials said.\n"
+            "Photo by Justin Sullivan/Getty Images\n"
+            "This June 13, 2013 photo provided by the Israeli army shows Benny Gantz in Jerusalem.\n"
+            "Get breaking news alerts and special reports delivered to your inbox.\n"
+            "Gantz also met Secretary of State Antony Blinken on Tuesday, the State Department said.")
+    analysis = analyse_text(text, published="2024-03-05", id="page")
+    flagged = [text[analysis.sentences[i].start:analysis.sentences[i].end].strip() for i in analysis.furniture]
+    assert flagged == ["Photo by Justin Sullivan/Getty Images",
+                       "This June 13, 2013 photo provided by the Israeli army shows Benny Gantz in Jerusalem.",
+                       "Get breaking news alerts and special reports delivered to your inbox."]
+    entities, index = build_cast([analysis])
+    assert "Justin Sullivan" not in {e.name for e in entities} and "Kamala Harris" in {e.name for e in entities}
+    claims = [c.text for c in claims_of(analysis, index)]
+    assert claims and not any("photo" in c or "inbox" in c for c in claims)
+    report = build_story([analysis])
+    assert "2013-06-13" not in {t.value for t in report.timeline} and "2024-03-04" in {t.value for t in report.timeline}

@@ -24,7 +24,9 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
 from .clauses import sentence_clauses
-from .entities import NAME_LABELS, extract_mentions, extract_numbers
+from .furniture import furniture_sentences
+from ..vocabulary import CLOSING_QUOTE_TOKENS, DOUBLE_QUOTES, NAME_LABELS, QUOTE_CHARACTERS, char_class
+from .entities import extract_mentions, extract_numbers
 from .quotes import extract_quotes, headline_quote
 from .timex import extract_times
 
@@ -43,7 +45,6 @@ PIPE_BATCH_SIZE = 4
 TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
-_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''"})
 
 
 @Language.component("storyline_paragraphs")
@@ -55,7 +56,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         # A closing quote mark after a full stop ends that sentence; it never opens the next.
         nxt = doc[token.i + 1]
-        if token.text in ".!?," and not token.whitespace_ and nxt.text in _CLOSING_MARKS and not nxt.is_sent_start:
+        if token.text in ".!?," and not token.whitespace_ and nxt.text in CLOSING_QUOTE_TOKENS and not nxt.is_sent_start:
             nxt.is_sent_start = False
     return doc
 
@@ -65,8 +66,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 # one token, so the name and the cue vanish into it. Split off the mark, and the comma before an
 # opening one.
 _GLUED_QUOTE_INFIXES = (
-    r"""(?<=[,.!?;:])["“”](?=[^\W\d_])""",
-    r"""(?<=[^\W\d_])[,.!?;:](?=["“”][^\W\d_])""",
+    rf"""(?<=[,.!?;:]){char_class(DOUBLE_QUOTES)}(?=[^\W\d_])""",
+    rf"""(?<=[^\W\d_])[,.!?;:](?={char_class(DOUBLE_QUOTES)}[^\W\d_])""",
 )
 
 
@@ -132,11 +133,12 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         numbers=extract_numbers(doc, sentence_of, body),
         clauses=tuple(clauses),
         terms=tuple(terms),
+        furniture=furniture_sentences(text, sentences),
     )
 
 
 # Quote marks a title must hold for its quotes to be looked for.
-_QUOTE_CHARS = re.compile(r"[\"“”‘’'«»„]")
+_QUOTE_CHARS = re.compile(char_class(QUOTE_CHARACTERS))
 
 
 def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:

@@ -113,6 +113,8 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
     out = []
     for span in analysis.clauses or analysis.sentences:
         claim_text = text[span.start:span.end]
+        if analysis.in_furniture(span.start):  # a photo's caption, a share prompt: no claim
+            continue
         if len(claim_text.split()) < MIN_CLAIM_WORDS or _words_outside(text, span.start, span.end, frame) < MIN_CLAIM_WORDS:
             continue
         inside = lambda a, b: span.start <= a and b <= span.end  # noqa: E731

@@ -101,7 +101,8 @@ def build_cast(analyses: Iterable[ArticleAnalysis]) -> tuple[tuple[Entity, ...],
         The entities (people first, then by number of mentions), and a map from
         ``(source id, mention start)`` to entity id, for linking spans to the cast.
     """
-    mentions = [(a.article.id, m) for a in analyses for m in a.mentions]
+    # (no names from page furniture: "Photo by Justin Sullivan/Getty Images" names no one in the story)
+    mentions = [(a.article.id, m) for a in analyses for m in a.mentions if m.sentence not in a.furniture]
     people, others = _group_people(mentions)
     groups = people + _group_others(others)
     entities = [_to_entity(g) for g in groups]

@@ -35,8 +35,9 @@ from functools import lru_cache
 import numpy as np
 
 from .. import params
-from ..ingest.meta import OUTLETS, dateline_at
+from ..nlp.furniture import has_link, is_furniture, lead_length
 from ..types import ArticleAnalysis, Evidence, Fact, SummarySentence
+from ..vocabulary import DOUBLE_QUOTES, WORD, char_class
 from . import SUMMARY_WORDS  # words in the summary by default, kept where importing it loads no model
 from .embed import embed
 from .quotes import known_speaker
@@ -121,59 +122,9 @@ _OPENS_BADLY = re.compile(
     r"^\W*(?:and|but|or|so|also|he|she|they|it|this|that|these|those|his|her|their)\b"
     r"|^\W*(?:\S+\s+){1,3}(?:he|she|they)\s",
     re.IGNORECASE)
-# Page furniture that plain-text extractions keep: links, sign-up and share prompts, photo credits,
-# "Related:" lists, update notes. A link, or a short sentence with such words, is no summary material.
-# (A long one is mostly a news sentence the extraction glued a caption to: "Advertisement The patent
-# concerns ...". Leaving those out too cost 0.0005 ROUGE-1 on fit_summary.py's check clusters.)
-_LINK = re.compile(r"https?://|www\.\w", re.IGNORECASE)
-_FURNITURE = re.compile(
-    r"\[\s*related|_{3,}|all rights reserved|getty images|click here|\bnewsletter|"
-    r"\bsubscribe\b|\bsign up\b|\bjavascript\b|\bcookies\b|\bthis story\b|"
-    r"^\W*(?:(?:update|editor'?s note|advertisement|photo|image|video|follow|related|read more)\b|watch\s*:)",
-    re.IGNORECASE)
-FURNITURE_WORDS = 15
-# Web boilerplate that is never news, however long the sentence: newsletter and alert sign-ups, Twitter's
-# location notice, the Internet Archive's crawl notes, reprint notices, photo credits, gallery buttons,
-# comment widgets. (On the fitting and check clusters of fit_summary.py, ROUGE-1 +0.0002, +0.0000 and
-# +0.0002: the "every source is heard" rule no longer fills a source's slot with "Breaking News Emails
-# Get breaking news alerts and special reports.", which 11 of 1,790 summaries had.)
-_BOILERPLATE = re.compile(
-    r"\bbreaking news (?:emails?|alerts?)\b|\bpush notifications?\b|\b(?:in|to) your inbox\b|\bdelivered weekday mornings\b"
-    r"|\bearly-morning email\b|\bcrawls of supported\b|\bthese crawls are\b|\bcrawl data to\b|\badded to the wayback machine\b"
-    r"|\bnon-commercial use\b|\btweet location\b|\blocation information to your tweets\b|\btweet with a location\b"
-    r"|\badd as an interest\b|\bnext to all of your comments\b|^\W*\(\s*(?:ap|afp|reuters|getty)\s+photo\b"
-    r"|\bclick (?:prev|next)\b|^\W*this (?:post|story|article) has been updated\b|\bnever miss a (?:local )?story\b"
-    # an embedded player's notice, share and like buttons, a picture's caption toggle, a copyright credit
-    r"|\byour browser does ?n[o']t support\b|\bshare this\s*:|\blike loading\b|\btoggle caption\b|©",
-    re.IGNORECASE)
-# Page furniture that plain-text extractions glue to the front of a news sentence: a photo credit,
-# "Story continued below", a video player's or picture's notice ("Media playback is unsupported on your
-# device", "Image copyright Reuters Image caption"), share buttons. The candidate starts after it (and
-# after a wire dateline that follows, "San Juan, Puerto Rico (AP) —"), so the summary spends no words
-# on it and its evidence span is the sentence proper. (On the check clusters of fit_summary.py: ROUGE-1
-# +0.0007 and +0.0003 on its two ranges, ROUGE-2 +0.0008 and +0.0003.)
-_LEAD_FURNITURE = re.compile(
-    r"(?:\(\s*(?:the\s+)?associated\s+press\s*\)|story\s+continued\s+below|story\s+highlights|"
-    r"media\s+playback\s+is\s+unsupported\s+on\s+your\s+device|media\s+caption|"
-    r"image\s+copyright\s+[^.\n]{1,40}?\s+image\s+caption|play\s+facebook\s+twitter\s+(?:embed|google\s+plus)?|"
-    # a bracketed credit or pointer ("( photo: brian powers/the register ) buy photo", "(Watch: ...)"), a
-    # credit line ("Photo by Justin Sullivan/Getty Images", "Image: Getty"), a "Read more" button
-    r"\(\s*(?:photo|video|watch|image)\s*:[^()\n]{0,100}\)(?:\s*buy\s+photo)?|"
-    r"photo\s+by\s+[^/\n]{1,40}/\s*getty\s+images|image\s*:\s*getty(?:\s+images)?|read\s+more(?=\s+\w)|"
-    # ("Advertisement" alone only before a capital: "Advertisement revenue fell" is news)
-    r"(?:photo\s+)?advertisement(?:\s+continue\s+reading\s+the\s+main\s+story|(?=\s+(?-i:[A-Z\"“]))))\s*[:\-—–|]*\s+",
-    re.IGNORECASE)
-# A news photo's caption ("File - In this July 1, 2017, file photo, Pastor Robert Jeffress ... speaks",
-# "This June 13, 2013 photo provided by ... shows"):
-# it tells what a picture shows, not what happened.
-_CAPTION = re.compile(
-    r"^\W*(?:file\s*[-—–]+\s*)?(?:in\s+this\s+.{0,60}?(?:file\s+)?(?:photo|image)\b"
-    r"|this\s+.{0,60}?(?:photo|image)\s+(?:provided|released|taken|made|shows)\b)|^\W*file\s+(?:photo|image)\b",
-    re.IGNORECASE)
-_BRACKETED_OUTLET = re.compile(r"(?:[^\W\d_][^\n().!?]{0,40}?\s*)?\(\s*([^()\n]{2,25}?)\s*\)\s*[-—–]*\s*")
-_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
-_QUOTATION = re.compile(r"(?:[\"“]|``)[^\"“”]*?(?:[\"”]|'')")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_QUOTE_MARK = re.compile(rf"{char_class(DOUBLE_QUOTES)}|''|``")
+_QUOTATION = re.compile(rf"(?:[\"“]|``)[^{DOUBLE_QUOTES}]*?(?:[\"”]|'')")
+
 _SAYS = re.compile(r"\b(?:said|says|say)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me)\b", re.IGNORECASE)
 
@@ -221,16 +172,14 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
             raw = text[spans[index].start:spans[last].end]
             sentence = raw.strip()
             start = spans[index].start + len(raw) - len(raw.lstrip())
-            lead = _lead_length(sentence, first=index == 0)
+            lead = lead_length(sentence, first=index == 0)
             if lead:  # (a sentence of nothing but furniture is left out below, for it is too short)
                 sentence, start = sentence[lead:], start + lead
             words = len(sentence.split())
             longest = MAX_WORDS if last == index else QUOTE_MAX_WORDS
             if (MIN_WORDS <= words <= longest and sentence[-1:] not in (":", ",")
                     and _reads_alone(sentence, marks, lambda: _spoken(analysis, start, start + len(sentence)))
-                    and not _LINK.search(sentence) and not _CAPTION.match(sentence)
-                    and not _BOILERPLATE.search(sentence)
-                    and not (words <= FURNITURE_WORDS and _FURNITURE.search(sentence))):
+                    and not has_link(sentence) and not is_furniture(sentence)):
                 terms = frozenset(t for k in range(index, last + 1) if k < len(analysis.terms)
                                   for t in analysis.terms[k])
                 out.append(_Candidate(analysis.article.id, index, start, start + len(sentence), sentence, words,
@@ -242,26 +191,6 @@ def _candidates(analyses: Sequence[ArticleAnalysis]) -> list[_Candidate]:
 def candidate_texts(analyses: Sequence[ArticleAnalysis]) -> list[str]:
     """The texts of the story's summary candidates, in the order :func:`sentence_features` embeds them."""
     return [c.text for c in _candidates(analyses)]
-
-
-def _lead_length(sentence: str, first: bool) -> int:
-    """How many characters of page furniture (:data:`_LEAD_FURNITURE`) and dateline open ``sentence``.
-
-    A dateline counts after furniture, where it names a news organisation with a dash ("Caracas,
-    Venezuela (AP) —"), or in an article's first sentence ("WASHINGTON —", "Washington (CNN)").
-    """
-    pos = 0
-    while (m := _LEAD_FURNITURE.match(sentence, pos)) is not None:
-        pos = m.end()
-    dateline = dateline_at(sentence, pos)
-    if dateline is not None and (pos or first or dateline[1] is not None):
-        return dateline[2]
-    # CNN's "Washington (CNN) Besieged by ...": a place and a news organisation in brackets, no dash
-    # (where a dateline can be: "Jake Tapper (CNN) asked ..." inside an article is a sentence).
-    m = _BRACKETED_OUTLET.match(sentence, pos)
-    if m and m.group(1).lower() in OUTLETS and (pos or first):
-        return m.end()
-    return pos
 
 
 def _reads_alone(sentence: str, marks: int, spoken=lambda: False) -> bool:
@@ -278,7 +207,7 @@ def _reads_alone(sentence: str, marks: int, spoken=lambda: False) -> bool:
 
 
 def _words_outside_quotation(sentence: str) -> int:
-    return len(_WORD.findall(_QUOTATION.sub(" ", sentence)))
+    return len(WORD.findall(_QUOTATION.sub(" ", sentence)))
 
 
 def is_all_quotation(sentence: str) -> bool:
@@ -382,7 +311,7 @@ def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact]
             1 / (1 + c.index), c.index == 0, c.index / max(1, sentences[c.source]),
             centrality_other[i], centrality_all[i], lexrank[i], centroid[i],
             len(support[i][0]) / others, math.log(c.words), c.leans,
-            any(q in c.text for q in "\"“”"), any(ch.isdigit() for ch in c.text), len(sources) > 1,
+            any(q in c.text for q in DOUBLE_QUOTES), any(ch.isdigit() for ch in c.text), len(sources) > 1,
             c.source == sources[0],
             100 * sum(frequency[t] for t in terms) / total / len(terms) if terms else 0.0,
             sum(len(used_by[t]) > 1 for t in terms) / len(terms) if terms and len(sources) > 1 else 0.0,

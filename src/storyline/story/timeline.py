@@ -79,7 +79,8 @@ def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, 
     then (see :func:`event_evidence`)."""
     by_value: dict[str, list[tuple[ArticleAnalysis, TimeRef, list[tuple[TimeRef, str]]]]] = {}
     for analysis in analyses:
-        dated = [(t, v) for t in analysis.times if (v := _calendar_value(t))]
+        # (no dates from page furniture: "This June 13, 2013 photo provided by ..." dates a picture)
+        dated = [(t, v) for t in analysis.times if (v := _calendar_value(t)) and not analysis.in_furniture(t.start)]
         for time, value in dated:
             by_value.setdefault(value, []).append((analysis, time, dated))
     entries = []
