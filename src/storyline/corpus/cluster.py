@@ -33,6 +33,7 @@ from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..types import ArticleAnalysis
+from ..vocabulary import NAME_LABELS
 from .records import MemberVectors, StoryState
 from .store import Store
 
@@ -45,7 +46,6 @@ EMBEDDING_WORDS = 256
 # Share of the lexical similarity that comes from names (people, places, organisations, stated dates)
 # rather than content words. Tuned with benchmarks/eval_cluster.py on ECB+ topics 1-22.
 NAME_WEIGHT = 0.7
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # An article joins its best story when their cosine similarity reaches this; otherwise it starts
 # a new story. Tuned with benchmarks/eval_cluster.py on ECB+ topics 1-22.
 JOIN_THRESHOLD = 0.4

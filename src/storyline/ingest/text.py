@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..errors import InputError
+from ..vocabulary import WORD
 
 # An article longer than this is almost surely several articles or a data dump. The
 # spaCy parser needs about 1 GB of scratch memory per 100,000 characters, so this
@@ -41,7 +42,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MIN_WORDS = 8
 # A text of at least this many letters with no capital letter (or none in lower case) gets a warning.
 MIN_LETTERS_FOR_CASE_CHECK = 200
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 LANGUAGE_NAMES = {
     "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "pt": "Portuguese",
@@ -169,7 +169,7 @@ def text_warnings(text: str) -> list[str]:
 def detect_language(text: str) -> tuple[str, str] | None:
     """Return ``(code, name)`` when a text is confidently not English, else None."""
     sample = text[:2000]
-    if len(_WORD.findall(sample)) < MIN_WORDS_FOR_LANGUAGE_CHECK:
+    if len(WORD.findall(sample)) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return None
     code, prob = _identifier().classify(sample)
     if code == "en" or prob < NOT_ENGLISH_CONFIDENCE:

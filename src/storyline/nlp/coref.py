@@ -19,11 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..types import Mention
+from ..vocabulary import FEMALE, MALE, PLURAL_PRONOUNS, PRONOUN_GENDER
 
-MALE, FEMALE = "m", "f"
-PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
-                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 GENDERED_WORDS = {
     "mr": MALE, "mr.": MALE, "sir": MALE, "spokesman": MALE, "congressman": MALE, "chairman": MALE,
     "businessman": MALE, "husband": MALE, "father": MALE, "son": MALE, "brother": MALE, "king": MALE,

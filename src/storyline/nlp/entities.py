@@ -13,9 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Mention, NumberRef, Role
+from ..vocabulary import CARDINALS, MULTIPLIERS, NAME_LABELS, NUMBER_LABELS, QUOTE_CHARACTERS  # noqa: F401 (NAME_LABELS read from here)
 
 # spaCy labels that name a participant of a story (people, organisations, places, ...).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
 # Words that open a name as a title or honorific; stripped to get the bare name.
 TITLE_WORDS = frozenset("""
 president vice prime minister secretary senator sen. sen rep. rep representative
@@ -37,7 +38,7 @@ MAX_APPOSITIVE_TOKENS = 30
 _ROLE_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ent", "ant", "ian", "ee", "ary")
 _OPENERS = frozenset({",", "--", "—", "–", "("})
 _CLOSERS = frozenset({",", ";", "--", "—", "–", "(", ")"})
-_EDGE_PUNCT = frozenset(",;:-—–()\"'“”‘’")
+_EDGE_PUNCT = frozenset(",;:-—–()") | frozenset(QUOTE_CHARACTERS).difference("«»„")
 
 
 def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> tuple[Mention, ...]:
@@ -211,10 +212,8 @@ def _role(tokens: list[Token], kind: str) -> Role:
     return Role(text=doc[tokens[0].i:tokens[-1].i + 1].text, start=start, end=end, kind=kind)
 
 
-NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
-                 "million": 1_000_000, "billion": 1_000_000_000}
+# Number words read as values: one to twelve, and the multipliers.
+_NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n <= 12} | MULTIPLIERS
 
 
 def extract_numbers(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> tuple[NumberRef, ...]:

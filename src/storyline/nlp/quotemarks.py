@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import QUOTE_CHARACTERS, char_class
+
 OPEN, CLOSE, EITHER = "open", "close", "either"
 # Longest stretch a single-quote pair may span: single quotes quote words or a phrase.
 MAX_SINGLE_QUOTE_CHARS = 300
-_MARK = re.compile(r"'''|''|``|[\"“”«»„‘’']")
+_MARK = re.compile(rf"'''|''|``|{char_class(QUOTE_CHARACTERS)}")
 # (white space includes the no-break and thin spaces of web pages: 'said,\xa0"...')
 _SPACES = frozenset(" \t\n\r\xa0\u2009\u202f")
 _OPENERS_BEFORE = set("([{—–-/:;,") | _SPACES | {""}

@@ -22,6 +22,7 @@ from functools import partial
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import TimeRef
+from ..vocabulary import CARDINALS, TEN_WORDS, UNIT_WORDS
 
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -36,10 +37,10 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
                 "overnight": "NI"}
 UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q",
          "hour": "H", "minute": "M", "second": "S", "weekend": "WE"}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-           "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5, "several": "X", "few": "X", "many": "X",
-           "some": "X", "couple": 2}
+# Counts of units ("two weeks", "a few days"): one to twelve, fifteen and the tens to fifty; "X" is
+# TimeML's unknown number.
+NUMBERS = {"a": 1, "an": 1, **{w: n for w, n in CARDINALS.items() if n <= 12 or n in (15, 20, 30, 40, 50)},
+           "hundred": 100, "half": 0.5, "several": "X", "few": "X", "many": "X", "some": "X", "couple": 2}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # Single words spaCy does not tag but TimeML does: their reference values.
 REF_WORDS = {"recently": "PAST_REF", "currently": "PRESENT_REF", "lately": "PAST_REF", "presently": "PRESENT_REF",
@@ -329,10 +330,7 @@ def _tense(verb: Token) -> str:
 
 
 # ------------------------------------------------------------------ resolution
-_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS, _UNITS = TEN_WORDS, UNIT_WORDS
 _SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty) ({'|'.join(_TENS)})(?:-({'|'.join(_UNITS)}))?\b"
                           rf"|\btwo thousand(?: and)?(?: ({'|'.join(_UNITS)}))?\b")
 

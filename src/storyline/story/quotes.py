@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from ..nlp.coref import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..types import ArticleAnalysis, Echo, Entity, Quote, SourcingProfile, SummarySentence, SummarySpeaker
+from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, STAND_IN_PRONOUNS
 
 # The shorter of two quotes must have at least this many words to count as an echo when it
 # is found inside the longer one: "no excuses" (2) qualifies, a lone "yes" does not.
@@ -179,10 +179,6 @@ def sourcing_profiles(sources: Sequence[str], quotes: Sequence[Quote]) -> tuple[
     return tuple(out)
 
 
-# Words that name a speaker only through the sentences around them.
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we"})
-
-
 def summary_speakers(sentence: SummarySentence, quotes: Sequence[Quote],
                      entities: Sequence[Entity]) -> tuple[SummarySpeaker, ...]:
     """Who speaks in a summary sentence without being named in it: ("he", Benny Gantz) for a pronoun
@@ -207,7 +203,7 @@ def summary_speakers(sentence: SummarySentence, quotes: Sequence[Quote],
             if e.source != quote.source or not (quote.start < e.end and quote.end > e.start):
                 continue
             inside = speaker.start is not None and e.start <= speaker.start < e.end
-            if inside and speaker.text.lower() in _SPEAKING_PRONOUNS:
+            if inside and speaker.text.lower() in STAND_IN_PRONOUNS:
                 pair = (speaker.text, name)
             elif not inside and all_quotation and quote.kind == "direct" and e is sentence.evidence[0]:
                 pair = ("", name)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...types import Mention
 from ..coref import Resolver, people_by_surname
 from ..quotemarks import QuoteSpan, find_quotes
-from .lexicon import MARKS
+from ...vocabulary import QUOTE_TOKENS
 from .records import Found
 
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]*\s")
@@ -71,7 +71,7 @@ class Context:
         i = i if forward else i - 1
         while 0 <= i < len(self.doc):
             token = self.doc[i]
-            if not (token.is_space or token.is_quote or token.text in MARKS):
+            if not (token.is_space or token.is_quote or token.text in QUOTE_TOKENS):
                 return token
             i += step
         return None

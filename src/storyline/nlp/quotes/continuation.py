@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..coref import PLURAL_PRONOUNS, PRONOUN_GENDER
+from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..quotemarks import QuoteSpan
 from .context import Context, line_before, only
 from .lexicon import SPEECH_NOUNS

@@ -14,8 +14,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from .context import Context, QuoteView
 from .labels import (announcing_line, colon_label, dash_label, digest_label, from_label, line_label,
                      signed_line, signing_line)
+from ...vocabulary import THING_PRONOUNS
 from .lexicon import (BESIDE_CUES, INVERTED_ONLY, LIGHT_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TAIL_CUES, TAIL_WEAK,
-                      THING_PRONOUNS, WEAK_CUES, is_cue, lemma, plausible_speaker)
+                      WEAK_CUES, is_cue, lemma, plausible_speaker)
 from .records import Found
 from .speakers import who
 from .subjects import subject_of

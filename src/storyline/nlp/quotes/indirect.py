@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from .context import Context
 from .cues import according_to_phrase
-from .lexicon import (BELIEF_VERBS, INTENT_VERBS, OBJECT_VERBS, SPEECH_VERBS, THING_PRONOUNS, URGE_VERBS,
+from ...vocabulary import THING_PRONOUNS
+from .lexicon import (BELIEF_VERBS, INTENT_VERBS, OBJECT_VERBS, SPEECH_VERBS, URGE_VERBS,
                       WEAK_CUES, is_cue, lemma, plausible_speaker)
 from .records import Attribution, Content
 from .speakers import parenthetical, who

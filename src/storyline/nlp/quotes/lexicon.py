@@ -7,6 +7,8 @@ sets come from :mod:`storyline.nlp.coref`, which resolves them.
 
 from __future__ import annotations
 
+from ...vocabulary import CONVERSATION_PRONOUNS, QUOTE_TOKENS, THING_PRONOUNS  # noqa: F401 (read from here)
+
 from spacy.tokens import Token
 
 # Lemmas of verbs that report speech, writing or a stated position.
@@ -79,10 +81,6 @@ TAIL_WEAK = WEAK_CUES - {"read"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Parts of speech that can be no one's name, whatever dependency the parser gave them.
 FUNCTION_TAGS = frozenset({"ADP", "ADV", "ADJ", "PUNCT", "SCONJ", "CCONJ", "DET", "PART"})
-# Pronouns that stand for a thing, not a speaker ("it says", "which said").
-THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
-# Pronouns of the people in the conversation: the speaker is the word itself.
-SPEAKING_PRONOUNS = ("i", "we", "me", "us", "you")
 # Words that name an unnamed person or group as a speaker ("tweeted another", "some say").
 SOME_ONE = ("another", "one", "others")
 SOME_PEOPLE = ("another", "one", "others", "some")
@@ -97,8 +95,6 @@ SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", 
                            "if", "once", "until", "whereas"})
 # Conjunctions that open a clause of time ("after the senator won his primary").
 TIME_MARKS = frozenset({"after", "before", "when", "while", "once", "since", "until"})
-# Quote marks as spaCy tokens.
-MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``", "«", "»"})
 # Dashes as tokens.
 DASHES = ("―", "—", "--", "–")
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.

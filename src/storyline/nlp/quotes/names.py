@@ -6,9 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...types import Mention, Speaker
-from ..coref import PERSON_NOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER
+from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
+from ..coref import PERSON_NOUNS
 from .context import Context
-from .lexicon import SOME_PEOPLE, SPEAKING_PRONOUNS, SPEECH_VERBS, lemma, plausible_speaker
+from ...vocabulary import CONVERSATION_PRONOUNS
+from .lexicon import SOME_PEOPLE, SPEECH_VERBS, lemma, plausible_speaker
 from .records import Subject
 from .speakers import MAX_SPEAKER_TOKENS
 
@@ -29,7 +31,7 @@ def speaker_of(ctx: Context, subject: Subject | None, cue: Token | None) -> Spea
     word = subject.lower_
     if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
         return _pronoun_speaker(ctx, subject)
-    if word in SPEAKING_PRONOUNS:
+    if word in CONVERSATION_PRONOUNS:
         return Speaker(name=subject.text, text=subject.text, start=subject.idx, end=subject.idx + len(subject))
     return _phrase_speaker(ctx, subject)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from ..coref import PLURAL_PRONOUNS, PRONOUN_GENDER
+from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..quotemarks import QuoteSpan
 from .context import Context, only
 from .lexicon import (FUNCTION_TAGS, INVERTING_VERBS, SOME_ONE, SPEECH_VERBS, SUBJECTS,

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..coref import PRONOUN_GENDER
+from ...vocabulary import PRONOUN_GENDER
 from .context import Context
 from .lexicon import DASHES, RECORDINGS, SPEECH_VERBS, TIME_MARKS, TIME_WORDS, is_cue, lemma, plausible_speaker
 
