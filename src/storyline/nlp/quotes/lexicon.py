@@ -7,8 +7,6 @@ sets come from :mod:`storyline.nlp.coref`, which resolves them.
 
 from __future__ import annotations
 
-from ...vocabulary import CONVERSATION_PRONOUNS, QUOTE_TOKENS, THING_PRONOUNS  # noqa: F401 (read from here)
-
 from spacy.tokens import Token
 
 # Lemmas of verbs that report speech, writing or a stated position.
