@@ -24,16 +24,16 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
-	$(BIN)/python benchmarks/quote_overhead.py
+	$(BIN)/python -m benchmarks.throughput
+	$(BIN)/python -m benchmarks.quote_overhead
 
 # Accuracy against the annotated corpora in ../shared/data, with the baselines in the same runs.
 eval: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,eval]'
-	$(BIN)/python benchmarks/eval_quotes.py --split dev
-	$(BIN)/python benchmarks/eval_times.py
-	$(BIN)/python benchmarks/eval_summary.py
-	$(BIN)/python benchmarks/calibrate_align.py
+	$(BIN)/python -m benchmarks.eval_quotes --split dev
+	$(BIN)/python -m benchmarks.eval_times
+	$(BIN)/python -m benchmarks.eval_summary
+	$(BIN)/python -m benchmarks.calibrate_align
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -1,6 +1,6 @@
 """Sentence pairs from ECB+ for calibrating "do these two sentences report the same event?".
 
-    python benchmarks/align_pairs.py [--negatives K] [--seed S] [--min-jaccard J] [--examples N]
+    python -m benchmarks.align_pairs [--negatives K] [--seed S] [--min-jaccard J] [--examples N]
                                      [--no-minilm]
 
 Storyline aligns claims (sentences) across articles about one story. ECB+ (read by
@@ -59,14 +59,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.align_pairs")
 
-import corpora  # noqa: E402
-from corpora import EcbSentence  # noqa: E402
+from . import corpora  # noqa: E402
+from .corpora import EcbSentence  # noqa: E402
+from .tables import print_table, row  # noqa: E402
 
 DEV_MAX_TOPIC = 22
 KINDS = ("positive", "same_story", "sister_story")
@@ -335,12 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"test {sum(int(s.topic) > DEV_MAX_TOPIC for s in annotated)}); "
           f"identical-text pairs dropped: {identical_pairs(sentences)}; "
           f"K={args.negatives}, seed={args.seed}, min_jaccard={args.min_jaccard}\n")
-    print("| split | topics | sentences in pairs | pairs | positive | same_story neg | sister_story neg |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, part in (("dev", dev), ("test", test), ("all", pairs)):
-        s = _stats_rows(part)
-        print(f"| {name} | {s['topics']} | {s['sentences']} | {s['pairs']} | {s['positive']} "
-              f"| {s['same_story']} | {s['sister_story']} |")
+    stats = ((name, _stats_rows(part)) for name, part in (("dev", dev), ("test", test), ("all", pairs)))
+    print_table(["split", "topics", "sentences in pairs", "pairs", "positive", "same_story neg", "sister_story neg"],
+               ([name, s["topics"], s["sentences"], s["pairs"], s["positive"], s["same_story"],
+                 s["sister_story"]] for name, s in stats), align="lrrrrrr")
     print()
 
     scorers = {"TF-IDF cosine": tfidf_scorer(s.text for s in sentences)}
@@ -348,8 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = {p.a.text for p in pairs} | {p.b.text for p in pairs}
         scorers["MiniLM cosine"] = minilm_scorer(texts)
     by_kind = []
-    print("| baseline | split | AUC | AP | best-F1 threshold | P | R | F1 | test P / R / F1 at dev threshold |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    print_table(["baseline", "split", "AUC", "AP", "best-F1 threshold", "P", "R", "F1",
+                "test P / R / F1 at dev threshold"], align="llrrrrrrl")
     for name, raw in scorers.items():
         fn = _memo(raw)
         on_dev = evaluate(fn, dev)
@@ -358,15 +355,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split_name, part, r in (("dev", dev, on_dev), ("test", test, on_test)):
             extra = (f"{fixed['precision']:.3f} / {fixed['recall']:.3f} / {fixed['f1']:.3f}"
                      if split_name == "test" else "")
-            print(f"| {name} | {split_name} | {r['auc']:.3f} | {r['ap']:.3f} | {r['threshold']:.3f} "
-                  f"| {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {extra} |")
+            print(row([name, split_name, *(f"{r[k]:.3f}" for k in ("auc", "ap", "threshold", "precision",
+                                                                     "recall", "f1")), extra]))
             by_kind.append((name, split_name, *(
                 evaluate(fn, [p for p in part if p.kind in ("positive", kind)])["auc"]
                 for kind in ("same_story", "sister_story"))))
-    print("\n| baseline | split | AUC positives vs same_story | AUC positives vs sister_story |")
-    print("|---|---|---:|---:|")
-    for name, split_name, same, sister in by_kind:
-        print(f"| {name} | {split_name} | {same:.3f} | {sister:.3f} |")
+    print()
+    print_table(["baseline", "split", "AUC positives vs same_story", "AUC positives vs sister_story"],
+               ([name, split_name, f"{same:.3f}", f"{sister:.3f}"]
+                for name, split_name, same, sister in by_kind), align="llrr")
 
     if args.examples:
         rng = random.Random(args.seed)

@@ -1,6 +1,6 @@
 """Calibrate and measure the claim-matching score of `storyline.story.align` on ECB+.
 
-    python benchmarks/calibrate_align.py [--fit | --fit-only FEATURE ...] [--write]
+    python -m benchmarks.calibrate_align [--fit | --fit-only FEATURE ...] [--write]
 
 Pairs come from `align_pairs.sentence_pairs(min_jaccard=0.5)`: two sentences of different articles
 of one ECB+ story that share at least half of their event chains are the same fact (positive);
@@ -30,17 +30,18 @@ from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from storyline import make_article
+from storyline.nlp.pipeline import analyze
+from storyline.story import align
+from storyline.story.cast import build_cast
+from storyline.story.embed import embed
+from storyline.types import Span
 
-import align_pairs  # noqa: E402
-import corpora  # noqa: E402
-from storyline import make_article  # noqa: E402
-from storyline.nlp.pipeline import analyze  # noqa: E402
-from storyline.story import align  # noqa: E402
-from storyline.story.cast import build_cast  # noqa: E402
-from storyline.story.embed import embed  # noqa: E402
-from storyline.types import Span  # noqa: E402
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.calibrate_align")
+
+from . import align_pairs, corpora, harness  # noqa: E402
+from .tables import print_table, row  # noqa: E402
 
 
 def _claims(documents):
@@ -79,9 +80,11 @@ def _claims(documents):
 
 
 def _with_spans(analysis, span):
+    """The analysis with ``span`` as its one sentence and clause (not page furniture: every labelled
+    ECB+ sentence is a claim here, as before furniture was flagged; its old indexes do not fit one sentence)."""
     from dataclasses import replace
 
-    return replace(analysis, clauses=(span,), sentences=(span,))
+    return replace(analysis, clauses=(span,), sentences=(span,), furniture=())
 
 
 def _features(pairs, claims, idf, vectors, row):
@@ -123,7 +126,7 @@ def _report(name, scores, labels, threshold) -> list[float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     figures = [roc_auc_score(labels, scores), average_precision_score(labels, scores), threshold, p, r, f]
-    print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in figures) + " |")
+    print(row([name, *(f"{v:.3f}" for v in figures)]))
     return [round(float(v), 3) for v in figures]
 
 
@@ -155,8 +158,7 @@ def _group_report(claims, pairs) -> dict[str, list[float]]:
     same_story = [p for p in pairs if p.kind != "sister_story"]
     print("\nFacts over whole stories (same-story pairs; a pair is predicted the same fact when its two "
           "sentences are in one group):\n")
-    print("| grouping | split | P | R | F1 | largest group | claims in groups of 10+ |")
-    print("|---|---|---|---|---|---|---|")
+    print_table(["grouping", "split", "P", "R", "F1", "largest group", "claims in groups of 10+"])
     probs = {story: align.match_matrix([claims[k] for k in keys]) for story, keys in by_story.items()}
     out = {}
     for linkage in ("single", "average"):
@@ -170,7 +172,7 @@ def _group_report(claims, pairs) -> dict[str, list[float]]:
         for name, part in zip(("dev", "test"), align_pairs.split(same_story)):
             labels = np.array([p.label for p in part])
             predicted = np.array([group_of[(p.a.doc_id, p.a.index)] == group_of[(p.b.doc_id, p.b.index)] for p in part])
-            print(f"| {linkage} linkage | {name} | {_prf(predicted, labels)} | {max(sizes)} | {big:.1%} |")
+            print(row([f"{linkage} linkage", name, _prf(predicted, labels), max(sizes), f"{big:.1%}"]))
             out[f"whole sentences grouped, {linkage} linkage, {name}: P, R, F1"] = _prf_values(predicted, labels)
     return out
 
@@ -188,11 +190,9 @@ def main() -> None:
     args = parser.parse_args(argv)
     if args.write and not (args.fit or args.fit_only):
         parser.error("--write needs --fit or --fit-only")
-    try:
-        documents = list(corpora.ecbplus_documents())
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("ecbplus"):
         return
+    documents = list(corpora.ecbplus_documents())
     started = time.perf_counter()
     pairs = align_pairs.sentence_pairs(min_jaccard=0.5)
     dev, test = align_pairs.split(pairs)
@@ -219,8 +219,7 @@ def main() -> None:
         probs_dev = 1 / (1 + np.exp(-(x_dev @ weights + bias)))
         print("best-F1 threshold on dev:", _best_threshold(probs_dev, y_dev), "\n")
         align.MATCH_WEIGHTS, align.MATCH_BIAS = np.round(weights, 2), round(bias, 2)
-    print("| scorer | AUC | AP | threshold | P | R | F1 |")
-    print("|---|---|---|---|---|---|---|")
+    print_table(["scorer", "AUC", "AP", "threshold", "P", "R", "F1"])
     scores = {}
     for name, split, x, y in (("storyline (dev)", "dev topics 1-22", x_dev, y_dev),
                               ("storyline (test)", "held-out topics 23-35", x_test, y_test)):
@@ -244,8 +243,7 @@ def _clause_group_report(clause_claims, pairs) -> dict[str, list[float]]:
     and the clause that carries a labelled event may be too short to align)."""
     same_story = [p for p in pairs if p.kind != "sister_story"]
     print("\nFacts over whole stories, claims as the tool makes them (the clauses of each sentence):\n")
-    print("| grouping | split | P | R | F1 |")
-    print("|---|---|---|---|---|")
+    print_table(["grouping", "split", "P", "R", "F1"])
     probs = {story: align.match_matrix([c for _, c in items]) for story, items in clause_claims.items()}
     groups_of = defaultdict(set)
     for story, items in clause_claims.items():
@@ -257,7 +255,7 @@ def _clause_group_report(clause_claims, pairs) -> dict[str, list[float]]:
         labels = np.array([p.label for p in part])
         predicted = np.array([bool(groups_of[(p.a.doc_id, p.a.index)] & groups_of[(p.b.doc_id, p.b.index)])
                               for p in part])
-        print(f"| average linkage | {split} | {_prf(predicted, labels)} |")
+        print(row(["average linkage", split, _prf(predicted, labels)]))
         out[f"claims as the tool makes them (clauses) grouped, {split}: P, R, F1"] = _prf_values(predicted, labels)
     return out
 

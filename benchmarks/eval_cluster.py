@@ -1,6 +1,6 @@
 """Story clustering on ECB+: Storyline's online clusterer against two baselines, scored by B-cubed.
 
-    python benchmarks/eval_cluster.py [--no-baselines] [--json FILE] [--errors FILE]
+    python -m benchmarks.eval_cluster [--no-baselines] [--json FILE] [--errors FILE]
 
 Gold: ECB+ (``corpora.ecbplus_documents``), 772 documents in 33 topics (1-35; 15 and 17 do not
 exist). Each topic holds two real-world events of the same kind ("sister stories"): the ``*ecb``
@@ -76,11 +76,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.eval_cluster")
 
-import corpora  # noqa: E402
+from . import corpora, harness  # noqa: E402
+from .tables import table  # noqa: E402
 
 DEV_TOPICS = range(1, 23)      # 1-22 inclusive
 TEST_TOPICS = range(23, 36)    # 23-35 inclusive
@@ -445,21 +445,20 @@ def _label(name: str, s: dict) -> str:
 
 
 def _table(figures: dict, key: str) -> list[str]:
-    lines = ["| system | all P | all R | all F1 | 1-22 P | 1-22 R | 1-22 F1 | 23-35 P | 23-35 R "
-             "| 23-35 F1 | clusters (all) | seconds |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = []
     for name, s in figures["systems"].items():
         if s.get("available") is False:
             reason = s["reason"].replace("|", "/")
-            lines.append("| " + " | ".join([name, f"not available ({reason})"] + [""] * 10) + " |")
+            rows.append([name, f"not available ({reason})"] + [""] * 10)
             continue
         scores = s.get(key) or s["scores"]
         cells = [c for sub in SUBSETS for c in _fmt(scores.get(sub))]
         clusters = s["clusters"]["all"] if isinstance(s["clusters"], dict) else s["clusters"]
         seconds = f"{s['seconds']:.1f}" if "seconds" in s else ""
         clusters = f"{clusters:.1f}" if isinstance(clusters, float) else str(clusters)
-        lines.append(f"| {_label(name, s)} | {' | '.join(cells)} | {clusters} | {seconds} |")
-    return lines
+        rows.append([_label(name, s), *cells, clusters, seconds])
+    return table(["system", "all P", "all R", "all F1", "1-22 P", "1-22 R", "1-22 F1", "23-35 P", "23-35 R",
+                  "23-35 F1", "clusters (all)", "seconds"], rows)
 
 
 def markdown(figures: dict) -> str:
@@ -525,17 +524,6 @@ def error_report(docs: Sequence[corpora.EcbDoc], labels: Sequence[Hashable], top
     return "\n".join(out) + "\n"
 
 
-def _plain(obj):
-    """JSON-ready copy (numpy numbers to Python numbers)."""
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(v) for v in obj]
-    if hasattr(obj, "item"):
-        return obj.item()
-    return obj
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-baselines", action="store_true",
@@ -544,18 +532,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--errors", type=Path,
                         help="write Storyline's largest clusters and split stories (Markdown)")
     args = parser.parse_args(argv)
-    try:
-        corpora.data_dir("ecbplus")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("ecbplus"):
         return
     start = time.perf_counter()
     figures, docs, sl = run(baselines=not args.no_baselines)
-    figures["seconds"] = round(time.perf_counter() - start, 1)
-    print(markdown(figures))
-    print(f"\ntotal {figures['seconds']} s")
-    if args.json:
-        args.json.write_text(json.dumps(_plain(figures), indent=2) + "\n", encoding="utf-8")
+    harness.finish(figures, markdown, start, args.json)
     if args.errors:
         if sl.get("available"):
             args.errors.write_text(error_report(docs, sl["labels"]), encoding="utf-8")

@@ -1,6 +1,6 @@
 """Quote extraction on PolNeAR: Storyline against textacy's ``direct_quotations``.
 
-    python benchmarks/eval_quotes.py [--split dev|train|both] [--limit N]
+    python -m benchmarks.eval_quotes [--split dev|train|both] [--limit N]
                                      [--errors FILE] [--json FILE] [--no-baseline]
 
 Gold: the PolNeAR attributions (Source / Cue / Content spans, ``corpora.polnear_documents``).
@@ -83,7 +83,6 @@ figures for tests.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -93,11 +92,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.eval_quotes")
 
-import corpora  # noqa: E402
+from . import corpora, harness  # noqa: E402
+from .tables import in_context, pct, show, table  # noqa: E402
 
 Span = tuple[int, int]
 
@@ -615,63 +614,50 @@ def evaluate(split: str, limit: int | None = None, baseline: bool = True) -> dic
     return run(split, limit, baseline)[0]
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
 def markdown(figures: dict) -> str:
     """The figures as Markdown tables."""
     g = figures["gold"]
     lines = [f"PolNeAR {figures['split']}: {figures['documents']} documents, {g['attributions']} gold "
              f"attributions ({g['direct']} direct, {g['indirect']} indirect; {g['with_source']} with a "
-             f"Source). Coverage threshold 50% of non-whitespace characters.", "",
-             "| system | direct P | direct R | direct F1 | direct speaker acc | all P | all R | all F1 "
-             "| all speaker acc | docs with textacy errors |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             f"Source). Coverage threshold 50% of non-whitespace characters.", ""]
+    rows = []
     for name, s in figures["systems"].items():
         d, a = s["direct"], s["all"]
         errors = "" if s.get("error_docs") is None else str(s["error_docs"])
         if s.get("error_paragraphs") is not None:
             errors += f" ({s['error_paragraphs']} of {s['paragraphs']} paragraphs)"
-        lines.append(f"| {name} | {_pct(d['precision'])} | {_pct(d['recall'])} | {_pct(d['f1'])} "
-                     f"| {_pct(d['speaker_accuracy'])} | {_pct(a['precision'])} | {_pct(a['recall'])} "
-                     f"| {_pct(a['f1'])} | {_pct(a['speaker_accuracy'])} | {errors} |")
-    lines += ["", "| system | predictions | direct | correct (all) | golds found (all) | speaker judged "
-              "direct / all | no speaker | anonymous speaker | failed docs | seconds |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
-    for name, s in figures["systems"].items():
-        lines.append(f"| {name} | {s['predictions']} | {s['predictions_direct']} | {s['all']['correct']} "
-                     f"| {s['all']['found']} | {s['direct']['speaker_judged']} / {s['all']['speaker_judged']} "
-                     f"| {s['no_speaker']} | {s['anonymous_speaker'] if name == 'storyline' else ''} "
-                     f"| {s.get('failures', '')} | {s['seconds']} |")
+        rows.append([name, pct(d["precision"]), pct(d["recall"]), pct(d["f1"]), pct(d["speaker_accuracy"]),
+                     pct(a["precision"]), pct(a["recall"]), pct(a["f1"]), pct(a["speaker_accuracy"]), errors])
+    lines += table(["system", "direct P", "direct R", "direct F1", "direct speaker acc", "all P", "all R",
+                    "all F1", "all speaker acc", "docs with textacy errors"], rows)
+    rows = [[name, s["predictions"], s["predictions_direct"], s["all"]["correct"], s["all"]["found"],
+             f"{s['direct']['speaker_judged']} / {s['all']['speaker_judged']}", s["no_speaker"],
+             s["anonymous_speaker"] if name == "storyline" else "", s.get("failures", ""), s["seconds"]]
+            for name, s in figures["systems"].items()]
+    lines += ["", *table(["system", "predictions", "direct", "correct (all)", "golds found (all)",
+                          "speaker judged direct / all", "no speaker", "anonymous speaker", "failed docs",
+                          "seconds"], rows)]
     by_rule = figures["systems"].get("storyline", {}).get("by_rule")
     if by_rule:
+        rows = [[rule, c["predictions"], c["direct"], c["false_positives"],
+                 pct(c["false_positives"] / c["predictions"]) if c["predictions"] else "",
+                 c["speaker_judged"], c["wrong_speakers"],
+                 pct(c["wrong_speakers"] / c["speaker_judged"]) if c["speaker_judged"] else ""]
+                for rule, c in by_rule.items()]
         lines += ["", "Storyline's errors by the rule that found the quote (wrong speakers: among found golds with "
                   "a Source, all setting):", "",
-                  "| rule | predictions | direct | false positives | FP % | speakers judged | wrong speakers "
-                  "| wrong % |", "|---|---|---|---|---|---|---|---|"]
-        for rule, c in by_rule.items():
-            fp = _pct(c["false_positives"] / c["predictions"]) if c["predictions"] else ""
-            wrong = _pct(c["wrong_speakers"] / c["speaker_judged"]) if c["speaker_judged"] else ""
-            lines.append(f"| {rule} | {c['predictions']} | {c['direct']} | {c['false_positives']} | {fp} "
-                         f"| {c['speaker_judged']} | {c['wrong_speakers']} | {wrong} |")
+                  *table(["rule", "predictions", "direct", "false positives", "FP %", "speakers judged",
+                          "wrong speakers", "wrong %"], rows)]
     return "\n".join(lines)
 
 
 # ----------------------------------------------------------------- error report
-def _show(text: str) -> str:
-    return text.replace("\r", "").replace("\n", " ⏎ ")
-
-
 def _frag(text: str, spans: Sequence[Span]) -> str:
-    return " … ".join(_show(text[s:e]) for s, e in sorted(spans)) or "—"
+    return " … ".join(show(text[s:e]) for s, e in sorted(spans)) or "—"
 
 
 def _context(text: str, spans: Sequence[Span], width: int = 100) -> str:
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    return f"…{_show(left)}⟦{_show(text[start:end])}⟧{_show(right)}…"
+    return in_context(text, min(s for s, _ in spans), max(e for _, e in spans), width)
 
 
 def _speaker(p: Prediction) -> str:
@@ -720,10 +706,10 @@ def error_report(figures: dict, results: Sequence[DocResult], system: str = "sto
                     f"  - context: {_context(text, [(p.start, p.end)])}\n")
     s = figures["systems"][system]
     head = [f"# {system} quote errors on PolNeAR {figures['split']} ({figures['documents']} documents)", "",
-            f"All attributions: P {_pct(s['all']['precision'])}, R {_pct(s['all']['recall'])}, "
-            f"F1 {_pct(s['all']['f1'])}, speaker accuracy {_pct(s['all']['speaker_accuracy'])}. "
-            f"Direct: P {_pct(s['direct']['precision'])}, R {_pct(s['direct']['recall'])}, "
-            f"F1 {_pct(s['direct']['f1'])}.", "",
+            f"All attributions: P {pct(s['all']['precision'])}, R {pct(s['all']['recall'])}, "
+            f"F1 {pct(s['all']['f1'])}, speaker accuracy {pct(s['all']['speaker_accuracy'])}. "
+            f"Direct: P {pct(s['direct']['precision'])}, R {pct(s['direct']['recall'])}, "
+            f"F1 {pct(s['direct']['f1'])}.", "",
             "Spans: ⟦…⟧ marks the span in its context, ⏎ a line break, @N the character offset. "
             "'covered' is the share of the gold content's non-space characters inside predictions; "
             "'inside gold' the share of a prediction inside gold contents (50% is the threshold).", ""]
@@ -743,24 +729,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--agreement", action="store_true",
                         help="score only the articles a second annotator also did, with that annotator as a system")
     args = parser.parse_args(argv)
-    try:
-        corpora.data_dir("polnear")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("polnear"):
         return
-    if not args.no_baseline:
-        try:
-            import textacy  # noqa: F401
-        except ImportError:
-            print("textacy is not installed (pip install textacy==0.13.0); running without the baseline")
-            args.no_baseline = True
+    baseline = not args.no_baseline and harness.installed(
+        "textacy", "textacy is not installed (pip install textacy==0.13.0); running without the baseline")
     start = time.perf_counter()
-    figures, details = run(args.split, args.limit, baseline=not args.no_baseline, agreement=args.agreement)
-    figures["seconds"] = round(time.perf_counter() - start, 1)
-    print(markdown(figures))
-    print(f"\ntotal {figures['seconds']} s")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    figures, details = run(args.split, args.limit, baseline=baseline, agreement=args.agreement)
+    harness.finish(figures, markdown, start, args.json)
     if args.errors:
         args.errors.write_text(error_report(figures, details["storyline"]), encoding="utf-8")
 

@@ -1,6 +1,6 @@
 """Multi-document summary ROUGE on Multi-News: Storyline against lead and LexRank baselines.
 
-    python benchmarks/eval_summary.py [--limit 500] [--offset 0] [--words 230] [--json FILE]
+    python -m benchmarks.eval_summary [--limit 500] [--offset 0] [--words 230] [--json FILE]
 
 Data: Multi-News+ (cleansed) clusters read by ``corpora.multinews_clusters``; by default only the
 clusters of split ``test``, in file order, clusters with no source document left out (16 in the
@@ -40,8 +40,9 @@ Systems, all cut to the same word limit:
 - ``lexrank``: LexRank (Erkan & Radev 2004) with threshold: scikit-learn ``TfidfVectorizer`` (English
   stop words removed) fitted on all sentences of the cluster, cosine similarity, an edge where it
   exceeds 0.1 (no self-loops), PageRank by power iteration (damping 0.85, a sentence without edges
-  jumping uniformly); sentences are taken by rank (ties: earlier sentence), skipping any with cosine
-  > 0.5 to one already taken, until the word limit, and output in rank order.
+  jumping uniformly; Storyline's own ``storyline.story.summary.lexrank_centrality``, here run to a
+  tolerance of 1e-10 or 200 steps); sentences are taken by rank (ties: earlier sentence), skipping any
+  with cosine > 0.5 to one already taken, until the word limit, and output in rank order.
 
 Scoring: ``rouge_score`` 0.1.2 ``RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)``,
 F1 of each cluster averaged over clusters; for ``rougeLsum`` every summary sentence (system and
@@ -59,7 +60,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import json
 import re
 import statistics
 import sys
@@ -67,10 +67,11 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.eval_summary")
 
-import corpora  # noqa: E402
+from . import corpora, harness  # noqa: E402
+from .tables import table  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 THRESHOLD = 0.1
@@ -170,9 +171,12 @@ def lead(documents: Sequence[Sequence[str]], words: int) -> list[str]:
 
 def lexrank_scores(sentences: Sequence[str], threshold: float = THRESHOLD, damping: float = DAMPING,
                    iterations: int = 200, tolerance: float = 1e-10):
-    """LexRank centrality of each sentence and the cosine similarity matrix (numpy arrays)."""
+    """LexRank centrality of each sentence and the cosine similarity matrix (numpy arrays): the
+    sentences' TF-IDF cosines (English stop words left out), ranked by the summary's own LexRank."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyline.story.summary import lexrank_centrality
 
     n = len(sentences)
     if n == 0:
@@ -182,18 +186,7 @@ def lexrank_scores(sentences: Sequence[str], threshold: float = THRESHOLD, dampi
         similarity = (matrix @ matrix.T).toarray()  # rows are L2-normalised: cosine
     except ValueError:  # no term left (every sentence all stop words)
         similarity = np.zeros((n, n))
-    adjacency = (similarity > threshold).astype(float)
-    np.fill_diagonal(adjacency, 0.0)
-    degree = adjacency.sum(axis=1)
-    transition = np.where(degree[:, None] > 0, adjacency / np.maximum(degree, 1)[:, None], 1.0 / n)
-    scores = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        new = (1 - damping) / n + damping * transition.T @ scores
-        done = np.abs(new - scores).sum() < tolerance
-        scores = new
-        if done:
-            break
-    return scores, similarity
+    return lexrank_centrality(similarity, threshold, damping, iterations, tolerance), similarity
 
 
 def lexrank(documents: Sequence[Sequence[str]], words: int, redundancy: float = REDUNDANCY) -> list[str]:
@@ -361,12 +354,11 @@ def markdown(figures: dict) -> str:
     """The figures as Markdown."""
     lines = [f"Multi-News+ test: {figures['clusters']} clusters (offset {figures['offset']}), "
              f"{figures['documents']} documents; reference {figures['reference_words']:.0f} words on average; "
-             f"summaries cut to {figures['words']} words.", "",
-             "| system | ROUGE-1 F1 | ROUGE-2 F1 | ROUGE-Lsum F1 | mean words | empty summaries | seconds |",
-             "|---|---|---|---|---|---|---|"]
-    for name, s in figures["systems"].items():
-        lines.append(f"| {name} | {s['rouge1']:.3f} | {s['rouge2']:.3f} | {s['rougeLsum']:.3f} "
-                     f"| {s['mean_words']:.0f} | {s['empty']} | {s['seconds']} |")
+             f"summaries cut to {figures['words']} words.", ""]
+    rows = [[name, f"{s['rouge1']:.3f}", f"{s['rouge2']:.3f}", f"{s['rougeLsum']:.3f}", f"{s['mean_words']:.0f}",
+             s["empty"], s["seconds"]] for name, s in figures["systems"].items()]
+    lines += table(["system", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-Lsum F1", "mean words", "empty summaries",
+                    "seconds"], rows)
     d = figures["storyline_minus_lead"]
     sl = figures["systems"]["storyline"]
     c = sl["citations"]
@@ -392,23 +384,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--words", type=int, default=230, help="summary length in words (default 230)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
     args = parser.parse_args(argv)
-    try:
-        corpora.data_dir("multinews")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
-        return
-    try:
-        import rouge_score  # noqa: F401
-    except ImportError:
-        print("skipped: rouge-score is not installed (pip install rouge-score==0.1.2)")
+    if not (harness.data_ready("multinews") and harness.installed(
+            "rouge_score", "skipped: rouge-score is not installed (pip install rouge-score==0.1.2)")):
         return
     start = time.perf_counter()
     figures, _ = run(args.limit, args.words, args.offset)
-    figures["seconds"] = round(time.perf_counter() - start, 1)
-    print(markdown(figures))
-    print(f"\ntotal {figures['seconds']} s")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    harness.finish(figures, markdown, start, args.json)
 
 
 if __name__ == "__main__":

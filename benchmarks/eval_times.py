@@ -1,6 +1,6 @@
 """Time-expression value accuracy on TempEval-3 training and MEANTIME: Storyline against dateparser.
 
-    python benchmarks/eval_times.py [--corpus tempeval|meantime|both] [--limit N]
+    python -m benchmarks.eval_times [--corpus tempeval|meantime|both] [--limit N]
                                     [--errors FILE] [--json FILE] [--no-baseline]
 
 Gold: the TIMEX3 mentions of TempEval-3 training (TimeBank + AQUAINT, TBAQ-cleaned; 256 documents)
@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 import time
@@ -61,10 +60,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.eval_times")
 
-import corpora  # noqa: E402
+from . import corpora, harness  # noqa: E402
+from .tables import in_context, pct, table  # noqa: E402
 
 CORPORA = {"tempeval": "TempEval-3 training", "meantime": "MEANTIME"}
 SHORT = {"tempeval": "TE3", "meantime": "MEANTIME"}
@@ -310,10 +310,6 @@ def evaluate(corpus: str, limit: int | None = None, baseline: bool = True) -> di
     return run(corpus, limit, baseline)[0]
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
 def markdown(figures: dict) -> str:
     """The figures as one Markdown table: a row per system, a group of columns per corpus."""
     names = list(figures["corpora"])
@@ -330,19 +326,20 @@ def markdown(figures: dict) -> str:
         e = figures["corpora"][name]
         gold = ", ".join(f"{k} {v}" for k, v in sorted(e["gold"].items(), key=lambda kv: -kv[1]))
         lines.append(f"{e['name']}: {e['documents']} documents; gold TIMEX3: {gold}.")
-    lines += ["", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for system in systems:
-        row = [system]
+        cells = [system]
         for name in names:
             s = figures["corpora"][name]["systems"].get(system)
             if s is None:
-                row += [""] * 6
+                cells += [""] * 6
                 continue
             d, a = s["date"], s["all"]
-            row += [_pct(d["span"]["f1"]), _pct(d["value"]["precision"]), _pct(d["value"]["recall"]),
-                    _pct(d["value"]["f1"]), _pct(a["value"]["f1"]),
-                    f"{d['value']['gold']} / {d['value']['predicted']} / {d['value']['correct']}"]
-        lines.append("| " + " | ".join(row) + " |")
+            cells += [pct(d["span"]["f1"]), pct(d["value"]["precision"]), pct(d["value"]["recall"]),
+                      pct(d["value"]["f1"]), pct(a["value"]["f1"]),
+                      f"{d['value']['gold']} / {d['value']['predicted']} / {d['value']['correct']}"]
+        rows.append(cells)
+    lines += ["", *table(head, rows)]
     sl = figures["storyline"]
     lines += ["", f"storyline: {sl['documents']} documents analysed in {sl['seconds']} s "
               f"(spaCy parse included, 2 processes), {sl['failures']} failed."]
@@ -361,15 +358,6 @@ def markdown(figures: dict) -> str:
 
 
 # ----------------------------------------------------------------- error report
-def _show(text: str) -> str:
-    return text.replace("\r", "").replace("\n", " ⏎ ")
-
-
-def _context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
-    left, right = text[max(0, start - width):start], text[end:end + width]
-    return f"…{_show(left)}⟦{_show(text[start:end])}⟧{_show(right)}…"
-
-
 def error_report(figures: dict, details: dict, system: str = "storyline") -> str:
     """Storyline's DATE value errors, misses and false positives, with DCT and context."""
     out = [f"# {system} DATE errors", "",
@@ -390,17 +378,17 @@ def error_report(figures: dict, details: dict, system: str = "storyline") -> str
                 if not same_value(g.value, p.value):
                     errors.append(f"- **{doc.id}** @{g.start} DCT {doc.dct}: gold {g.text!r} = `{g.value}`; "
                                   f"predicted {p.text!r} = `{p.value}`\n"
-                                  f"  - {_context(doc.text, g.start, g.end)}\n")
+                                  f"  - {in_context(doc.text, g.start, g.end, CONTEXT)}\n")
             for i, g in enumerate(gold):
                 if i not in matched_g:
                     misses.append(f"- **{doc.id}** @{g.start} DCT {doc.dct}: gold {g.text!r} = `{g.value}`\n"
-                                  f"  - {_context(doc.text, g.start, g.end)}\n")
+                                  f"  - {in_context(doc.text, g.start, g.end, CONTEXT)}\n")
             for j, p in enumerate(pred):
                 if j not in matched_p:
                     false_pos.append(f"- **{doc.id}** @{p.start} DCT {doc.dct}: predicted {p.text!r} = "
-                                     f"`{p.value}`\n  - {_context(doc.text, p.start, p.end)}\n")
-        out += [f"## {CORPORA[name]}: DATE value P {_pct(d['precision'])}, R {_pct(d['recall'])}, "
-                f"F1 {_pct(d['f1'])}", "",
+                                     f"`{p.value}`\n  - {in_context(doc.text, p.start, p.end, CONTEXT)}\n")
+        out += [f"## {CORPORA[name]}: DATE value P {pct(d['precision'])}, R {pct(d['recall'])}, "
+                f"F1 {pct(d['f1'])}", "",
                 f"### Value errors ({len(errors)})", "", *errors,
                 f"### Misses ({len(misses)})", "", *misses,
                 f"### False positives ({len(false_pos)})", "", *false_pos]
@@ -415,25 +403,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     args = parser.parse_args(argv)
-    try:
-        for name in _names(args.corpus):
-            corpora.data_dir("tempeval3" if name == "tempeval" else name)
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready(*("tempeval3" if name == "tempeval" else name for name in _names(args.corpus))):
         return
-    if not args.no_baseline:
-        try:
-            import dateparser  # noqa: F401
-        except ImportError:
-            print("dateparser is not installed; running without the baseline")
-            args.no_baseline = True
+    baseline = not args.no_baseline and harness.installed(
+        "dateparser", "dateparser is not installed; running without the baseline")
     start = time.perf_counter()
-    figures, details = run(args.corpus, args.limit, baseline=not args.no_baseline)
-    figures["seconds"] = round(time.perf_counter() - start, 1)
-    print(markdown(figures))
-    print(f"\ntotal {figures['seconds']} s")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    figures, details = run(args.corpus, args.limit, baseline=baseline)
+    harness.finish(figures, markdown, start, args.json)
     if args.errors:
         args.errors.write_text(error_report(figures, details), encoding="utf-8")
 

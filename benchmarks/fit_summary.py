@@ -1,9 +1,9 @@
 """Fit the summary's sentence-scoring weights on Multi-News clusters kept apart from the reported ones.
 
-    python benchmarks/fit_summary.py [--fit 1000-1799 2100-2899] [--check 1800-2099] [--cache DIR]
+    python -m benchmarks.fit_summary [--fit 1000-1799 2100-2899] [--check 1800-2099] [--cache DIR]
                                      [--no-embedding] [--write]
-    python benchmarks/fit_summary.py --shipped 1800-2099 [RANGE ...] [--cache DIR]
-    python benchmarks/fit_summary.py --trees [--check 1800-2099 500-999 0-499] [--cache DIR] [--write]
+    python -m benchmarks.fit_summary --shipped 1800-2099 [RANGE ...] [--cache DIR]
+    python -m benchmarks.fit_summary --trees [--check 1800-2099 500-999 0-499] [--cache DIR] [--write]
 
 Clusters are numbered as ``eval_summary.load_clusters`` numbers them (Multi-News+ test file, clusters
 with no document left out). The reported figures use clusters 0-499 (``eval_summary.py``); the
@@ -52,11 +52,11 @@ from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.fit_summary")
 
-import corpora  # noqa: E402
-import eval_summary as ev  # noqa: E402
+from . import harness  # noqa: E402
+from . import eval_summary as ev  # noqa: E402
 
 # Ridge penalty: the fit has 29 features and 768 embedding numbers. Measured with the sentence's
 # embedding alone (384), 10 did better than 1 or 100 on the check clusters (R1 +0.0115 against +0.0112
@@ -302,10 +302,7 @@ def main() -> None:
                              "src/storyline/params/summary_trees.json), with their provenance")
     argv = sys.argv[1:]
     args = parser.parse_args(argv)
-    try:
-        corpora.data_dir("multinews")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("multinews"):
         return
     from rouge_score import rouge_scorer, tokenizers
     from sklearn.linear_model import Ridge
@@ -392,7 +389,7 @@ def main() -> None:
             [round(float(v), 5) for v in d]
     if args.write:
         path = write_summary(weights, embedding_weights, best[0], best[1], argv, args.fit, fixed, scores)
-        print(f"wrote {path} (refit the trees now: fit_summary.py --trees --write)")
+        print(f"wrote {path} (refit the trees now: python -m benchmarks.fit_summary --trees --write)")
 
 
 if __name__ == "__main__":

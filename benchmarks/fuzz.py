@@ -9,7 +9,7 @@ ever raised. Anything else is a failure of this check.
 The strategies and checks live here; ``tests/test_fuzz.py`` runs them in the suite with a fixed
 seed, and this script runs them for longer with fresh seeds::
 
-    python benchmarks/fuzz.py --minutes 10
+    python -m benchmarks.fuzz --minutes 10
 
 It prints how many inputs were tried and every failure with the input that caused it.
 """

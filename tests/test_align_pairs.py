@@ -6,15 +6,12 @@ Skips when ECB+ (``../shared/data/ecbplus`` or ``$STORYLINE_DATA``) is absent.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import align_pairs as ap  # noqa: E402
-import corpora  # noqa: E402
+from benchmarks import align_pairs as ap
+from benchmarks import corpora
 
 URL = re.compile(r"\s*(https?\b|www\b)", re.I)
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import corpora  # noqa: E402
+from benchmarks import corpora
 
 SKIP_MESSAGE = "evaluation corpora not found (../shared/data)"
 URL = re.compile(r"\s*(https?\b|www\b)", re.I)

@@ -19,8 +19,7 @@ def test_readme_python_example_runs():
 
 
 def test_cli_reference_is_generated_from_the_cli():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import cli_docs
+    from scripts import cli_docs
 
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_docs.render(), (
         "docs/cli.md is stale: run .venv/bin/python scripts/cli_docs.py > docs/cli.md")

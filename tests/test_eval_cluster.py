@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import eval_cluster as ec  # noqa: E402
+from benchmarks import eval_cluster as ec
 
 
 def close(score: dict, p: float, r: float, f1: float) -> None:

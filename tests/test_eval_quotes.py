@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import corpora  # noqa: E402
-import eval_quotes as eq  # noqa: E402
+from benchmarks import corpora
+from benchmarks import eval_quotes as eq
 
 
 def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import eval_summary as es  # noqa: E402
-import eval_times as et  # noqa: E402
-from corpora import Timex, TimemlDoc  # noqa: E402
+from benchmarks import eval_summary as es
+from benchmarks import eval_times as et
+from benchmarks.corpora import Timex, TimemlDoc
 
 
 def gold(start, end, value, type="DATE"):

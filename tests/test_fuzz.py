@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-import fuzz
+from benchmarks import fuzz
 
 # A fixed seed (derandomize) and no example database: every run tries the same inputs.
 FIXED = dict(derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))

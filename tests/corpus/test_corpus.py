@@ -214,7 +214,7 @@ def _ecb_topic_clustered(topic: str):
     """The ECB+ documents of one topic, and a function that clusters them online into a new in-memory
     store (each analysed and embedded once) and returns the store."""
     corpus_or_skip("ecbplus")
-    import eval_cluster
+    from benchmarks import eval_cluster
 
     from storyline import make_article
     from storyline.corpus import cluster

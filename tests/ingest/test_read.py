@@ -190,7 +190,7 @@ def test_html_without_article_text(tmp_path):
 
 
 def test_real_news_pages_from_the_extraction_benchmark(tmp_path):
-    import corpora
+    from benchmarks import corpora
 
     corpus_or_skip("article-extraction-benchmark")
     pages = [p for _, p in zip(range(5), corpora.extraction_pages())]

@@ -11,10 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-
-from storyline import params  # noqa: E402
-from storyline.params import ParamsError  # noqa: E402
+from storyline import params
+from storyline.params import ParamsError
 
 
 def _same(a, b) -> bool:
@@ -107,7 +105,7 @@ def test_floats_are_written_in_full():
 
 
 def test_fit_summary_writes_a_file_the_scorer_reads_back(tmp_path):
-    import fit_summary
+    from benchmarks import fit_summary
 
     from storyline.story import summary
 
@@ -131,7 +129,7 @@ def test_fit_summary_writes_a_file_the_scorer_reads_back(tmp_path):
 
 
 def test_fit_summary_writes_trees_the_scorer_reads_back(tmp_path):
-    import fit_summary
+    from benchmarks import fit_summary
 
     from storyline.story import summary
 
@@ -145,7 +143,7 @@ def test_fit_summary_writes_trees_the_scorer_reads_back(tmp_path):
 
 
 def test_calibrate_align_writes_a_file_the_matcher_reads_back(tmp_path):
-    import calibrate_align
+    from benchmarks import calibrate_align
 
     from storyline.story import align
 

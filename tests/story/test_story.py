@@ -187,7 +187,7 @@ def test_a_story_told_by_many_sources_is_not_one_chained_fact():
     # because two of them count charges differently; facts are now joined only where their claims match
     # on average.
     corpus_or_skip("ecbplus")
-    import corpora
+    from benchmarks import corpora
     from storyline import make_article
     from storyline.nlp.pipeline import analyze
     from storyline.story import build_story
@@ -351,7 +351,7 @@ def test_tree_scores_walk_each_tree_to_a_leaf():
 
 def test_page_furniture_and_datelines_are_no_summary_material(analyse_text):
     corpus_or_skip("multinews")
-    import corpora
+    from benchmarks import corpora
 
     from storyline.story import summary
 
@@ -374,7 +374,7 @@ def test_page_furniture_and_datelines_are_no_summary_material(analyse_text):
 ])
 def test_a_sentence_starts_after_page_furniture_and_photo_captions_are_none(analyse_text, cluster, opening, cleaned):
     corpus_or_skip("multinews")
-    import corpora
+    from benchmarks import corpora
 
     from storyline.nlp import furniture
     from storyline.story import summary
@@ -418,7 +418,7 @@ def test_a_date_that_is_not_on_the_calendar_is_left_out_of_the_timeline():
 def test_newsletter_sign_ups_are_no_summary_material(analyse_text):
     # Multi-News validation cluster 50520: an NBC News page opens with its e-mail sign-up boxes
     corpus_or_skip("multinews")
-    import corpora
+    from benchmarks import corpora
 
     from storyline.nlp import furniture
     from storyline.story import summary

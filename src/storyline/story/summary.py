@@ -251,6 +251,20 @@ def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: 
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     to_centroid = np.asarray(matrix @ centroid).ravel() / norm if norm else np.zeros(n)
+    scores = lexrank_centrality(similarity, threshold, damping, iterations)
+    return scores * n, to_centroid
+
+
+def lexrank_centrality(similarity: np.ndarray, threshold: float = 0.1, damping: float = 0.85,
+                       iterations: int = 100, tolerance: float = 1e-9) -> np.ndarray:
+    """LexRank centrality (Erkan & Radev 2004) of each sentence, from their cosine ``similarity``
+    matrix: the stationary distribution of a random walk over the edges whose similarity is above
+    ``threshold`` (a sentence with no edge jumps anywhere), with ``damping``, by power iteration until
+    the scores move less than ``tolerance`` (L1) or after ``iterations`` steps. The scores sum to 1.
+    The summary's ``lexrank`` feature and the LexRank baseline of benchmarks/eval_summary.py."""
+    n = len(similarity)
+    if n == 0:
+        return np.zeros(0)
     adjacency = (similarity > threshold).astype(float)
     np.fill_diagonal(adjacency, 0.0)
     degree = adjacency.sum(axis=1)
@@ -258,11 +272,11 @@ def _lexrank(candidates: Sequence[_Candidate], threshold: float = 0.1, damping: 
     scores = np.full(n, 1.0 / n)
     for _ in range(iterations):
         new = (1 - damping) / n + damping * transition.T @ scores
-        done = np.abs(new - scores).sum() < 1e-9
+        done = np.abs(new - scores).sum() < tolerance
         scores = new
         if done:
             break
-    return scores * n, to_centroid
+    return scores
 
 
 def sentence_features(analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = ()):
