@@ -150,6 +150,23 @@ class NumberRef:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRef:
+    """A figure in one article: a number, what it counts and what happened to that ("killed at least three
+    people": killed, 3, "at least", people). ``start``/``end`` span the number with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: str | None  # "at least", "about", "more than", "nearly", "up to", "fewer than"
+    what: str  # the happening ("killed", "injured", ...), or "magnitude", "age", "money"
+    unit: str | None  # what is counted ("people", "home"), a currency for money
+    sentence: int  # its sentence, -1 in the title
+    number_start: int
+    number_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything Storyline reads from one article in its single NLP pass."""
 
@@ -164,6 +181,7 @@ class ArticleAnalysis:
     # The sentences (indexes into ``sentences``) that are page furniture: photo captions and credits,
     # share and sign-up prompts (nlp/furniture.py). No story stage takes names, claims or dates from them.
     furniture: tuple[int, ...] = ()
+    figures: tuple[FigureRef, ...] = ()  # its title's and body's figures (nlp/figures.py)
 
     def in_furniture(self, offset: int) -> bool:
         """Whether the character at ``offset`` lies in a sentence of page furniture."""
@@ -221,6 +239,8 @@ class Fact:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     note: str = ""
+    kind: str | None = None  # for a conflict: "count" | "denial" | "date" | "attribution" | "other"
+    confidence: float | None = None  # 0..1: how sure Storyline is that the claims are (or conflict on) one fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +284,41 @@ class SourcingProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureValue:
+    """One source's cell in a row of the figures table."""
+
+    source: str
+    value: float
+    qualifier: str | None
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A row of the story's figures table: one thing counted, each source's figure for it."""
+
+    id: str
+    what: str
+    status: str  # "agree" | "differ" | "changed"
+    note: str
+    values: tuple[FigureValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A source's headline, with the figures it states ("Three killed as rioters bomb Greek bank")."""
+
+    source: str
+    title: str
+    figures: tuple[FigureValue, ...] = ()
+    whats: tuple[str, ...] = ()  # what each figure counts, as the figures table names its row
+
+
+@dataclass(frozen=True, slots=True)
 class StoryReport:
     """The briefing for one story: its sources and what was found across them."""
 
@@ -279,6 +334,8 @@ class StoryReport:
     failures: tuple[Failure, ...] = ()
     story: str | None = None
     sourcing: tuple[SourcingProfile, ...] = ()  # one per source, in source order
+    figures: tuple[Figure, ...] = ()
+    headlines: tuple[Headline, ...] = ()
 
     @property
     def sources(self) -> tuple[Article, ...]:

@@ -37,7 +37,15 @@ def test_seed_facts_only_one_outlet_reports(seed_report, needle, source):
 
 def test_the_same_words_from_different_speakers_conflict(seed_report):
     conflicts = [f for f in seed_report.facts if f.status == "conflicting"]
-    assert any("no excuses" in f.note and "Kamala Harris" in f.note and "Joe Biden" in f.note for f in conflicts)
+    assert any("no excuses" in f.note and "Kamala Harris" in f.note and "Joe Biden" in f.note
+               and f.kind == "attribution" for f in conflicts)
+
+
+def test_names_and_titles_alone_corroborate_nothing(seed_report):
+    """Gantz's quoted "Israel has a prime minister" (ABC) shares only names and a title with CNN's "a leading
+    contender to be the next Israeli Prime Minister"."""
+    facts = [f for f in seed_report.facts if any("Israel has a prime minister" in e.text for e in f.evidence)]
+    assert facts and all(f.status == "single_source" for f in facts)
 
 
 def test_evidence_spans_point_into_the_sources(seed_report):
@@ -227,19 +235,20 @@ def test_counts_conflict_only_where_they_cannot_both_be_true(analyse_text):
                         "aid for their countries, where the Aug. 7 terrorist blasts killed 257 people in Nairobi and "
                         "Dar es Salaam.",
              "apw0930": "The bombings on Aug. 7 killed 259 people, including 12 Americans, and injured more than 5,500."}
-    claims = []
-    for source, text in texts.items():
-        analysis = analyse_text(text, published="1998-09-30", id=source)
-        claims += [c for c in align.claims_of(analysis, {}) if any(u == "people" for _, u, _ in c.numbers)]
-    assert len(claims) == 2
-    assert align._conflict(claims) == "the number of people differs: 257 in apw0818; 259 in apw0930"
-    assert align.count_range(54, "54") == (54, 54)
-    assert align.count_range(50, "more than 50")[0] == 50
-    charges = [align.Claim(s, 0, 1, "", frozenset(), frozenset(), ((v, "charge", t),), frozenset())
-               for s, v, t in (("3_1ecb", 54.0, "54"), ("3_7ecb", 50.0, "more than 50"))]
-    assert align._conflict(charges) == ""
-    charges[1] = align.Claim("3_7ecb", 0, 1, "", frozenset(), frozenset(), ((50.0, "charge", "50"),), frozenset())
-    assert align._conflict(charges) == "the number of charges differs: 54 in 3_1ecb; 50 in 3_7ecb"
+    from storyline.story import build_story
+
+    analyses = [analyse_text(text, published="1998-09-30", id=source) for source, text in texts.items()]
+    [killed] = [f for f in build_story(analyses, summary_words=0).figures if f.what == "killed"]
+    assert killed.status == "differ" and [v.value for v in killed.values] == [257, 259]
+    assert killed.note == "the sources give figures that cannot all be true: 257 in apw0818; 259 in apw0930"
+    charges = {"3_1ecb": "Prosecutors filed 54 charges against the man on Monday.",
+               "3_7ecb": "Prosecutors filed more than 50 charges against the man on Monday."}
+    analyses = [analyse_text(text, id=source) for source, text in charges.items()]
+    [filed] = build_story(analyses, summary_words=0).figures
+    assert filed.status == "agree" and [v.value for v in filed.values] == [54, 50]
+    analyses[1] = analyse_text("Prosecutors filed 50 charges against the man on Monday.", id="3_7ecb")
+    [filed] = build_story(analyses, summary_words=0).figures
+    assert filed.status == "differ"
 
 
 def test_framing_lists_terms_each_outlet_stresses(seed_report):

@@ -10,6 +10,8 @@ Roles come from three constructions:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import Mention, NumberRef, Role
@@ -212,6 +214,7 @@ def _role(tokens: list[Token], kind: str) -> Role:
     return Role(text=doc[tokens[0].i:tokens[-1].i + 1].text, start=start, end=end, kind=kind)
 
 
+_CURRENCY_PREFIX = re.compile(r"^(?:euro|eur|us|€|£|¥)(?=\d)")
 # Number words read as values: one to twelve, and the multipliers.
 _NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n <= 12} | MULTIPLIERS
 
@@ -235,6 +238,7 @@ def number_value(text: str) -> float | None:
     """The value of a written number: "more than 100" -> 100, "1.5 million" -> 1500000, "three" -> 3."""
     value = None
     for word in text.lower().replace(",", "").replace("$", " ").replace("%", " ").split():
+        word = _CURRENCY_PREFIX.sub("", word)  # "euro110" as some pages glue it
         try:
             number = float(word)
         except ValueError:

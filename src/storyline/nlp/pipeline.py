@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
 from .clauses import sentence_clauses
+from .figures import extract_figures
 from .furniture import furniture_sentences
 from ..vocabulary import CLOSING_QUOTE_TOKENS, DOUBLE_QUOTES, NAME_LABELS, QUOTE_CHARACTERS, char_class
 from .entities import extract_mentions, extract_numbers
@@ -123,17 +124,19 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         terms.append(_terms(sent, start, end))
         clauses.extend(sentence_clauses(sent, start, end))
     mentions = extract_mentions(doc, sentence_of, body)
+    times = extract_times(doc, article.id, article.published, (_dateline_start(article), body[1]))
     return ArticleAnalysis(
         article=article,
         sentences=tuple(sentences),
         mentions=mentions,
         quotes=_numbered(article.id, _title_quotes(doc, article, mentions, sentence_of)
                          + extract_quotes(doc, article.id, mentions, sentence_of, body)),
-        times=extract_times(doc, article.id, article.published, (_dateline_start(article), body[1])),
+        times=times,
         numbers=extract_numbers(doc, sentence_of, body),
         clauses=tuple(clauses),
         terms=tuple(terms),
         furniture=furniture_sentences(text, sentences),
+        figures=extract_figures(doc, text, sentence_of, (_title_start(article), body[1]), times, article.published),
     )
 
 
@@ -160,6 +163,15 @@ def _title_quotes(doc: Doc, article: Article, mentions, sentence_of) -> tuple:
     if whole is None:
         return quotes
     return (whole, *(q for q in quotes if not (whole.start <= q.start and q.end <= whole.end)))
+
+
+def _title_start(article: Article) -> int:
+    """Where the title the text opens with begins, else where the body does: a headline's figures count."""
+    if article.title:
+        at = article.text.find(article.title, 0, article.body_start)
+        if at != -1 and not article.text[:at].strip():
+            return at
+    return article.body_start
 
 
 def _numbered(source: str, quotes: tuple) -> tuple:

@@ -5,11 +5,11 @@ it was fitted on, the date, the commit and the scores it reached):
 
 - ``summary.json``: the summary's linear sentence score (weights by feature name, the weights over the
   MiniLM embeddings, the novelty penalty and near-repeat threshold), by
-  ``python benchmarks/fit_summary.py --write``;
+  ``python -m benchmarks.fit_summary --write``;
 - ``summary_trees.json``: the regression trees that correct that score, as node tables, by
-  ``python benchmarks/fit_summary.py --trees --write``;
+  ``python -m benchmarks.fit_summary --trees --write``;
 - ``align.json``: the fact-alignment match score (weights by feature name and bias), by
-  ``python benchmarks/calibrate_align.py --fit --write`` (or ``--fit-only FEATURE ... --write``).
+  ``python -m benchmarks.calibrate_align --fit --write`` (or ``--fit-only FEATURE ... --write``).
 
 Hand-set constants are not here: they stay in the code, each with its calibration note. Numbers are
 written in full (a JSON float reads back as the same Python float), so a file read back scores exactly

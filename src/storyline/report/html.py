@@ -11,6 +11,7 @@ from ..version import __version__
 from ..types import StoryReport
 from ..story.timeline import describe
 from .labels import source_labels
+from .figures import figure_value
 from .quotes import echo_pairs, quote_groups, speaker_note
 from .markdown import TYPE_SECTIONS
 from .spans import Mark, render_marked
@@ -91,7 +92,8 @@ def render_html(report: StoryReport) -> str:
         corroborated=[f for f in report.facts if f.status == "corroborated"],
         single={a.id: [f for f in report.facts if f.status == "single_source" and f.sources == (a.id,)]
                 for a in report.sources},
-        notes={f.id: _label_note(f.note, labels) for f in report.facts},
+        notes={f.id: _label_note(f.note, labels) for f in (*report.facts, *report.figures)},
+        figure_value=figure_value,
         sourcing=report.sourcing,
         summary_who=[speaker_note(s.speakers) for s in report.summary],
     )

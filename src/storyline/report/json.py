@@ -107,12 +107,21 @@ def report_dict(report: StoryReport) -> dict[str, Any]:
         "times": [time_dict(t) for t in report.times],
         "timeline": [{"value": t.value, "text": t.text, "sources": list(t.sources),
                       "evidence": [_evidence(e) for e in t.evidence]} for t in report.timeline],
-        "facts": [{"id": f.id, "status": f.status, "sources": list(f.sources),
-                   "evidence": [_evidence(e) for e in f.evidence], "note": f.note} for f in report.facts],
+        "facts": [{"id": f.id, "status": f.status, "sources": list(f.sources), "kind": f.kind,
+                   "confidence": f.confidence, "evidence": [_evidence(e) for e in f.evidence], "note": f.note}
+                  for f in report.facts],
         "summary": [{"text": s.text, "sources": list(s.sources),
                      "evidence": [_evidence(e) for e in s.evidence],
                      "speakers": [_summary_speaker(sp) for sp in s.speakers]}
                     for s in report.summary],
+        "figures": [{"id": f.id, "what": f.what, "status": f.status, "note": f.note,
+                     "values": [{"source": v.source, "value": v.value, "qualifier": v.qualifier, "unit": v.unit,
+                                 "text": v.text, "start": v.start, "end": v.end, "published": v.published}
+                                for v in f.values]} for f in report.figures],
+        "headlines": [{"source": h.source, "title": h.title,
+                       "figures": [{"what": w, "value": v.value, "qualifier": v.qualifier, "text": v.text,
+                                    "start": v.start, "end": v.end} for w, v in zip(h.whats, h.figures)]}
+                      for h in report.headlines],
         "framing": {source: list(terms) for source, terms in report.framing},
         "sourcing": {p.source: sourcing_dict(p) for p in report.sourcing},
         "failures": [{"input": f.where, "error": f.message} for f in report.failures],

@@ -35,7 +35,9 @@ def build_story(
     """
     from .align import align_facts, story_claims
     from .cast import build_cast
+    from .copies import independent_facts
     from .embed import prefetch
+    from .figures import build_figures, figure_conflicts, headlines
     from .framing import framing_terms
     from .quotes import find_echoes, link_speakers, sourcing_profiles, summary_speakers
     from .summary import candidate_texts, load_tfidf, summarize
@@ -56,6 +58,11 @@ def build_story(
             align_facts(analyses, entities, index, ())
         summary = summarize(analyses, facts, summary_words)
     summary = tuple(replace(s, speakers=summary_speakers(s, quotes, entities)) for s in summary)
+    facts = independent_facts(facts, analyses)
+    figures = build_figures(analyses)
+    conflicts = figure_conflicts(figures)
+    if conflicts:  # count conflicts come from the figures table: listed first, numbered after the rest
+        facts = tuple(replace(f, id=f"f{n}") for n, f in enumerate((*conflicts, *facts), start=1))
     return StoryReport(
         title=story_title(analyses, entities),
         analyses=tuple(analyses),
@@ -69,6 +76,8 @@ def build_story(
         failures=tuple(failures),
         story=story,
         sourcing=sourcing_profiles([a.article.id for a in analyses], quotes),
+        figures=figures,
+        headlines=headlines(analyses) if len(analyses) > 1 else (),
     )
 
 

@@ -22,8 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -31,6 +30,7 @@ from .. import params
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Quote
 from .embed import embed
 from .lexicon import related_share
+from ..nlp.figures import HAPPENINGS
 from .quotes import echo_conflicts
 
 # The features of `pair_features`, in its order: cosine of MiniLM embeddings, IDF-weighted share of cast
@@ -42,7 +42,7 @@ FEATURES = ("cosine", "entity_share", "word_share", "related_share", "same_day",
 # either way and held by a refit.
 HAND_SET = {"same_day": 1.0, "day_clash": -1.5}
 # The fitted weights and bias of the logistic-regression match score, from src/storyline/params/align.json
-# (weights by feature name, every feature but HAND_SET's), which `python benchmarks/calibrate_align.py --fit
+# (weights by feature name, every feature but HAND_SET's), which `python -m benchmarks.calibrate_align --fit
 # --write` writes with its provenance: fitted on ECB+ development topics 1-22 (same-event sentence pairs
 # from different articles of a story, against pairs about other events of the story and of its sister
 # story); the related-words weight was fitted after the others, alone (`--fit-only related_share`, every
@@ -70,6 +70,11 @@ _STOP = frozenset("""the a an and or but of to in on at for with by from as is w
 it its this that these those he she they we you i his her their our not no will would could should said says
 say told also about after before more than over into out up which who whom what when where while""".split())
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Words of titles, which name a role, not what happened: a claim must share more than these and names.
+TITLE_WORDS = frozenset("""president vice prime minister secretary state governor senator senate representative
+congressman congresswoman chief executive spokesman spokeswoman spokesperson official officials director chairman
+chairwoman leader general commander ambassador mayor sheriff officer police king queen prince minister's""".split())
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,9 @@ class Claim:
     words: frozenset[str]
     negated: bool = False  # it says something is not so (see `is_negated`)
     actor: str | None = None  # the first person it names outside who-spoke frames (see `_actor`)
+    weekdays: frozenset[str] = frozenset()  # days it names by weekday alone, where no date resolves them
+    tolls: frozenset[str] = frozenset()  # the toll words of its figures ("killed", "arrested": nlp/figures)
+    said: frozenset[str] = frozenset()  # its content words outside names and titles: what it says of them
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -124,9 +132,14 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         days = frozenset(t.value for t in analysis.times if inside(t.start, t.end) and t.value and _DAY.match(t.value))
         numbers = tuple((n.value, n.unit, n.text) for n in analysis.numbers
                         if inside(n.start, n.end) and n.value is not None and n.unit)
-        out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers,
-                         content_words(claim_text), is_negated(claim_text),
-                         _actor(text, named, _actor_frame(analysis, span.start, span.end), people)))
+        weekdays = frozenset(w for t in analysis.times if inside(t.start, t.end) and not t.value
+                             for w in _WEEKDAY.findall(t.text.lower()))
+        tolls = frozenset(f.what for f in analysis.figures if inside(f.start, f.end) and f.what in HAPPENINGS)
+        words = content_words(claim_text)
+        names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
+        out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
+                         is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
+                         weekdays, tolls, words - names - TITLE_WORDS))
     return out
 
 
@@ -220,10 +233,19 @@ def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
     claims = story_claims(analyses, entities, entity_of)
     if not claims:
         return ()
-    facts = [_fact([claims[k] for k in sorted(group)]) for group in group_claims(claims, match_matrix(claims))]
-    facts += _speaker_conflicts(quotes)
+    probs = match_matrix(claims)
+    facts = [_fact([claims[k] for k in sorted(group)], _confidence(sorted(group), claims, probs))
+             for group in group_claims(claims, probs)]
+    facts += _speaker_conflicts(quotes, frozenset(e.id for e in entities if e.type == "PERSON"))
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], f.evidence[0].source, f.evidence[0].start))
-    return tuple(Fact(f"f{n}", f.status, f.sources, f.evidence, f.note) for n, f in enumerate(facts, start=1))
+    return tuple(replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1))
+
+
+def _confidence(group: list[int], claims: Sequence[Claim], probs: np.ndarray) -> float | None:
+    """How sure the grouping is: the mean match probability of the group's claims of different sources
+    (None for a claim alone)."""
+    pairs = [probs[i, j] for i in group for j in group if i < j and claims[i].source != claims[j].source]
+    return round(float(np.mean(pairs)), 3) if pairs else None
 
 
 def story_claims(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
@@ -246,8 +268,24 @@ def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
     feats = np.array([pair_features(claims[i], claims[j], 0.0, idf) for i, j in zip(rows, cols)])
     vectors = embed([c.text for c in claims])
     feats[:, 0] = (vectors @ vectors.T)[rows, cols]
-    out[rows, cols] = out[cols, rows] = match_probability(feats)
+    probs = match_probability(feats)
+    probs[[incompatible(claims[i], claims[j]) for i, j in zip(rows, cols)]] = 0.0
+    out[rows, cols] = out[cols, rows] = probs
     return out
+
+
+def incompatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims cannot tell one fact, whatever their words share: they count different tolls
+    ("12 people were injured" / "12 arrested"), they happen on different days named only by weekday
+    ("charged Saturday" / "appeared in court Monday"; resolved dates weigh in the match score instead), or
+    they share names and titles but nothing they say of them."""
+    if a.tolls and b.tolls and not a.tolls & b.tolls:
+        return True
+    if a.weekdays and b.weekdays and not a.weekdays & b.weekdays and not a.days & b.days:
+        return True
+    # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
+    # contender to be the next Israeli Prime Minister"; the two must say something alike of them
+    return not (a.said & b.said) and not related_share(a.said, b.said)
 
 
 def group_claims(claims: Sequence[Claim], probs: np.ndarray, linkage: str = "average") -> list[set[int]]:
@@ -296,80 +334,46 @@ def group_claims(claims: Sequence[Claim], probs: np.ndarray, linkage: str = "ave
 _STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 
 
-def _fact(members: list[Claim]) -> Fact:
+def _fact(members: list[Claim], confidence: float | None = None) -> Fact:
     sources = tuple(dict.fromkeys(c.source for c in members))
     evidence = tuple(Evidence(c.source, c.start, c.end, c.text) for c in members)
     if len(sources) < 2:
         return Fact("", "single_source", sources, evidence, "")
-    note = _conflict(members)
+    kind, note = _conflict(members)
     if note:
-        return Fact("", "conflicting", sources, evidence, note)
-    return Fact("", "corroborated", sources, evidence, "")
+        return Fact("", "conflicting", sources, evidence, note, kind, confidence)
+    return Fact("", "corroborated", sources, evidence, "", None, confidence)
 
 
-def _conflict(members: list[Claim]) -> str:
-    """What differs between matched claims of different sources, or ''.
+def _conflict(members: list[Claim]) -> tuple[str | None, str]:
+    """What differs between matched claims of different sources: their kind and a note, or (None, '').
 
-    Counts differ where they cannot both be true: "54 charges" and "more than 50 charges" agree, and so
-    do "112 people" and "about 110 people"; "100 people" and "112 people" do not (see `count_range`).
+    Here, only the day: claims that tell one fact but date it differently. Counts are compared in the
+    story's figures table (story/figures.py), row by row of what is counted, not claim by claim: a group
+    of aligned claims holds numbers of many things.
     """
-    by_unit: dict[str, dict[str, dict[float, str]]] = {}
-    for c in members:
-        for value, unit, text in c.numbers:
-            by_unit.setdefault(unit, {}).setdefault(c.source, {}).setdefault(value, text)
-    for unit, per_source in by_unit.items():
-        if len(per_source) > 1 and all(len(vs) == 1 for vs in per_source.values()):
-            counts = {s: next(iter(vs.items())) for s, vs in per_source.items()}
-            ranges = [count_range(v, text) for v, text in counts.values()]
-            if any(a[1] < b[0] or b[1] < a[0] for a, b in combinations(ranges, 2)):
-                parts = "; ".join(f"{text} in {s}" for s, (_, text) in counts.items())
-                return f"the number of {_plural(unit)} differs: {parts}"
     days = {c.source: c.days for c in members if len(c.days) == 1}
     if len(days) > 1 and len({d for ds in days.values() for d in ds}) > 1:
         parts = "; ".join(f"{next(iter(ds))} in {s}" for s, ds in days.items())
-        return f"the date differs: {parts}"
-    return ""
+        return "date", f"the date differs: {parts}"
+    return None, ""
 
 
-_ABOUT = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|estimated|close to|just (?:under|over)"
-                    r"|more or less)\b", re.IGNORECASE)
-_OVER = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|above|no (?:fewer|less) than)\b", re.IGNORECASE)
-_UNDER = re.compile(r"\b(?:less than|fewer than|under|up to|at most|no more than|below)\b", re.IGNORECASE)
-# How far "about 100" reaches either way.
-ABOUT = 0.15
+# The confidence given to the same words quoted from different speakers: set by hand, below the alignment's
+# strongest matches, since a speaker may be resolved wrongly (no data yet to fit it on).
+ATTRIBUTION_CONFIDENCE = 0.8
 
 
-def _plural(noun: str) -> str:
-    """The plural of what a count counts, for a note: "charge" -> "charges", "casualty" -> "casualties"."""
-    if noun.endswith("s") or noun in ("people", "police", "staff", "personnel", "cattle", "livestock"):
-        return noun
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
-        return noun[:-1] + "ies"
-    if noun.endswith(("x", "z", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
-
-
-def count_range(value: float, text: str) -> tuple[float, float]:
-    """The counts a number as written allows: "54" just 54, "more than 50" 50 and up, "up to 50" at most
-    50, "about 100" 85 to 115."""
-    if _ABOUT.search(text):
-        return value * (1 - ABOUT), value * (1 + ABOUT)
-    if _OVER.search(text):
-        return value, math.inf
-    if _UNDER.search(text):
-        return -math.inf, value
-    return value, value
-
-
-def _speaker_conflicts(quotes: Sequence[Quote]) -> list[Fact]:
+def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str]) -> list[Fact]:
     """The same words given to speakers known to differ by different sources (see `echo_conflicts`)."""
     out = []
-    for quote, other in echo_conflicts(quotes):
+    for quote, other in echo_conflicts(quotes, people):
         words = min(quote.text, other.text, key=len).strip(" ,.;:\"'")
         note = (f"the words \"{words}\" are given to {quote.speaker.name} by {quote.source} "
                 f"and to {other.speaker.name} by {other.source}")
         evidence = (Evidence(quote.source, quote.start, quote.end, quote.text),
                     Evidence(other.source, other.start, other.end, other.text))
-        out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note))
+        # (a rule, not a fitted score: both speakers are resolved and differ; see echo_conflicts)
+        out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note, "attribution",
+                        ATTRIBUTION_CONFIDENCE))
     return out

@@ -127,7 +127,7 @@ def _group_people(mentions: list[tuple[str, Mention]]) -> tuple[list[_Group], li
     rest = []
     for source, m in mentions:
         tokens = _person_tokens(m.name)
-        if m.label != "PERSON" or len(tokens) < 2:
+        if m.label != "PERSON" or len(tokens) < 2 or len(tokens[-1]) == 1:  # ("Robert J." ends with an initial)
             rest.append((source, m))
             continue
         group = next((g for g in by_surname[tokens[-1]] if any(_same_person(tokens, f) for f in g.full_names)), None)
@@ -144,6 +144,13 @@ def _group_people(mentions: list[tuple[str, Mention]]) -> tuple[list[_Group], li
         tokens = _person_tokens(m.name)
         key = " ".join(tokens)
         candidates = by_surname.get(tokens[-1], []) if len(tokens) == 1 else []
+        if len(tokens) >= 2 and not candidates:
+            # "Undersheriff James Gage" (spaCy: WORK_OF_ART) ends with a person's full name; "Robert J." opens
+            # exactly one ("Robert J. Pickell")
+            candidates = [g for g in groups if any(
+                (len(f) >= 2 and tokens[-len(f):] == f) or (len(tokens[-1]) == 1 and f[:len(tokens)] == tokens)
+                for f in map(_person_tokens, g.full_names))]
+            candidates = candidates if len(candidates) == 1 else []
         if not candidates and key in singles:
             candidates = [singles[key]]
         if not candidates and len(tokens) == 1 and m.label == "PERSON":

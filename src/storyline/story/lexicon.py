@@ -140,3 +140,25 @@ def related_share(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     m = (_matched(a, b) + _matched(b, a)) / 2
     return (m - len(a & b)) / (len(a) + len(b) - m)
+
+
+# WordNet 3.0's person.n.01 ("a human being"), the ancestor of every noun for a kind of person.
+PERSON_SYNSET = ("n", 7846)
+# How many hypernym steps up a noun's senses are climbed looking for PERSON_SYNSET (officer -> ... ->
+# person takes 4 to 6).
+PERSON_DEPTH = 10
+
+
+@lru_cache(maxsize=1 << 12)
+def is_person_noun(word: str) -> bool:
+    """Whether a noun names a kind of person ("officers", "villagers", "managers"): its first sense is a
+    hyponym of person.n.01 in WordNet."""
+    wordnet = _wordnet()
+    frontier = wordnet.synsets(word, "n")[:1]
+    for _ in range(PERSON_DEPTH):
+        if PERSON_SYNSET in frontier:
+            return True
+        frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
+        if not frontier:
+            return False
+    return False

@@ -135,9 +135,10 @@ def different_speakers(a: Quote, b: Quote) -> bool:
     return known_speaker(a) and known_speaker(b) and speaker_key(a) != speaker_key(b)
 
 
-def echo_conflicts(quotes: Sequence[Quote]) -> list[tuple[Quote, Quote]]:
-    """Each pair of quotes (of :func:`find_echoes`) with the same words given to speakers known to differ,
-    once."""
+def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str]) -> list[tuple[Quote, Quote]]:
+    """Each pair of quotes (of :func:`find_echoes`) with the same words given to two different people, once:
+    both speakers resolved to people of the cast (``people``: their entity ids) and not the same one. Words
+    given to "the statement" by one outlet and to "the military" by another are no dispute."""
     by_id = {q.id: q for q in quotes}
     out, seen = [], set()
     for quote in quotes:
@@ -145,6 +146,9 @@ def echo_conflicts(quotes: Sequence[Quote]) -> list[tuple[Quote, Quote]]:
             other = by_id.get(echo.quote)
             pair = tuple(sorted((quote.id, echo.quote)))
             if other is None or pair in seen or not different_speakers(quote, other):
+                continue
+            if not all(q.speaker.entity in people and not q.speaker.anonymous for q in (quote, other)) or \
+                    quote.speaker.entity == other.speaker.entity:
                 continue
             seen.add(pair)
             out.append((quote, other))

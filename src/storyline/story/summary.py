@@ -9,7 +9,7 @@ reader's summary would keep (:data:`FEATURES`): its place in its article, how ce
 the whole story (MiniLM similarity to the other sentences, LexRank and TF-IDF centroid over their
 content words), how many of its words the other sources use too, whether other sources
 corroborate it, whether it quotes someone. The weights were fitted by least squares on Multi-News
-clusters kept apart from the reported ones (``python benchmarks/fit_summary.py``), against the
+clusters kept apart from the reported ones (``python -m benchmarks.fit_summary``), against the
 share of the sentence's words and word pairs found in the editors' summary; a small hand-set
 lean (:data:`LEAN`) toward each article's lead and corroborated content is added, and regression
 trees fitted on the same clusters to what the linear score misses correct it (:func:`tree_inputs`:
@@ -79,7 +79,7 @@ FEATURES = (
 # (the fit alone would give it +0.02; holding it costs about 0.0015 ROUGE-1 on the fitting clusters).
 FIXED_WEIGHTS = {"opens_badly": -0.25}
 # The fitted part of the score, from src/storyline/params/summary.json, which
-# ``python benchmarks/fit_summary.py --write`` writes with its provenance (a ridge regression within
+# ``python -m benchmarks.fit_summary --write`` writes with its provenance (a ridge regression within
 # clusters on Multi-News test clusters 1000-1799 and 2100-2899, apart from the reported clusters 0-499;
 # the target is the share of the sentence's words plus twice the share of its word pairs that the
 # editors' summary holds; only the order of scores within one story matters). The file names its
@@ -382,7 +382,7 @@ TREE_FIELDS = ("feature", "threshold", "left", "right", "value")
 @lru_cache(maxsize=1)
 def _shipped_trees() -> tuple:
     """The fitted trees of src/storyline/params/summary_trees.json (written, with its provenance, by
-    ``python benchmarks/fit_summary.py --trees --write``) as numpy arrays, read once per process, on
+    ``python -m benchmarks.fit_summary --trees --write``) as numpy arrays, read once per process, on
     first use."""
     return load_trees("summary_trees")
 

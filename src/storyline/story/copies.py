@@ -1,0 +1,144 @@
+"""Which sources of a story run the same copy: agency stories and press releases printed by several outlets.
+
+Two outlets printing one AP story are one report, not two: their agreement corroborates nothing. Two
+sources are copies of one text when most sentences of the shorter one are found, nearly word for word, in
+the other (:data:`COPY_SHARE`); copies form groups across the story. A fact corroborated only within one
+group is a single report, and the briefing says "same agency copy", naming the agency where the text
+credits one ("(AP)", "Reuters", an outlet given as the agency).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..ingest.meta import OUTLETS
+from ..types import ArticleAnalysis, Fact
+from ..vocabulary import DOUBLE_QUOTES
+
+# Share of the shorter article's sentences found nearly word for word in the other for the two to count as
+# one copy. Wire rewrites keep most sentences and edit a few (ECB+ 8_1ecb / 8_2ecb share 19 of 21).
+COPY_SHARE = 0.5
+# Two sentences are the same when this share of their word 4-grams is shared (Jaccard).
+SENTENCE_SIMILARITY = 0.6
+# Sentences shorter than this (in words) are not compared: "Police said." is in every story.
+MIN_SENTENCE_WORDS = 6
+# News agencies whose copy other outlets print.
+AGENCIES = frozenset({"AP", "Reuters", "AFP", "dpa", "Xinhua", "Kyodo", "Yonhap", "TASS", "PTI", "UPI", "Bloomberg"})
+_WORD = re.compile(r"\w+")
+_CREDIT = re.compile(r"\(\s*(AP|Reuters|AFP|dpa|UPI)\s*\)|\b(Associated Press|Reuters|Agence France-Presse)\b")
+
+
+def copy_groups(analyses: Sequence[ArticleAnalysis]) -> dict[str, int]:
+    """Each source's copy group: sources printing one text share a number; every other source its own."""
+    shingles = [[_shingles(a.article.text[s.start:s.end]) for s in a.sentences] for a in analyses]
+    shingles = [[s for s in doc if s] for doc in shingles]
+    group = list(range(len(analyses)))
+    for i in range(len(analyses)):
+        for j in range(i + 1, len(analyses)):
+            if _root(group, i) != _root(group, j) and _copies(shingles[i], shingles[j]):
+                group[_root(group, j)] = _root(group, i)
+    return {a.article.id: _root(group, n) for n, a in enumerate(analyses)}
+
+
+def agency(analysis: ArticleAnalysis) -> str | None:
+    """The agency an article credits: its outlet when that is an agency, else "(AP)" and the like in its text."""
+    if analysis.article.outlet in AGENCIES:
+        return analysis.article.outlet
+    m = _CREDIT.search(analysis.article.text)
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    return OUTLETS.get(name.lower(), name)
+
+
+def independent_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]) -> tuple[Fact, ...]:
+    """The facts with corroboration counted by independent reports. Two sources' evidence for a fact is one
+    report when the two sources are copies of one text (:func:`copy_groups`) or when the two sentences are
+    one passage, nearly word for word outside their quotations (an agency paragraph, a press release). A
+    fact that only one report gives is one source's ("same agency copy"); a corroborated fact says which
+    of its sources copy."""
+    groups = copy_groups(analyses)
+    by_id = {a.article.id: a for a in analyses}
+    agencies = {a.article.id: agency(a) for a in analyses}
+    out = []
+    for fact in facts:
+        if fact.status != "corroborated":
+            out.append(fact)
+            continue
+        passages = {ev.source: _shingles(_outside_quotes(_sentence_of(by_id[ev.source], ev.start, ev.end)))
+                    for ev in reversed(fact.evidence)}
+        reports = list(range(len(fact.sources)))  # union-find over the fact's sources
+        for i, a in enumerate(fact.sources):
+            for j in range(i + 1, len(fact.sources)):
+                b = fact.sources[j]
+                if groups[a] == groups[b] or _same_passage(passages[a], passages[b]):
+                    reports[_root(reports, j)] = _root(reports, i)
+        clusters: dict[int, list[str]] = {}
+        for n, source in enumerate(fact.sources):
+            clusters.setdefault(_root(reports, n), []).append(source)
+        copied = [sources for sources in clusters.values() if len(sources) > 1]
+        if not copied:
+            out.append(fact)
+            continue
+        notes = []
+        for sources in copied:
+            credited = next((agencies[s] for s in sources if agencies[s]), None)
+            notes.append(f"{' and '.join(sources)} run the same {credited + ' ' if credited else ''}agency copy")
+        status = "corroborated" if len(clusters) > 1 else "single_source"
+        out.append(Fact(fact.id, status, fact.sources, fact.evidence, "; ".join(notes), fact.kind, fact.confidence))
+    return tuple(out)
+
+
+def _root(parents: list[int], i: int) -> int:
+    while parents[i] != i:
+        parents[i] = parents[parents[i]]
+        i = parents[i]
+    return i
+
+
+# A quotation: between double quote marks (straight, curly or guillemets), or `` and '' as some corpora write them.
+_QUOTED = re.compile(rf"[{DOUBLE_QUOTES}«][^{DOUBLE_QUOTES}«»]*[{DOUBLE_QUOTES}»]|``.*?''")
+
+
+def _outside_quotes(sentence: str) -> str:
+    """A sentence without its quotations: two outlets may print one speaker's words without copying."""
+    return _QUOTED.sub(" ", sentence)
+
+
+def _sentence_of(analysis: ArticleAnalysis, start: int, end: int) -> str:
+    """The sentence (or sentences) holding a span of an article."""
+    spans = [s for s in analysis.sentences if s.start < end and start < s.end]
+    text = analysis.article.text
+    return text[spans[0].start:spans[-1].end] if spans else text[start:end]
+
+
+def _same_passage(a: frozenset, b: frozenset) -> bool:
+    return bool(a) and bool(b) and len(a & b) >= SENTENCE_SIMILARITY * len(a | b)
+
+
+def _shingles(sentence: str) -> frozenset[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if len(words) < MIN_SENTENCE_WORDS:
+        return frozenset()
+    return frozenset(tuple(words[k:k + 4]) for k in range(len(words) - 3))
+
+
+def _copies(a: list[frozenset], b: list[frozenset]) -> bool:
+    """Whether most sentences of the shorter article are found nearly word for word in the other."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    where: dict[tuple[str, ...], list[int]] = {}
+    for n, sentence in enumerate(long):
+        for shingle in sentence:
+            where.setdefault(shingle, []).append(n)
+    found = 0
+    for sentence in short:
+        shared: dict[int, int] = {}
+        for shingle in sentence:
+            for n in where.get(shingle, ()):
+                shared[n] = shared.get(n, 0) + 1
+        if any(k >= SENTENCE_SIMILARITY * (len(sentence) + len(long[n]) - k) for n, k in shared.items()):
+            found += 1
+    return found >= COPY_SHARE * len(short)

@@ -1,0 +1,225 @@
+"""The story's figures side by side: one row per thing counted, one cell per source.
+
+Each article's figures (:mod:`storyline.nlp.figures`) are grouped by what they count: the happening
+("killed", "injured", "magnitude") and the kind of thing counted ("people" for people of any kind:
+"three people", "two women and one man", "five officers"). A source's cell is the figure it states
+first (the headline, then the lead: where an outlet puts its toll), with its qualifier.
+
+A row's status:
+
+- ``agree``: every source's figure can be true at once ("at least 3" and "4" can; so can "about 200"
+  and "210"),
+- ``changed``: they cannot, but the sources were published at different times and the later one gives
+  the new figure: a toll that rose is no contradiction, and the reader sees it,
+- ``differ``: they cannot all be true, and nothing says one replaced the other.
+
+Only tolls and counts of people and a quake's magnitude are compared. Sums of money are listed, not
+compared: a story holds many (a loss, a bail-out, a fine, the same sum converted), and a figure does not
+say which it is. Ages are not grouped across sources: an age belongs to a person, and the figure does
+not say whom.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..nlp.figures import COUNT, HAPPENINGS, PEOPLE_NOUNS
+from ..types import ArticleAnalysis, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
+
+# How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
+ABOUT_SHARE = 0.1
+# "nearly 50" covers this share below 50 (45 to 50).
+NEARLY_SHARE = 0.1
+# The confidence of a count conflict from the figures table: set by hand (no data yet to fit it on); below
+# 1 because a source's first figure may be of another happening the parse took for this one.
+COUNT_CONFLICT_CONFIDENCE = 0.8
+# The toll words a verb of the text may be read as (when it counts people and means just one of them):
+# "charged" is left out, for "charge" also means to attack.
+CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
+# Past participles that are not lemma + "ed", for the verbs a count is the object of.
+IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
+             "hit": "hit", "catch": "caught", "bring": "brought", "leave": "left", "lose": "lost", "send": "sent",
+             "build": "built", "buy": "bought", "sell": "sold", "give": "given", "hurt": "hurt", "set": "set",
+             "burn": "burnt", "fly": "flown", "drive": "driven", "bite": "bitten", "beat": "beaten", "hide": "hidden",
+             "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made"}
+# The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
+# the text ("capture") or a bare count.
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    source: str
+    figure: FigureRef
+    published: str | None
+
+
+def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
+    """The story's figures table (see the module doc), rows in the order the first source gives them."""
+    keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
+    rows: dict[tuple[str, str | None], list[_Cell]] = {}
+    for analysis in analyses:
+        seen: set[tuple[str, str | None]] = set()
+        for figure in sorted(analysis.figures, key=lambda f: (f.sentence, f.start)):
+            if figure.what == "age" or (figure.sentence >= 0 and figure.sentence in analysis.furniture):
+                continue
+            what, unit = happening_of(figure), counted_class(figure)
+            key = _row_key((what, unit), keys)
+            if key in seen:  # a source's first statement of a figure is its cell
+                continue
+            seen.add(key)
+            rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
+    out = []
+    for (what, unit), cells in rows.items():
+        if what not in KNOWN and len({c.source for c in cells}) < 2:
+            continue  # a count no toll word names, in one source: too little to be sure what it counts
+        if what == COUNT and not all(_counts_people(c.figure) for c in cells):
+            continue  # things counted with no word of what happened to them ("15 countries"): background
+        n = len(out) + 1
+        status, note = _status(what, cells)
+        values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, unit, c.figure.text,
+                                   c.figure.start, c.figure.end, c.published) for c in cells)
+        out.append(Figure(f"g{n}", _label(what, unit), status, note, values))
+    return tuple(out)
+
+
+def _row_key(key: tuple[str, str | None], keys: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The row a figure joins: its own key, or an earlier row's whose happening and counted thing mean the
+    same ("captured 23 pirates" / "arrested 23 Somali pirates"; "four thieves" / "three or four robbers").
+    Toll words (HAPPENINGS) are already one word per happening and join only their own rows."""
+    from .lexicon import related
+
+    what, unit = key
+    for other in keys:
+        if other == key:
+            return other
+        if what in KNOWN or other[0] in KNOWN:
+            continue
+        if (what == other[0] or related(what, other[0])) and (unit == other[1] or (
+                unit and other[1] and related(unit, other[1]))):
+            return other
+    keys.append(key)
+    return key
+
+
+def headlines(analyses: Sequence[ArticleAnalysis]) -> tuple[Headline, ...]:
+    """Each titled source's headline with the figures it states, side by side ("1 dead" / "24 dead")."""
+    out = []
+    for analysis in analyses:
+        title = analysis.article.title
+        if not title:
+            continue
+        figures = [f for f in analysis.figures if f.sentence < 0 and f.what != "age"]
+        out.append(Headline(analysis.article.id, title, tuple(
+            FigureValue(analysis.article.id, f.value, f.qualifier, f.unit, f.text, f.start, f.end,
+                        analysis.article.published) for f in figures),
+            tuple(_label(happening_of(f), counted_class(f)) for f in figures)))
+    return tuple(out)
+
+
+def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
+    """A conflicting fact of kind ``count`` for each row whose sources differ, with each cell as evidence."""
+    out = []
+    for figure in figures:
+        if figure.status == "differ":
+            sources = tuple(dict.fromkeys(v.source for v in figure.values))
+            evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
+            out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
+                            COUNT_CONFLICT_CONFIDENCE))
+    return out
+
+
+def _counts_people(figure: FigureRef) -> bool:
+    from .lexicon import is_person_noun
+
+    unit = figure.unit
+    return unit is None or unit in PEOPLE_NOUNS or unit in _HAPPENING_WORDS or is_person_noun(unit)
+
+
+def happening_of(figure: FigureRef) -> str:
+    """A figure's happening as its row groups it: a verb that means one of the toll words, said of people,
+    is that toll ("captured 23 pirates", "nabbed 23 brigands" and "arrested 23 pirates" are all arrests)."""
+    what = figure.what
+    if what in KNOWN or what == COUNT or not _counts_people(figure):
+        return what
+    from .lexicon import related
+
+    hits = [h for h in CANONICAL if any(related(what, w) for w in HAPPENINGS[h])]
+    return hits[0] if len(hits) == 1 else what
+
+
+def counted_class(figure: FigureRef) -> str | None:
+    """What a figure counts, as its row groups it: "people" for any kind of person counted by a toll word,
+    else the noun ("four thieves" and "three boats" keep theirs)."""
+    what = happening_of(figure)
+    if what in ("magnitude", "age"):
+        return None
+    if what == "money" or what not in HAPPENINGS:
+        return figure.unit
+    return "people" if _counts_people(figure) else figure.unit
+
+
+_HAPPENING_WORDS = frozenset(w for words in HAPPENINGS.values() for w in words)
+
+
+def _label(what: str, unit: str | None) -> str:
+    if what in ("magnitude", "money"):
+        return what if unit is None or what == "magnitude" else f"money ({unit})"
+    if what == COUNT:
+        return unit or "count"
+    if what not in KNOWN:  # a verb's lemma: "capture" -> "captured"
+        what = IRREGULAR.get(what) or (what + "d" if what.endswith("e") else what + "ed")
+    return what if unit in (None, "people") else f"{unit} {what}"
+
+
+def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
+    """``agree``, ``changed`` or ``differ``, and a plain note saying why."""
+    if len({c.source for c in cells}) < 2:
+        return "agree", "one source gives this figure"
+    if what == "money":  # a story holds many sums (a loss, a bail-out, a fine), and no figure says which
+        return "agree", "listed, not compared"
+    ranges = [_range(c.figure) for c in cells]
+    if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+        return "agree", "the figures can all be true at once"
+    if what == COUNT:  # "four thieves", "a dozen employees": a count that no happening names is listed only
+        return "agree", "listed, not compared: no word says what happened to what is counted"
+    if what not in KNOWN and len({(c.figure.what, c.figure.unit) for c in cells}) > 1:
+        # counts joined by related words ("vessels attacked" / "boats attacked") may count different things
+        return "agree", "listed, not compared: the sources count with different words"
+    dated = [c for c in cells if c.published]
+    if len(dated) == len(cells) and len({c.published for c in cells}) > 1:
+        ordered = sorted(cells, key=lambda c: c.published)
+        latest = [c for c in ordered if c.published == ordered[-1].published]
+        earlier = [c for c in ordered if c.published != ordered[-1].published]
+        latest_ranges = [_range(c.figure) for c in latest]
+        if max(lo for lo, _ in latest_ranges) <= min(hi for _, hi in latest_ranges):
+            first, last = earlier[0], latest[-1]
+            return "changed", (f"{_shown(first.figure)} in {first.source} ({first.published}), "
+                               f"{_shown(last.figure)} in the later {last.source} ({last.published})")
+    shown = "; ".join(f"{_shown(c.figure)} in {c.source}" for c in cells)
+    return "differ", f"the sources give figures that cannot all be true: {shown}"
+
+
+def _range(figure: FigureRef) -> tuple[float, float]:
+    """The values a figure allows, from its qualifier."""
+    v, q = figure.value, figure.qualifier
+    if q == "at least":
+        return v, math.inf
+    if q == "more than":
+        return v + (1 if float(v).is_integer() else 1e-9), math.inf
+    if q == "about":
+        return v * (1 - ABOUT_SHARE), v * (1 + ABOUT_SHARE)
+    if q == "nearly":
+        return v * (1 - NEARLY_SHARE), v
+    if q == "up to":
+        return 0.0, v
+    if q == "fewer than":
+        return 0.0, v - (1 if float(v).is_integer() else 1e-9)
+    return v, v
+
+
+def _shown(figure: FigureRef) -> str:
+    value = f"{figure.value:g}"
+    return f"{figure.qualifier} {value}" if figure.qualifier else value
