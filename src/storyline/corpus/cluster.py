@@ -474,7 +474,7 @@ def _rebuild(store: Store, story: int) -> None:
 def cluster_documents(texts: Sequence[str], ids: Sequence[str], published: Sequence[str | None] | None = None,
                       processes: int | None = None) -> list[int]:
     """Cluster texts into stories, online, in the given order (for evaluation): one label each."""
-    from .. import make_article
+    from ..ingest import make_article
     from ..nlp.pipeline import analyze
 
     store = Store(":memory:")
