@@ -28,13 +28,32 @@ from .compare_gold import Event, Spot, load_events
 MIN_OVERLAP = 3
 
 
-def analyse(event: Event):
-    """The story report Storyline makes of an event's articles."""
+def analyse(event: Event, cache: str | None = None):
+    """The story report Storyline makes of an event's articles.
+
+    With ``cache`` (a folder), each event's per-article analyses are pickled there and reused: for work on
+    the story stage only. Empty the folder whenever the per-article pass (``storyline.nlp``) changes.
+    """
     from storyline import make_article
     from storyline.api import story_from_articles
 
     articles = [make_article(text, doc_id, published=event.published.get(doc_id)) for doc_id, text in event.texts.items()]
-    return story_from_articles(articles, processes=1, summary_words=0)
+    if cache is None:
+        return story_from_articles(articles, processes=1, summary_words=0)
+    import pickle
+    from pathlib import Path
+
+    from storyline.nlp.pipeline import analyze
+    from storyline.story import build_story
+
+    path = Path(cache) / f"{event.name}.pickle"
+    if path.exists():
+        analyses = pickle.loads(path.read_bytes())
+    else:
+        analyses = list(analyze(articles, processes=1))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(analyses))
+    return build_story(analyses, [], story=articles[0].story, summary_words=0)
 
 
 def overlaps(a_start: int, a_end: int, b: Spot) -> bool:
@@ -231,9 +250,11 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list each event's errors")
+    parser.add_argument("--cache", metavar="DIR", help="keep each event's per-article analyses in DIR and reuse "
+                        "them (for work on the story stage; empty DIR when storyline.nlp changes)")
     args = parser.parse_args()
     events = load_events(None if args.split == "all" else args.split)
-    scores = [score_event(event, analyse(event)) for event in events]
+    scores = [score_event(event, analyse(event, args.cache)) for event in events]
     result = {"split": args.split, "totals": totals(scores),
               "events": {s["event"]: {k: v for k, v in s.items() if k not in ("event", "errors")} for s in scores}}
     if args.json:
