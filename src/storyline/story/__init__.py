@@ -40,6 +40,7 @@ def build_story(
     from .figures import build_figures, figure_conflicts, headlines
     from .framing import framing_terms
     from .quotes import find_echoes, link_speakers, sourcing_profiles, summary_speakers
+    from .spellings import spelling_conflicts
     from .summary import candidate_texts, load_tfidf, summarize
     from .timeline import build_timeline
 
@@ -60,8 +61,9 @@ def build_story(
     summary = tuple(replace(s, speakers=summary_speakers(s, quotes, entities)) for s in summary)
     facts = independent_facts(facts, analyses)
     figures = build_figures(analyses)
-    conflicts = figure_conflicts(figures)
-    if conflicts:  # count conflicts come from the figures table: listed first, numbered after the rest
+    # count conflicts come from the figures table, names spelled two ways from the cast: listed first
+    conflicts = figure_conflicts(figures) + (spelling_conflicts(entities) if len(analyses) > 1 else [])
+    if conflicts:
         facts = tuple(replace(f, id=f"f{n}") for n, f in enumerate((*conflicts, *facts), start=1))
     return StoryReport(
         title=story_title(analyses, entities),

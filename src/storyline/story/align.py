@@ -29,6 +29,7 @@ import numpy as np
 from .. import params
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Quote
 from .embed import embed
+from .figures import figure_range
 from .lexicon import related_share
 from ..nlp.figures import HAPPENINGS
 from .quotes import echo_conflicts
@@ -94,6 +95,8 @@ class Claim:
     weekdays: frozenset[str] = frozenset()  # days it names by weekday alone, where no date resolves them
     tolls: frozenset[str] = frozenset()  # the toll words of its figures ("killed", "arrested": nlp/figures)
     said: frozenset[str] = frozenset()  # its content words outside names and titles: what it says of them
+    # each toll figure's toll word and the values it allows ("at least 3 killed": killed, 3 to infinity)
+    toll_ranges: tuple[tuple[str, float, float], ...] = ()
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -134,12 +137,14 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                         if inside(n.start, n.end) and n.value is not None and n.unit)
         weekdays = frozenset(w for t in analysis.times if inside(t.start, t.end) and not t.value
                              for w in _WEEKDAY.findall(t.text.lower()))
-        tolls = frozenset(f.what for f in analysis.figures if inside(f.start, f.end) and f.what in HAPPENINGS)
+        toll_figures = [f for f in analysis.figures if inside(f.start, f.end) and f.what in HAPPENINGS]
+        tolls = frozenset(f.what for f in toll_figures)
+        toll_ranges = tuple((f.what, *figure_range(f.value, f.qualifier)) for f in toll_figures)
         words = content_words(claim_text)
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
                          is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
-                         weekdays, tolls, words - names - TITLE_WORDS))
+                         weekdays, tolls, words - names - TITLE_WORDS, toll_ranges))
     return out
 
 
@@ -278,14 +283,30 @@ def incompatible(a: Claim, b: Claim) -> bool:
     """Whether two claims cannot tell one fact, whatever their words share: they count different tolls
     ("12 people were injured" / "12 arrested"), they happen on different days named only by weekday
     ("charged Saturday" / "appeared in court Monday"; resolved dates weigh in the match score instead), or
-    they share names and titles but nothing they say of them."""
+    they share names and titles but nothing they say of them. Claims that give the same toll figures that
+    cannot both be true ("12 people were injured" / "18 people had been injured") are no corroboration
+    either: the figures table shows them side by side, and says whether they differ or changed."""
     if a.tolls and b.tolls and not a.tolls & b.tolls:
+        return True
+    if _tolls_clash(a, b):
         return True
     if a.weekdays and b.weekdays and not a.weekdays & b.weekdays and not a.days & b.days:
         return True
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
     # contender to be the next Israeli Prime Minister"; the two must say something alike of them
     return not (a.said & b.said) and not related_share(a.said, b.said)
+
+
+def _tolls_clash(a: Claim, b: Claim) -> bool:
+    """Whether two claims state one toll with values that cannot both be true, and no values of it that can."""
+    clash = False
+    for what in a.tolls & b.tolls:
+        ours = [(lo, hi) for w, lo, hi in a.toll_ranges if w == what]
+        theirs = [(lo, hi) for w, lo, hi in b.toll_ranges if w == what]
+        if any(max(lo, lo2) <= min(hi, hi2) for lo, hi in ours for lo2, hi2 in theirs):
+            return False
+        clash = True
+    return clash
 
 
 def group_claims(claims: Sequence[Claim], probs: np.ndarray, linkage: str = "average") -> list[set[int]]:

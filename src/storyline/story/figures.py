@@ -35,6 +35,9 @@ NEARLY_SHARE = 0.1
 # The confidence of a count conflict from the figures table: set by hand (no data yet to fit it on); below
 # 1 because a source's first figure may be of another happening the parse took for this one.
 COUNT_CONFLICT_CONFIDENCE = 0.8
+# The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
+# set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
+COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
 # The toll words a verb of the text may be read as (when it counts people and means just one of them):
 # "charged" is left out, for "charge" also means to attack.
 CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
@@ -120,15 +123,31 @@ def headlines(analyses: Sequence[ArticleAnalysis]) -> tuple[Headline, ...]:
 
 
 def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
-    """A conflicting fact of kind ``count`` for each row whose sources differ, with each cell as evidence."""
+    """A conflicting fact of kind ``count`` for each row whose sources differ, with each cell as evidence; and,
+    less confident, one for each toll row whose sources give different estimates that can all be true ("at
+    least 7 killed" / "at least 6 killed"): no contradiction, but a difference the reader should see."""
     out = []
     for figure in figures:
+        sources = tuple(dict.fromkeys(v.source for v in figure.values))
+        evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
-            sources = tuple(dict.fromkeys(v.source for v in figure.values))
-            evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
                             COUNT_CONFLICT_CONFIDENCE))
+        elif figure.status == "agree" and figure.what.split(" ")[-1] in HAPPENINGS and _estimates_differ(figure):
+            shown = "; ".join(f"{v.qualifier + ' ' if v.qualifier else ''}{v.value:g} in {v.source}"
+                              for v in figure.values)
+            out.append(Fact("", "conflicting", sources, evidence,
+                            f"{figure.what}: the sources give different figures, which can all be true: {shown}",
+                            "count", COMPATIBLE_DIFFERENCE_CONFIDENCE))
     return out
+
+
+def _estimates_differ(figure: Figure) -> bool:
+    """Whether two sources of a row give different estimates ("at least 7" / "at least 6", "about 200" /
+    "about 250") that can still both be true. An exact figure that an estimate allows ("at least 3" / "4") is
+    no difference: it only says more."""
+    qualified = [v for v in figure.values if v.qualifier]
+    return any(a.source != b.source and a.value != b.value for a in qualified for b in qualified)
 
 
 def _counts_people(figure: FigureRef) -> bool:
@@ -204,7 +223,11 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
 
 def _range(figure: FigureRef) -> tuple[float, float]:
     """The values a figure allows, from its qualifier."""
-    v, q = figure.value, figure.qualifier
+    return figure_range(figure.value, figure.qualifier)
+
+
+def figure_range(v: float, q: str | None) -> tuple[float, float]:
+    """The values a figure of value ``v`` and qualifier ``q`` allows ("at least 3": 3 to infinity)."""
     if q == "at least":
         return v, math.inf
     if q == "more than":

@@ -1,0 +1,72 @@
+"""Where the sources differ: names spelled two ways, toll figures that differ, and claims that cannot be one fact.
+
+Texts are sentences of the ECB+ articles in benchmarks/compare (as ECB+ tokenises them)."""
+
+from __future__ import annotations
+
+from storyline.story import build_story
+
+WOLFE = ("The two other victims were taken to Beaumont Hospital , but the hospital would not release any details "
+         "about their conditions , Beaumont Hospital spokeswoman Ilene Wolfe said .")
+WOLFF = ("The two other victims were being treated at Beaumont Hospital in Royal Oak . Ilene Wolff , a spokeswoman "
+         "for the hospital , said one was in critical condition .")
+
+
+def conflicts(report, kind=None):
+    return [f for f in report.facts if f.status == "conflicting" and (kind is None or f.kind == kind)]
+
+
+def test_a_name_spelled_two_ways_by_two_sources_is_a_conflict(analyse_text):
+    report = build_story([analyse_text(WOLFE, id="a"), analyse_text(WOLFF, id="b")], summary_words=0)
+    [fact] = conflicts(report, "other")
+    assert fact.note == 'the sources spell the name differently: "Ilene Wolfe" in a; "Ilene Wolff" in b'
+    assert [(e.source, e.text) for e in fact.evidence] == [("a", "Ilene Wolfe"), ("b", "Ilene Wolff")]
+    assert 0 < fact.confidence < 1
+
+
+def test_one_spelling_written_apart_or_with_its_legal_ending_is_no_conflict(analyse_text):
+    report = build_story([
+        analyse_text("A gunman shot dead the chief executive of TallGrass Distribution Ltd. at the company 's "
+                     "Christmas party , police said .", id="a"),
+        analyse_text("The victim was the head of Tall Grass Distribution Limited , a natural health products "
+                     "company , police said .", id="b")], summary_words=0)
+    assert not conflicts(report, "other")
+
+
+def test_two_spellings_in_one_source_are_two_names_not_a_conflict(analyse_text):
+    report = build_story([analyse_text(WOLFE + " " + WOLFF, id="a"), analyse_text(WOLFE, id="b")], summary_words=0)
+    assert not conflicts(report, "other")
+
+
+def test_claims_with_toll_figures_that_cannot_both_be_true_are_not_one_fact(analyse_text):
+    """ECB+ 8_ecbplus: "12 people were injured" and "18 people had been injured ... and 12 arrested" tell the
+    same toll with different figures: the figures table shows them, corroboration does not take them."""
+    from storyline.story.align import claims_of, incompatible
+
+    a = claims_of(analyse_text("Police said 12 people were injured in the riots in Athens .", id="a"), {})
+    b = claims_of(analyse_text("Police said 18 people had been injured in the violence and 12 arrested for "
+                               "carrying weapons .", id="b"), {})
+    assert any(incompatible(x, y) for x in a for y in b)
+    c = claims_of(analyse_text("Police said at least 12 people were injured in the riots in Athens .", id="c"), {})
+    assert not any(incompatible(x, y) for x in c for y in b)
+
+
+def test_toll_figures_that_differ_but_can_both_be_true_are_a_less_certain_difference(analyse_text):
+    report = build_story([
+        analyse_text("A strong earthquake hit southern Iran on Sunday , killing at least seven people , state "
+                     "media said .", id="a"),
+        analyse_text("A strong earthquake hit southern Iran on Sunday and killed at least six people , state "
+                     "media said .", id="b")], summary_words=0)
+    [row] = [f for f in report.figures if f.what == "killed"]
+    assert row.status == "agree"
+    [fact] = conflicts(report, "count")
+    assert fact.confidence < 0.6 and "can all be true: at least 7 in a; at least 6 in b" in fact.note
+
+
+def test_the_same_toll_figure_makes_no_difference(analyse_text):
+    report = build_story([
+        analyse_text("A strong earthquake hit southern Iran on Sunday , killing seven people , state media "
+                     "said .", id="a"),
+        analyse_text("A strong earthquake hit southern Iran on Sunday and killed at least seven people , state "
+                     "media said .", id="b")], summary_words=0)
+    assert not conflicts(report)
