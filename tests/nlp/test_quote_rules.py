@@ -86,6 +86,11 @@ RULE_CASES = [
     ("''Several of us were arguing we have to wait for the moment,'' recalled Mr. Rhodes. ''He said, 'I just "
      "need to go to Israel because we can't simply wait for all the stars to align.'.''",
      "He said", "direct", "shared_cue", "Rhodes"),
+    # (ECB+ text, one sentence a line, rebuilt from tokens: the closing mark between spaces reads either way)
+    ("The victim was gunned down Friday when a man showed up at the Christmas party with a gun .\n"
+     "The man `` had a firearm with him .\n"
+     "He shot one man fatally right away , '' said Vancouver police spokesperson Tim Fanning .",
+     " had a firearm", "direct", "closing_part", "Tim Fanning"),
     ("The complaint is based on D.C. conduct standards that prohibit lawyers from representing cases if they "
      "“participated personally and substantially as a public officer or employee.”",
      "participated", "direct", "unattributed", None),

@@ -587,3 +587,29 @@ def test_headline_and_body_quotes_are_numbered_in_text_order(analyse_text):
     analysis = analyse_text("Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\n"
                             "“Her honesty is in question,” Rep. Darrell Issa said on Monday.")
     assert [(q.id, q.speaker.name) for q in analysis.quotes] == [("t:q1", "Issa"), ("t:q2", "Darrell Issa")]
+
+
+# ECB+ texts are rebuilt from tokens, one sentence a line: a closing mark stands between spaces.
+RUN_ON = ("An armed Chetak helicopter was immediately `` launched '' from INS Mysore towards Gibe .\n"
+          "`` The sailors on Gibe were exchanging small arms fire with the pirates .\n"
+          "On spotting the armed Chetak hovering overhead , the pirate boats broke off their attack , '' said an officer .\n"
+          "Soon after , steaming at full speed , the deadly INS Mysore also reached the spot .")
+
+
+def test_a_quote_running_over_lines_takes_the_cue_that_closes_it(analyse_text):
+    quotes = [q for q in analyse_text(RUN_ON).quotes if q.kind == "direct"]
+    said = [(q.text.split()[0], q.speaker.name if q.speaker else None, q.speaker and q.speaker.anonymous)
+            for q in quotes]
+    assert said == [("The", "an officer", True), ("On", "an officer", True)]  # ("launched" is a scare quote)
+
+
+def test_a_quote_left_open_with_no_mark_after_it_stays_as_it_was():
+    from storyline.nlp.quotes.runon import join_run_ons
+
+    text = ("`` The sailors on Gibe were exchanging small arms fire with the pirates .\n"
+            "Soon after , steaming at full speed , the deadly INS Mysore also reached the spot .\n")
+    spans = find_quotes(text)
+    assert join_run_ons(text, spans) == spans  # nothing closes it: the next line is no quote
+    # ... nor when the next mark opens a quote of its own
+    text2 = text + "`` We acted in self-defence , '' said the Navy chief .\n"
+    assert join_run_ons(text2, find_quotes(text2)) == find_quotes(text2)

@@ -19,7 +19,8 @@ description with no name ("an Israeli official", "sources") is flagged anonymous
 
 Every quote records the ``rule`` that found it: the name of a cue rule, of a way to go on from an
 earlier quote ("same_paragraph", "continued_quote", "previous_paragraph", "previous_subject",
-"shared_cue", "owned_speech", "transcript_line"), of an indirect content rule (``CONTENT_RULES``,
+"shared_cue", "owned_speech", "transcript_line"; "closing_part" for a quote running over lines, which
+takes the cue of the part that closes it, :mod:`.runon`), of an indirect content rule (``CONTENT_RULES``,
 "according_to_clause"), "headline_label", or "unattributed" for quoted words no rule gives a speaker.
 The words every rule looks up are in :mod:`.lexicon`; what every rule reads, in :mod:`.context`.
 """

@@ -18,6 +18,7 @@ from ..coref import Resolver, people_by_surname
 from ..quotemarks import QuoteSpan, find_quotes
 from ...vocabulary import QUOTE_TOKENS
 from .records import Found
+from .runon import join_run_ons
 
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]*\s")
 # A sentence this short after a quote that closed its own sentence may still be its cue
@@ -33,7 +34,8 @@ class Context:
         source: the article's id.
         mentions: its entity mentions; ``sentence_of``: the sentence number of each token.
         body: (start, end) of the part read: the article's body, or its headline.
-        spans: the quote-mark pairs that open inside ``body``; ``quoted``: their (start, end).
+        spans: the quote-mark pairs that open inside ``body`` (quotes running over lines mended, see
+            :mod:`.runon`); ``quoted``: their (start, end).
         resolver: resolves pronouns (:mod:`storyline.nlp.coref`).
         person_named: surname -> the person's first mention; ``people``: those surnames.
         relatives: antecedent token -> the relative pronoun a cue's clause has ("..., said Mike Lee,
@@ -50,7 +52,7 @@ class Context:
         self.body = body
         self.person_named = people_by_surname(mentions)
         self.people = self.person_named.keys()
-        self.spans = [q for q in find_quotes(self.text) if body[0] <= q.start < body[1]]
+        self.spans = [q for q in join_run_ons(self.text, find_quotes(self.text)) if body[0] <= q.start < body[1]]
         self.quoted = [(q.start, q.end) for q in self.spans]
         self.starts = [t.idx for t in doc]
         self.resolver = Resolver(doc, mentions, sentence_of, self.quoted)

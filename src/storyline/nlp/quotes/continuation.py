@@ -65,9 +65,9 @@ def continues(ctx: Context, previous: Attribution, quote: QuoteSpan) -> bool:
     prev_quote = previous.quote
     if prev_quote is None:
         return False
-    if prev_quote.continued:
-        return True
     gap = ctx.text[prev_quote.close_mark:quote.open_mark]
+    if prev_quote.continued:  # (the run goes on in the line right after, not in any later quote)
+        return not gap.strip()
     if "\n" in gap.strip():
         return False
     cue = previous.cue

@@ -18,7 +18,11 @@ from .titles import is_named_title, is_speech
 
 # The rules of a direct quote no cue rule attributes, or whose speaker comes from the quote before.
 GOING_ON_RULES = ("transcript_line", "same_paragraph", "owned_speech", "continued_quote", "previous_paragraph",
-                  "previous_subject", "shared_cue", "unattributed")
+                  "previous_subject", "shared_cue", "closing_part", "unattributed")
+# The rules of a quote that found no cue of its own: a part of a quote running over several lines takes
+# the cue of the part that closes it instead ('"The sailors ... pirates.⏎On spotting ..., " said an officer').
+CUELESS_RULES = frozenset({"same_paragraph", "continued_quote", "previous_paragraph", "previous_subject",
+                           "shared_cue", "unattributed"})
 
 
 def extract_quotes(doc: Doc, source: str, mentions: tuple[Mention, ...], sentence_of: list[int],
@@ -48,7 +52,21 @@ def direct_quotes(ctx: Context, indirect: list[Attribution]) -> list[Attribution
         records.append(record)
         if moves:
             previous = record if record.cue is not None or record.speaker is not None else None
-    return records
+    return _closed_runs(ctx, records)
+
+
+def _closed_runs(ctx: Context, records: list[Attribution]) -> list[Attribution]:
+    """The records, each part of a quote that runs on into the next line and has no cue of its own given
+    the attribution of the part after it (and so, part by part, of the part that closes the quote)."""
+    out = list(records)
+    for n in range(len(out) - 2, -1, -1):
+        record, following = out[n], out[n + 1]
+        if record.quote is None or not record.quote.continued or record.rule not in CUELESS_RULES \
+                or following.quote is None or (following.cue is None and following.speaker is None) \
+                or ctx.text[record.quote.close_mark:following.quote.open_mark].strip():
+            continue
+        out[n] = following.goes_on(record.quote, "closing_part")
+    return out
 
 
 def _attribute(ctx: Context, quote: QuoteSpan, previous: Attribution | None, records: list[Attribution],
@@ -68,14 +86,17 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Attribution | None, rec
         # '"...," in Bolton's view' (before a quote paragraph is read as going on from the last)
         owned = owned_speech(ctx, quote)
         if owned is None and previous is not None and continues(ctx, previous, quote):
-            return previous.goes_on(quote, "continued_quote"), False
+            # (a quote running over paragraphs goes on part by part; '"...," Kirby said. "..."' keeps
+            # the record with the cue, for a third part after it)
+            return previous.goes_on(quote, "continued_quote"), previous.quote.continued
         earlier = previous_paragraph(ctx, quote, records, indirect) \
             if owned is None and is_speech(ctx, quote) else None
         if earlier is not None:
             return earlier.goes_on(quote, "previous_paragraph"), True
         found = ("owned_speech", owned) if owned is not None else None
     rule, cue, subject = (found[0], found[1].cue, found[1].speaker) if found is not None else (None, None, None)
-    if (subject is None and not is_speech(ctx, quote)) or is_named_title(ctx, quote):
+    # (a quote running on into the next line is speech however short: its cue comes where it closes)
+    if (subject is None and not quote.continued and not is_speech(ctx, quote)) or is_named_title(ctx, quote):
         return None, False  # a title, a scare quote, markup: quoted words no one is said to say
     if cue is None and subject is None:
         subject = previous_subject(ctx, quote)
