@@ -440,6 +440,11 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
     # Washington Post)
     ("Obama, in need of a change of subject, brought it up himself. He called it \"shameful\" and called on "
      "leaders \"not to feed that dark impulse inside of us.\"", "Obama", False),
+    # (ECB+: the parser ends a sentence at an abbreviated title's full stop)
+    ("Vancouver Police spokesman Constable Tim Fanning said the suspect had been let go on Thursday .\n"
+     "`` It 's something no business can prepare for , '' Const. Fanning said .", "Constable Tim Fanning", False),
+    ("The suspect , 38 - year - old Anthony LaCalamita , was \"deliberately seeking out these individuals , \" "
+     "according to Troy police Lt . Gerry Scherlinck .", "Gerry Scherlinck", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

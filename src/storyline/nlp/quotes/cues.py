@@ -16,7 +16,7 @@ from .labels import (announcing_line, colon_label, dash_label, digest_label, fro
                      signed_line, signing_line)
 from ...vocabulary import THING_PRONOUNS
 from .lexicon import (BESIDE_CUES, INVERTED_ONLY, LIGHT_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TAIL_CUES, TAIL_WEAK,
-                      WEAK_CUES, is_cue, lemma, plausible_speaker)
+                      WEAK_CUES, abbreviated_title, is_cue, lemma, plausible_speaker)
 from .records import Found
 from .speakers import who
 from .subjects import subject_of
@@ -50,6 +50,8 @@ def inverted_tail(ctx: Context, view: QuoteView) -> Found | None:
     for token in doc[first.i:min(first.i + 9, len(doc))]:
         if token.i > first.i and lemma(token) in TAIL_CUES and token.lemma_.lower() not in TAIL_WEAK:
             return _tail_cue(doc, first, token)
+        if token.text == "." and token.i > first.i and abbreviated_title(doc[token.i - 1]):
+            continue  # ('"...," Const. Fanning said': the full stop of a title, not of the sentence)
         # ('a Democratic staffer in the room wondered': a preposition inside the noun phrase)
         inner_prep = token.pos_ == "ADP" and token.i > first.i and token.i + 1 < len(doc) \
             and doc[token.i + 1].pos_ in ("DET", "NOUN", "PROPN")

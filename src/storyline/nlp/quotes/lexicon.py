@@ -95,6 +95,16 @@ SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "because", 
 TIME_MARKS = frozenset({"after", "before", "when", "while", "once", "since", "until"})
 # Dashes as tokens.
 DASHES = ("―", "—", "--", "–")
+# Titles written abbreviated before a name, whose full stop the parser may take for a sentence's end
+# ("Const. Fanning said", "Troy police Lt . Gerry Scherlinck": ECB+ and Canadian and US police news).
+ABBREVIATED_TITLES = frozenset("""const cst lt sgt cpl capt det insp supt cmdr col maj gen adm gov sen rep
+atty pres amb sec dr prof rev""".split())
+
+
+def abbreviated_title(token: Token) -> bool:
+    """Whether a token is a title written abbreviated before a name ("Lt", "Const."), its full stop
+    split off or not."""
+    return token.lower_.rstrip(".") in ABBREVIATED_TITLES and token.text[:1].isupper()
 # Words a title follows: 'broadcast of "Fox News Sunday"', 'on "Face the Nation"', 'his book, "..."'.
 TITLE_CONTEXT = frozenset(
     "of on in show program programme book books film movie documentary song anthem album series episode "

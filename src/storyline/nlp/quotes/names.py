@@ -10,7 +10,7 @@ from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..coref import PERSON_NOUNS
 from .context import Context
 from ...vocabulary import CONVERSATION_PRONOUNS
-from .lexicon import SOME_PEOPLE, SPEECH_VERBS, lemma, plausible_speaker
+from .lexicon import SOME_PEOPLE, SPEECH_VERBS, abbreviated_title, lemma, plausible_speaker
 from .records import Subject
 from .speakers import MAX_SPEAKER_TOKENS
 
@@ -85,12 +85,26 @@ def _pronoun_speaker(ctx: Context, subject: Token) -> Speaker:
 def _phrase_speaker(ctx: Context, subject: Token) -> Speaker:
     """The speaker a noun phrase names: the named entity it stands for, or the description itself."""
     tokens = phrase(ctx, subject)
+    titled = _name_after_title(ctx, tokens[-1])
+    if titled is not None:
+        tokens = tokens + [t for t in ctx.doc[tokens[-1].i + 1:] if t.idx < titled.end]
+        subject = tokens[-1]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     words = ctx.doc[tokens[0].i:tokens[-1].i + 1].text
-    mention = _mention_of(ctx, subject, tokens, start, end)
+    mention = titled or _mention_of(ctx, subject, tokens, start, end)
     if mention is not None:
         return Speaker(name=mention.name, text=words, start=start, end=end, mention=mention.start)
     return Speaker(name=words, text=words, start=start, end=end, anonymous=_anonymous(subject, tokens))
+
+
+def _name_after_title(ctx: Context, last: Token) -> Mention | None:
+    """The person named right after a phrase that ends in an abbreviated title whose full stop the parser
+    took for a sentence's end ("according to Troy police Lt . Gerry Scherlinck"), or None."""
+    doc = ctx.doc
+    if not abbreviated_title(last) or last.i + 2 >= len(doc) or doc[last.i + 1].text != ".":
+        return None
+    name = doc[last.i + 2]
+    return next((m for m in ctx.mentions if m.start == name.idx and m.label == "PERSON"), None)
 
 
 def _mention_of(ctx: Context, subject: Token, tokens: list[Token], start: int, end: int) -> Mention | None:

@@ -28,6 +28,9 @@ MAX_RUN_ON_LINES = 4
 _CLOSING = re.compile(r"''|\"|”")
 # Any quote mark (a line holding another mark before the closing one is not mended).
 _ANY_MARK = re.compile(r"''|``|[\"“”«»„]")
+# A line that reports speech itself ('..., police said .') is narration, or a quoted report, not a line of
+# a run-on quote (a blog quoting a whole news item holds its own attributions).
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b")
 # What the words before a closing mark end with.
 _CLAUSE_END = (",", ".", "?", "!")
 
@@ -54,6 +57,8 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
     line_end = _line_end(text, span.start)
     if not span.repaired or span.continued or span.open_mark >= span.start or span.close_mark != line_end:
         return None
+    if _ATTRIBUTION.search(text, span.start, line_end):
+        return None
     parts = [replace(span, continued=True)]
     start = line_end + 1
     for _ in range(MAX_RUN_ON_LINES):
@@ -64,6 +69,8 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
         if not line.strip():
             return None
         first = _ANY_MARK.search(line)
+        if first is None and _ATTRIBUTION.search(line):
+            return None
         if first is None:  # a whole line of the quote
             parts.append(QuoteSpan(start, _rstrip(text, start, end), start, end, continued=True, repaired=True))
             start = end + 1
