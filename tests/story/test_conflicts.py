@@ -70,3 +70,30 @@ def test_the_same_toll_figure_makes_no_difference(analyse_text):
         analyse_text("A strong earthquake hit southern Iran on Sunday and killed at least seven people , state "
                      "media said .", id="b")], summary_words=0)
     assert not conflicts(report)
+
+
+def test_a_clause_two_versions_of_one_agency_story_share_is_one_report(analyse_text):
+    """ECB+ 20_1ecb / 20_2ecb: two versions of one Reuters story, each sentence rewritten around the same
+    clause. The clause is one report, not two sources agreeing."""
+    first = analyse_text("A 5.6 magnitude earthquake hit an island off Iran 's southern coast on Sunday , injuring "
+                         "five people and damaging buildings , Iranian media said .", id="first")
+    second = analyse_text("The tremor struck an area around the town of Dargahan on Qeshm island , at the entrance "
+                          "to the Persian Gulf , injuring five people and damaging buildings .", id="second")
+    report = build_story([first, second], summary_words=0)
+    shared = [f for f in report.facts if any("injuring five people and damaging buildings" in e.text for e in f.evidence)
+              and len(f.sources) == 2]
+    assert shared and all(f.status == "single_source" and "same agency copy" in f.note for f in shared)
+
+
+def test_quakes_of_different_magnitudes_or_months_are_not_one_fact(analyse_text):
+    """ECB+ 20_ecb: this Sunday's 5.6 quake is not the 6.1 quake of September that the articles recall."""
+    from storyline.story.align import claims_of, incompatible
+
+    now = claims_of(analyse_text("A 5.6 magnitude earthquake hit an island off Iran 's southern coast on Sunday , "
+                                 "Iranian media said .", published="2005-11-28", id="a"), {})
+    then = claims_of(analyse_text("A powerful quake with a magnitude of 6.1 struck southern Iran in September near "
+                                  "the port city of Bandar Abbas .", published="2005-11-28", id="b"), {})
+    same = claims_of(analyse_text("An earthquake measuring 5.6 on the Richter scale jolted Qeshm island off Iran 's "
+                                  "southern coast on Sunday .", published="2005-11-28", id="c"), {})
+    assert all(incompatible(x, y) for x in now for y in then)
+    assert not all(incompatible(x, y) for x in now for y in same)

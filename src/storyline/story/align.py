@@ -71,6 +71,7 @@ _STOP = frozenset("""the a an and or but of to in on at for with by from as is w
 it its this that these those he she they we you i his her their our not no will would could should said says
 say told also about after before more than over into out up which who whom what when where while""".split())
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 # Words of titles, which name a role, not what happened: a claim must share more than these and names.
 TITLE_WORDS = frozenset("""president vice prime minister secretary state governor senator senate representative
 congressman congresswoman chief executive spokesman spokeswoman spokesperson official officials director chairman
@@ -96,7 +97,8 @@ class Claim:
     tolls: frozenset[str] = frozenset()  # the toll words of its figures ("killed", "arrested": nlp/figures)
     said: frozenset[str] = frozenset()  # its content words outside names and titles: what it says of them
     # each toll figure's toll word and the values it allows ("at least 3 killed": killed, 3 to infinity)
-    toll_ranges: tuple[tuple[str, float, float], ...] = ()
+    toll_ranges: tuple[tuple[str, float, float], ...] = ()  # and each quake magnitude's ("magnitude", 5.6, 5.6)
+    months: frozenset[str] = frozenset()  # the months its dates fall in ("2005-09" for "in September 2005")
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -139,12 +141,15 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                              for w in _WEEKDAY.findall(t.text.lower()))
         toll_figures = [f for f in analysis.figures if inside(f.start, f.end) and f.what in HAPPENINGS]
         tolls = frozenset(f.what for f in toll_figures)
-        toll_ranges = tuple((f.what, *figure_range(f.value, f.qualifier)) for f in toll_figures)
+        toll_ranges = tuple((f.what, *figure_range(f.value, f.qualifier)) for f in toll_figures
+                            + [f for f in analysis.figures if inside(f.start, f.end) and f.what == "magnitude"])
+        months = frozenset(t.value[:7] for t in analysis.times
+                           if inside(t.start, t.end) and t.value and _MONTH.match(t.value))
         words = content_words(claim_text)
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
                          is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
-                         weekdays, tolls, words - names - TITLE_WORDS, toll_ranges))
+                         weekdays, tolls, words - names - TITLE_WORDS, toll_ranges, months))
     return out
 
 
@@ -290,6 +295,9 @@ def incompatible(a: Claim, b: Claim) -> bool:
         return True
     if _tolls_clash(a, b):
         return True
+    # each dated to one month, and not the same ("hit by a 6.1 quake in September" / "hit on Sunday" in November)
+    if len(a.months) == 1 and len(b.months) == 1 and a.months != b.months:
+        return True
     if a.weekdays and b.weekdays and not a.weekdays & b.weekdays and not a.days & b.days:
         return True
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
@@ -298,9 +306,10 @@ def incompatible(a: Claim, b: Claim) -> bool:
 
 
 def _tolls_clash(a: Claim, b: Claim) -> bool:
-    """Whether two claims state one toll with values that cannot both be true, and no values of it that can."""
+    """Whether two claims state one toll (or a quake's magnitude) with values that cannot both be true, and no
+    values of it that can ("a 5.6 magnitude earthquake" / "a quake with a magnitude of 6.1": two quakes)."""
     clash = False
-    for what in a.tolls & b.tolls:
+    for what in (a.tolls & b.tolls) | ({"magnitude"} & {w for w, _, _ in a.toll_ranges} & {w for w, _, _ in b.toll_ranges}):
         ours = [(lo, hi) for w, lo, hi in a.toll_ranges if w == what]
         theirs = [(lo, hi) for w, lo, hi in b.toll_ranges if w == what]
         if any(max(lo, lo2) <= min(hi, hi2) for lo, hi in ours for lo2, hi2 in theirs):

@@ -54,8 +54,9 @@ def agency(analysis: ArticleAnalysis) -> str | None:
 
 def independent_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]) -> tuple[Fact, ...]:
     """The facts with corroboration counted by independent reports. Two sources' evidence for a fact is one
-    report when the two sources are copies of one text (:func:`copy_groups`) or when the two sentences are
-    one passage, nearly word for word outside their quotations (an agency paragraph, a press release). A
+    report when the two sources are copies of one text (:func:`copy_groups`) or when the two sentences, or the
+    two claims, are one passage, nearly word for word outside their quotations (an agency paragraph, a press
+    release; a clause of at least MIN_SENTENCE_WORDS words). A
     fact that only one report gives is one source's ("same agency copy"); a corroborated fact says which
     of its sources copy."""
     groups = copy_groups(analyses)
@@ -68,11 +69,15 @@ def independent_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]
             continue
         passages = {ev.source: _shingles(_outside_quotes(_sentence_of(by_id[ev.source], ev.start, ev.end)))
                     for ev in reversed(fact.evidence)}
+        # the claims themselves, where one sentence was rewritten around a copied clause ("..., injuring five
+        # people and damaging buildings" in two versions of one agency story)
+        claims = {ev.source: _shingles(_outside_quotes(ev.text)) for ev in reversed(fact.evidence)}
         reports = list(range(len(fact.sources)))  # union-find over the fact's sources
         for i, a in enumerate(fact.sources):
             for j in range(i + 1, len(fact.sources)):
                 b = fact.sources[j]
-                if groups[a] == groups[b] or _same_passage(passages[a], passages[b]):
+                if groups[a] == groups[b] or _same_passage(passages[a], passages[b]) \
+                        or _same_passage(claims[a], claims[b]):
                     reports[_root(reports, j)] = _root(reports, i)
         clusters: dict[int, list[str]] = {}
         for n, source in enumerate(fact.sources):
