@@ -16,8 +16,10 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..types import ArticleAnalysis, Echo, Entity, Quote, SourcingProfile, SummarySentence, SummarySpeaker
+from ..types import (ArticleAnalysis, Echo, Entity, Quote, Speaker, SourcingProfile, SummarySentence,
+                     SummarySpeaker)
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, STAND_IN_PRONOUNS
+from .described import Shown, fitting_antecedent, role_shown, speaker_before, speaker_shown
 
 # The shorter of two quotes must have at least this many words to count as an echo when it
 # is found inside the longer one: "no excuses" (2) qualifies, a lone "yes" does not.
@@ -38,25 +40,55 @@ def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity
                   index: dict[tuple[str, int], str]) -> list[Quote]:
     """All quotes of the story, with speakers linked to cast entities and named canonically.
 
-    A speaker the text names only by a title the article gave one person before ("Ohio Gov. John
-    Kasich said ... The Ohio governor said ...") is that person.
+    A speaker the text only describes, or a pronoun left open, is the one it stands for
+    (:mod:`.described`): the nearest person before it whose role or description fits ("the ship's
+    owner" after "Wicharn Sirichaiekawat, owner of the Ekawat Nava 5"; "the spokesman" after "a German
+    military spokesman", who stays anonymous), else the one person a title names ("Ohio Gov. John Kasich
+    said ... The Ohio governor said ..."; "the minority leader" after "Senate Minority Leader Harry Reid"
+    is Reid, and no anonymous source), else the speaker just before ("..., Mehdi iran-Nejad, told ISNA.
+    ..., the official said").
     """
-    names = {e.id: e.name for e in entities}
+    by_id = {e.id: e for e in entities}
     quotes = []
     for analysis in analyses:
-        for quote in analysis.quotes:
+        source = analysis.article.id
+        shown = role_shown(analysis, entities)
+        sentences = [s.start for s in analysis.sentences]
+        resolved: dict[int, tuple[str | None, bool]] = {}  # speaker start -> (entity, anonymous): one attribution
+        for quote in sorted(analysis.quotes, key=lambda q: q.start):
             speaker = quote.speaker
             entity = None
             if speaker is not None and speaker.mention is not None:
-                entity = index.get((analysis.article.id, speaker.mention))
+                entity = index.get((source, speaker.mention))
             elif speaker is not None and speaker.start is not None:
-                # (an anonymous-looking description too, once it is definite: "the minority leader" after
-                # "Senate Minority Leader Harry Reid" is Reid, and no anonymous source)
-                entity = _titled_person(speaker.text, analysis.article.id, speaker.start, entities)
+                if speaker.start not in resolved:
+                    resolved[speaker.start] = _described(speaker, quote, source, entities, shown, sentences)
+                entity, anonymous = resolved[speaker.start]
+                if entity is None and anonymous != speaker.anonymous:
+                    speaker = replace(speaker, anonymous=anonymous)
             if entity is not None:
-                speaker = replace(speaker, entity=entity, name=names[entity], anonymous=False)
+                speaker = replace(speaker, entity=entity, name=by_id[entity].name, anonymous=False)
+            if speaker is not None:
+                seen = speaker_shown(speaker, by_id.get(entity or ""))
+                if seen is not None:
+                    shown.append(seen)
             quotes.append(replace(quote, speaker=speaker))
-    return quotes
+    order = {q.id: n for n, q in enumerate(q for a in analyses for q in a.quotes)}
+    return sorted(quotes, key=lambda q: order[q.id])
+
+
+def _described(speaker: Speaker, quote: Quote, source: str, entities: Sequence[Entity], shown: list[Shown],
+               sentences: list[int]) -> tuple[str | None, bool]:
+    """(entity, anonymous) of a speaker named by no mention: see :func:`link_speakers`."""
+    point = min(speaker.start, quote.start)
+    fitting = fitting_antecedent(speaker, point, shown)
+    if fitting is not None:
+        return fitting.entity, fitting.anonymous
+    titled = _titled_person(speaker.text, source, speaker.start, entities)
+    if titled is not None:
+        return titled, False
+    before = speaker_before(speaker, point, shown, sentences)
+    return (before.entity, False) if before is not None else (None, speaker.anonymous)
 
 
 # Abbreviated titles, as written before names, and the words a description uses for them.
