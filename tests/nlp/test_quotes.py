@@ -618,3 +618,15 @@ def test_a_quote_left_open_with_no_mark_after_it_stays_as_it_was():
     # ... nor when the next mark opens a quote of its own
     text2 = text + "`` We acted in self-defence , '' said the Navy chief .\n"
     assert join_run_ons(text2, find_quotes(text2)) == find_quotes(text2)
+
+
+def test_a_quote_paragraph_goes_on_with_the_cue_that_speaks_last_before_it(analyse_text):
+    # ECB+ 18_9ecb: "told by police" and "she said" report the same words; she speaks, and goes on speaking
+    quotes = analyse_text(
+        "Lorin Pearce , an executive assistant at Focus Audio Visual Services , said she saw what appeared to be "
+        "a police officer with a gun .\n"
+        "When some employees tried to leave , they were told by police to stay inside the office until further "
+        "notice , she said around 5 : 30 p.m .\n"
+        "`` A couple of us tried to exit and they said , 'Please go back inside , ' ''").quotes
+    quote = next(q for q in quotes if q.text.strip().startswith("A couple"))
+    assert (quote.rule, quote.speaker.name) == ("previous_paragraph", "Lorin Pearce")

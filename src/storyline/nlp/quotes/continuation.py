@@ -56,7 +56,9 @@ def previous_paragraph(ctx: Context, quote: QuoteSpan, records: list[Attribution
         return None
     candidates = [r for r in (*records, *indirect)
                   if r.speaker is not None and previous_start <= r.start and r.end <= previous_end]
-    return max(candidates, key=lambda r: r.end) if candidates else None
+    # (of two ending together, the one whose cue comes last speaks last: 'they were told by police to
+    # stay inside, she said')
+    return max(candidates, key=lambda r: (r.end, r.cue.i if r.cue is not None else -1)) if candidates else None
 
 
 def continues(ctx: Context, previous: Attribution, quote: QuoteSpan) -> bool:
