@@ -164,6 +164,9 @@ class FigureRef:
     sentence: int  # its sentence, -1 in the title
     number_start: int
     number_end: int
+    # Where a figure counts part of what it counts, the place its members are from, as written: "12 Somali
+    # and 11 Yemeni pirates" gives 23 pirates and the parts 12 ("Somali") and 11 ("Yemeni").
+    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

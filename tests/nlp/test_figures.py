@@ -32,6 +32,49 @@ def figures(analyse_text, text, published=None):
     ("The shooting began at about 6 p.m. , police said .", []),
     ("The ship was sailing 150 nautical miles east of Aden .", []),
     ("Shares in the bank fell 4 per cent on Wednesday .", []),
+    # tolls said with other verbs
+    ("He shot one man fatally right away , '' said Vancouver police spokesperson Tim Fanning .",
+     [("killed", "man", 1, None)]),
+    ("`` This individual took the life of two police officers , critically injured the chief of police .",
+     [("killed", "officer", 2, None)]),
+    ("One man is dead after an ex-employee opened fire at his company 's Christmas party .",
+     [("killed", "man", 1, None)]),
+    # no toll: a distance cut by the tokens, a description, a number of another sentence
+    ("A British climber has fallen 2 , 000ft to his death on a mountain in New Zealand , police said .", []),
+    ("Zurana Horton , 34 , a mother of 12 , was fatally shot while picking up her daughter .", []),
+    ("He was sentenced to death for the murders .", []),
+    # zero said as everyone else coming through unhurt; said of one person it is no count
+    ("The other people at the office party were able to escape without injury , Fanning said .",
+     [("injured", "people", 0, None)]),
+    ("The other partygoers managed to escape unharmed .", [("injured", "people", 0, None)]),
+    ("The driver escaped unharmed .", []),
+    # things seized, by model where one is named; "three other assault rifles" is a part, no total
+    ("The navy recovered seven AK-47 assault rifles , RPG launchers , three speedboats , grenades and other "
+     "ammunition .", [("seized", "AK-47", 7, None), ("seized", "speedboat", 3, None)]),
+    ("The Indian commandos also recovered 12 AK 47 guns , three rifles , two grenades along with other ammunition .",
+     [("seized", "AK-47", 12, None), ("seized", "rifle", 3, None), ("seized", "grenade", 2, None)]),
+    ("The confiscated arms and equipment included seven AK-47s , three other assault rifles , 13 loaded "
+     "magazines .", [("seized", "AK-47", 7, None), ("count", "rifle", 3, None), ("seized", "magazine", 13, None)]),
+    ("Among the seized items were seven AK-47 automatic rifles , three other automatic weapons and 13 loaded "
+     "magazines .", [("seized", "AK-47", 7, None), ("count", "weapon", 3, None), ("seized", "magazine", 13, None)]),
+    ("The Navy confiscated 14 AK - 47 rifles , 31 magazines and 923 rounds from the boat .",
+     [("seized", "AK-47", 14, None), ("seized", "magazine", 31, None), ("seized", "round", 923, None)]),
+    # no seizure: people, a hyphenated measure, a gauge
+    ("Officers found a 12 - gauge pump - action shotgun in the vehicle .", []),
+    ("An Indian warship foiled a five - boat pirate attack on Friday .", []),
+    # money whose sign the ECB+ text lost; "E80" alone is no sum
+    ("Robbers in drag steal e80 million from Paris diamond store in biggest French heist",
+     [("money", "€", 80_000_000, None)]),
+    ("ARMED robbers in drag carried out a heist , snatching p74million of diamond rings .",
+     [("money", "£", 74_000_000, None)]),
+    ("The convoy drove along the E80 towards the border .", []),
+    ("Fears helped drive the euro below $1 . 29 for the first time in over a year .", []),  # a decimal cut by tokens
+    # how long an ordeal lasted; a standoff's hours are not read
+    ("A Perth man has survived after spending up to two nights in an ice cave on New Zealand 's Mt Cook .",
+     [("duration", "night", 2, "up to")]),
+    ("A climber is lucky to be alive after two `` horrific '' nights high on the mountain .",
+     [("duration", "night", 2, None)]),
+    ("Pigeon said police spent about two hours negotiating with the suspect .", []),
 ])
 def test_figures_of_a_sentence(analyse_text, text, expected):
     assert figures(analyse_text, text) == expected
@@ -48,3 +91,37 @@ def test_the_headline_figure_counts(analyse_text):
     analysis = analyse_text("Three killed as rioters bomb Greek bank\n\nA firebomb attack on a bank in Greece "
                             "killed at least three people today , police said .")
     assert [(f.what, f.value, f.sentence) for f in analysis.figures] == [("killed", 3, -1), ("killed", 3, 0)]
+
+
+def parts(analyse_text, text):
+    """The counts of a noun (bare numbers left out: "boarded two of the pirate vessels")."""
+    return [(f.what, f.unit, f.value, f.part) for f in analyse_text(text).figures if f.unit is not None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates .",
+     [("nab", "pirate", 23, None), ("nab", "pirate", 12, "Somali"), ("nab", "pirate", 11, "Yemeni")]),
+    ("The arrest of the 23 pirates ( 12 Somali and 11 Yemeni ) and the arms haul is the largest such seizure .",
+     [("arrested", "pirate", 23, None), ("arrested", "pirate", 12, "Somali"), ("arrested", "pirate", 11, "Yemeni")]),
+    ("Out of 23 arrested pirates , 12 are reportedly from Somalia and 11 from Yemen .",
+     [("arrested", "pirate", 23, None), ("arrested", "pirate", 12, "Somalia"), ("arrested", "pirate", 11, "Yemen")]),
+    ("One Australian and one English climber have fallen to their deaths in New Zealand .",
+     [("killed", "people", 2, None), ("killed", "people", 1, "Australian"), ("killed", "people", 1, "English")]),
+    # one nationality on the whole count names no part; "12 are from Somalia" with no whole is no figure
+    ("Taking the lead in the fight against piracy , the Indian Navy on Saturday arrested 23 Somali pirates .",
+     [("arrested", "pirate", 23, None)]),
+    ("Officials said 12 are from Somalia .", []),
+])
+def test_parts_of_a_count_by_place(analyse_text, text, expected):
+    """A count split by where its members come from gives the whole and each part ("12 Somali")."""
+    assert parts(analyse_text, text) == expected
+
+
+def test_place_keys_join_a_country_and_its_people():
+    from storyline.nlp.figures import place_key
+
+    assert place_key("Somalia") == place_key("Somali") == place_key("Somalis")
+    assert place_key("Yemen") == place_key("Yemeni")
+    assert place_key("Pakistan") == place_key("Pakistani")
+    assert place_key("Austria") != place_key("Australia")
+    assert place_key("Iran") != place_key("Iraq")

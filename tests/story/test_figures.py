@@ -81,3 +81,55 @@ def test_headlines_side_by_side_with_their_figures(analyse_text):
     assert [(h.source, h.title, [(w, v.value) for w, v in zip(h.whats, h.figures)]) for h in report.headlines] == [
         ("a", "Sheriff : Michigan office shooting kills 1 , injures 2", [("killed", 1), ("injured", 2)]),
         ("b", "Three wounded in Michigan office shooting", [("injured", 3)])]
+
+
+def test_parts_by_place_are_rows_of_their_own(analyse_text):
+    """"12 Somali and 11 Yemeni" give rows of their own beside the 23 arrested, and a source that names the
+    parts with no happening ("the 12 Somali and 11 Yemeni suspects") joins them."""
+    report = build_story([
+        analyse_text("Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates .",
+                     id="a"),
+        analyse_text("Out of 23 arrested pirates , 12 are reportedly from Somalia and 11 from Yemen .", id="b"),
+        analyse_text("In addition to the 12 Somali and 11 Yemeni suspects , the Indian navy seized two small "
+                     "boats .", id="c")], summary_words=0)
+    table = rows(report)
+    assert table["arrested"] == ("agree", [("a", 23, None), ("b", 23, None)])
+    assert table["arrested (Somali)"] == ("agree", [("a", 12, None), ("b", 12, None), ("c", 12, None)])
+    assert table["arrested (Yemeni)"] == ("agree", [("a", 11, None), ("b", 11, None), ("c", 11, None)])
+
+
+def test_weapons_seized_are_compared_by_model(analyse_text):
+    """Seven AK-47s against twelve is a difference; "three other assault rifles" is no total of rifles."""
+    report = build_story([
+        analyse_text("The navy recovered seven AK-47 assault rifles , RPG launchers and other ammunition .", id="a"),
+        analyse_text("The confiscated arms and equipment included seven AK-47s , three other assault rifles .",
+                     id="b"),
+        analyse_text("The Indian commandos also recovered 12 AK 47 guns along with other ammunition .", id="c")],
+        summary_words=0)
+    table = rows(report)
+    assert table["AK-47 seized"] == ("differ", [("a", 7, None), ("b", 7, None), ("c", 12, None)])
+    assert not any("rifle" in what for what in table)
+
+
+def test_everyone_else_unhurt_is_zero_injured(analyse_text):
+    report = build_story([
+        analyse_text("He shot one man fatally right away . The other partygoers managed to escape unharmed .",
+                     id="a"),
+        analyse_text("One man is dead after a shooting at an office party . Police said no one else was "
+                     "injured .", id="b")], summary_words=0)
+    table = rows(report)
+    assert table["killed"] == ("agree", [("a", 1, None), ("b", 1, None)])
+    assert table["injured"] == ("agree", [("a", 0, None), ("b", 0, None)])
+
+
+def test_an_ordeal_s_length_is_listed_where_two_sources_give_it(analyse_text):
+    report = build_story([
+        analyse_text("A Perth man has survived after spending up to two nights in an ice cave on Mt Cook .", id="a"),
+        analyse_text("A climber is lucky to be alive after two `` horrific '' nights high on the mountain .",
+                     id="b")], summary_words=0)
+    assert rows(report)["duration (nights)"] == ("agree", [("a", 2, "up to"), ("b", 2, None)])
+    alone = build_story([analyse_text("A Perth man has survived after spending up to two nights in an ice "
+                                      "cave on Mt Cook .", id="a"),
+                         analyse_text("Police said the climber was flown to hospital .", id="b")],
+                        summary_words=0)
+    assert not alone.figures

@@ -4,7 +4,9 @@ A figure is a number with what it counts and what happened to it: "killed at lea
 (killed, 3, "at least"), "Four people died" (killed, 4), "two women and one man died" (killed, 3),
 "the death toll rose to four" (killed, 4), "No one was hurt" (injured, 0), "About 20 people were
 wounded" (injured, 20, "about"), "a 61-year-old man" (age, 61), "5.9 on the Richter scale"
-(magnitude, 5.9), "$ 137 million" (money). ``what`` names the happening in one word shared by its
+(magnitude, 5.9), "$ 137 million" (money), "seized seven AK-47 assault rifles" (seized, 7, "AK-47"), "12 Somali
+and 11 Yemeni pirates" (23 pirates, and the parts 12 Somali and 11 Yemeni), "The other partygoers managed to
+escape unharmed" (injured, 0), "spending two nights in an ice cave" (duration, 2 nights). ``what`` names the happening in one word shared by its
 synonyms (:data:`HAPPENINGS`), so that sources that word a toll differently land in one row of the
 story's figures table (:mod:`storyline.story.figures`).
 
@@ -29,6 +31,9 @@ from .entities import number_value
 # as well, so it names nothing here.
 HAPPENINGS = {
     "killed": {"kill", "die", "dead", "death", "fatality", "casualty", "murder", "slay", "perish", "toll"},
+    # things the authorities took: read only of things a verb of these acts on (see `_seized`), for said of
+    # people "seize" is an arrest and "recover" is getting well
+    "seized": {"seize", "confiscate", "impound", "recover"},
     "injured": {"injure", "injured", "injury", "wound", "wounded", "hurt"},
     "missing": {"missing", "disappear"},
     "arrested": {"arrest", "detain", "apprehend"},
@@ -37,7 +42,43 @@ HAPPENINGS = {
     "displaced": {"displace", "homeless"},
     "charged": {"charge"},
 }
-_HAPPENING_OF = {lemma: what for what, lemmas in HAPPENINGS.items() for lemma in lemmas}
+_HAPPENING_OF = {lemma: what for what, lemmas in HAPPENINGS.items() if what != "seized" for lemma in lemmas}
+SEIZING = frozenset(HAPPENINGS["seized"])
+# Words that list the members of a set ("seized a cache of arms, including seven rifles"; "the confiscated
+# arms included seven AK-47s"; "Among the seized items were seven rifles"): a member shares the set's seizure.
+INCLUDING = frozenset({"include", "comprise", "contain"})
+# Nouns a verb of SEIZING acts on that are no things taken ("recovered three bodies" tells of the dead).
+BODIES = frozenset({"body", "corpse", "remains"})
+# Words that make a count a part of a larger one ("three other assault rifles" after "seven AK-47s"): such a
+# count of things is left out; it is no total of what it counts.
+OTHER = frozenset({"other", "another", "additional"})
+# A weapon's model written as letters and a number ("AK-47", "AK-47s", "M16"), or as two tokens ("AK 47").
+_MODEL = re.compile(r"^([A-Z]{1,4})-?(\d{1,3})s?$")
+_MODEL_LETTERS = re.compile(r"^[A-Z]{1,4}$")
+# Adverbs that make a shot or a wound a death ("shot one man fatally", "fatally wounded").
+FATALLY = frozenset({"fatally", "mortally"})
+# Verbs whose "to death" is no death now ("sentenced to death", "scared to death").
+NOT_DEATHS = frozenset({"sentence", "condemn", "doom", "scare", "frighten", "bore"})
+# Verbs that with "life"/"lives" as their object tell of deaths ("took the life of two police officers",
+# "claimed the lives of 12", "cost the lives of three"); "lost their lives" is read from "lose".
+TAKING_LIFE = frozenset({"take", "claim", "cost"})
+# Words that say people came through unhurt ("escaped unharmed", "got out without injury"): a zero count of
+# the injured when said of everyone (else) there (see `_unharmed`).
+UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed"})
+HARMS = frozenset({"injury", "harm", "scratch"})  # "without injury", "without a scratch"
+# Subjects that speak of everyone (else) concerned: "everyone", "the other partygoers", "all 150 passengers".
+EVERYONE = frozenset({"everyone", "everybody", "all", "others"})
+EVERYONE_MODIFIERS = frozenset({"other", "all", "both", "rest"})
+# How long an ordeal lasted ("spent two nights on the mountain", "trapped for three days", "alive after two
+# horrific nights") is a key figure; other lengths of time (a standoff, a strike, "two hours later") are not
+# read. DURATION is the happening of such a figure, DURATION_UNITS what it counts, ORDEALS the words that
+# must govern it (set on the ECB+ dev events: the climber stranded on Mt Cook).
+DURATION = "duration"
+DURATION_UNITS = frozenset({"night", "day", "hour", "week"})
+ORDEALS = frozenset({"strand", "stranded", "trap", "trapped", "survive", "alive", "stuck", "missing"})
+# How far from the preposition's word an ordeal word may be ("is lucky to be alive after two nights": is ->
+# lucky -> be -> alive).
+ORDEAL_DEPTH = 3
 # Nouns that count people: a toll of "three people", "two women", "five officers" is a toll of people.
 PEOPLE_NOUNS = frozenset("""
 people person persons individual man men woman women child children boy girl adult baby teenager
@@ -65,13 +106,26 @@ _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
 # Words for an earthquake: "a 6.1 quake" gives its magnitude.
 QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
 # Units of time, distance, size and the clock: a number of these measures, it counts nothing that happened.
+# ("gauge", "calibre", "mm": a "12-gauge shotgun" is one shotgun.)
 MEASURES = frozenset("""
 p.m. a.m. p.m a.m pm am gmt hour minute second day week month year decade century time percent per cent
 mile kilometre kilometer km metre meter foot feet inch yard acre hectare ton tonne pound kilogram kg gram
-degree mph
+degree mph gauge caliber calibre mm millimetre millimeter
 """.split())
 # Nouns of money, and the sign their figures are shown with.
 CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "yuan": "¥", "rupee": "₹"}
+# Sums whose sign the text lost: ECB+ pages write "€80 million" as "e80 million" and "£74million" as
+# "p74million" (set on the ECB+ texts of the dev events). Read only with a scale word, glued or next, so
+# that "E80" (a road) is no sum.
+_BARE_MONEY = re.compile(r"^([ep])(\d+(?:\.\d+)?)(m|mn|bn|million|billion)?$", re.IGNORECASE)
+_LOST_SIGNS = {"e": "€", "p": "£"}
+_SCALES = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# Endings of a place's name and of its people's, stripped in turn so that both give one key ("Somalia",
+# "Somali", "Somalis" -> "somal"; "Yemen", "Yemeni" -> "yemen"; "Pakistan", "Pakistani" -> "pakist"): set on
+# the ECB+ dev events and common demonyms (India/Indian, Iran/Iranian, China/Chinese, Sudan/Sudanese,
+# Germany/German, Kenya/Kenyan); "Greece"/"Greek" stay apart (say less). A key keeps at least 3 letters.
+_PLACE_ENDINGS = ("ians", "ian", "ese", "ans", "an", "ia", "is", "i", "a", "y")
+_PLACE_KEY_MIN = 3
 # The happening of a count of people or things that no word of HAPPENINGS names and no verb acts on
 # ("four thieves", "three boats"): the story compares such counts only where two sources give them.
 COUNT = "count"
@@ -105,69 +159,337 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         if ent.start in taken:
             continue
         found = None
-        if ent.label_ in NUMBER_LABELS:
+        if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
+            found = _duration(doc, text, ent, sentence)
+        if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
-        elif ent.label_ == "DATE":
+        elif found is None and ent.label_ == "DATE":
             found = _age(text, ent, sentence)
         if found is not None:
-            figure, tokens = found
+            figures, tokens = found
             taken.update(tokens)
-            out.append(figure)
+            out.extend(figures)
+    out += _bare_money(doc, text, sentence_of, region, background, taken)
     out += _nobody(doc, text, sentence_of, region, background)
+    out += _unharmed(doc, text, sentence_of, region, background)
     return tuple(sorted(out, key=lambda f: f.start))
 
 
-def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> tuple[FigureRef, set[int]] | None:
-    """A count of people or things with the happening it reports, or a quake's magnitude; and the tokens
-    it takes (the parts of a sum, the other end of "three or four")."""
+Found = tuple[list[FigureRef], set[int]]
+
+
+def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    """A count of people or things with the happening it reports, or a quake's magnitude, with the parts it
+    names ("12 Somali and 11 Yemeni"); and the tokens it takes (the parts of a sum, the other end of "three
+    or four")."""
     value = number_value(_number_words(ent.text))
     if value is None or re.match(r"0\d", _number_words(ent.text).strip()):  # "000": a number cut by tokens
+        return None
+    if _cut(ent):
         return None
     qualifier = _qualifier(doc, ent)
     taken = set(range(ent.start, ent.end))
     if _magnitude(doc, ent) and 1 <= value < 10:
-        return _figure(text, ent, ent, value, qualifier, "magnitude", None, sentence), taken
+        return [_figure(text, ent, ent, value, qualifier, "magnitude", None, sentence)], taken
     # "three or four robbers": up to four
     for conj in ent.root.children:
         if conj.dep_ == "conj" and conj.pos_ == "NUM" and (other := number_value(conj.text)) is not None:
             if any(c.lower_ == "or" for c in ent.root.children if c.dep_ == "cc"):
                 value, qualifier = max(value, other), "up to"
                 taken.add(conj.i)
+    if ent.root.dep_ in ("nummod", "compound") and ent.root.head.lemma_.lower() in MEASURES:
+        return None  # "a 12-gauge shotgun", "a 24-hour strike": a measure of what follows
+    if ent.end < len(doc) and doc[ent.end].text == "-" and ent.root.head.dep_ in ("compound", "amod") and \
+            ent.root.head.i > ent.end:
+        return None  # "a five - boat pirate attack", "a 10-metre dhow": the number describes what follows
     counted = _counted(ent)
     if counted is None and ent.root.pos_ == "NOUN":  # "about 150 nautical miles": the entity holds its noun
         counted = ent.root
+    if counted is None and (part := _place_part(doc, text, ent, value, qualifier, sentence)) is not None:
+        return [part], taken  # "Out of 23 arrested pirates, 12 are from Somalia"
     if counted is not None and counted.lemma_.lower() in MEASURES:  # "6 p.m.", "two hours", "150 miles"
         return None
     if counted is not None and counted.lemma_.lower() in CURRENCIES:  # "85 million euros"
-        return _figure(text, ent, doc[ent.start:counted.i + 1], value, qualifier, "money",
-                       CURRENCIES[counted.lemma_.lower()], sentence), taken | {counted.i}
+        return [_figure(text, ent, doc[ent.start:counted.i + 1], value, qualifier, "money",
+                        CURRENCIES[counted.lemma_.lower()], sentence)], taken | {counted.i}
     members, total = [counted], value
+    parts: list[tuple[Token, Token]] = []  # (number, place) of each part of the count
     if counted is not None:
         # "12 Somali and 11 Yemeni pirates": the counts of one noun add up
-        numbers = [c for c in counted.children if c.dep_ == "nummod" and c.i != ent.root.i and c.pos_ == "NUM"]
+        numbers = [c for c in counted.children if c.dep_ == "nummod" and c.i != ent.root.i and c.pos_ == "NUM"
+                   and not _in_model(c)]
+        between = doc[min(ent.root.i, *(c.i for c in numbers)):max(ent.root.i, *(c.i for c in numbers))] \
+            if numbers else doc[0:0]
         if numbers and all(number_value(c.text) is not None for c in numbers) and \
-                any(c.dep_ == "cc" for t in counted.children for c in t.children):
+                any(t.dep_ == "cc" for t in between):
             total += sum(number_value(c.text) for c in numbers)
             taken.update(c.i for c in numbers)
-        # "two women and one man died": the counts of a conjunction add up
-        elif counted.dep_ in ("nsubj", "nsubjpass"):
+            parts = _places_after(doc, [ent.root, *numbers])
+        # "seizing 12 Somali and 11 Yemeni nationals", parsed as "Somali" and "nationals": parts all the same
+        elif _is_place(counted) and (conjoined := _coordinated_places(doc, ent.root, counted)):
+            (last_number, last), parts = conjoined[-1], conjoined
+            total += sum(number_value(n.text) for n, _ in conjoined[1:])
+            taken.update(n.i for n, _ in conjoined)
+            members = [counted, last.head if last.dep_ in ("amod", "compound") else last]
+        # "two women and one man died": the counts of people in a conjunction add up (not of things: "seven
+        # rifles, three other weapons and 13 magazines" are no 23 of anything)
+        elif counted.dep_ in ("nsubj", "nsubjpass") and counted.lemma_.lower() in PEOPLE_NOUNS:
             for conj in counted.conjuncts:
                 nums = [c for c in conj.children if c.dep_ == "nummod"]
-                if not nums or conj.i < counted.i or number_value(nums[0].text) is None:
+                if not nums or conj.i < counted.i or number_value(nums[0].text) is None or \
+                        conj.lemma_.lower() not in PEOPLE_NOUNS:
                     members, total = [counted], value
                     break
                 members.append(conj)
                 total += number_value(nums[0].text)
                 taken.update(range(nums[0].i, conj.i + 1))
-    what = _happening(ent.root if counted is None else counted, counted)
-    if what is None:
-        what = _acted_on(counted if counted is not None else ent.root)
+        # "the 23 pirates ( 12 Somali and 11 Yemeni )": parts in apposition
+    span_end = max(ent.end, members[-1].i + 1 if members[-1] is not None else ent.end, max(taken) + 1)
+    if counted is not None and not parts:
+        parts = _places_in_apposition(counted)
+        taken.update(n.i for n, _ in parts)
+    unit = _unit(counted, len(members) > 1)
+    if counted is not None and _seized(counted):
+        what = "seized"
+        unit = _kind(counted)
+    else:
+        what = _what(ent.root if counted is None else counted, counted)
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
-    unit = _unit(counted, len(members) > 1)
-    last = members[-1] if members[-1] is not None else ent.root
-    span_end = max(ent.end, last.i + 1, max(taken) + 1)
-    return _figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence), taken
+    out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
+    for number, place in parts:
+        out.append(_part(text, doc[number.i:place.i + 1], number, what or COUNT, unit, place, sentence))
+    return out, taken
+
+
+def _what(start: Token, counted: Token | None) -> str | None:
+    """The happening of a count: a toll word up the parse, else the verb it is the object of."""
+    what = _happening(start, counted)
+    if what is None:
+        what = _acted_on(counted if counted is not None else start)
+    return what
+
+
+def _part(text: str, span: SpacySpan, number: Token, what: str, unit: str | None, place: Token,
+          sentence: int) -> FigureRef:
+    """A part of a count, by where its members come from ("12 Somali" of 23 pirates)."""
+    return FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char],
+                     float(number_value(number.text)), None, what, unit, sentence, number.idx,
+                     number.idx + len(number), place.text)
+
+
+def _is_place(token: Token) -> bool:
+    """A nationality or place ("Somali", "Yemeni", "Somalia"), as the entity recogniser marks it (it takes
+    the adjective "English" for the language)."""
+    return token.ent_type_ in ("NORP", "GPE") or (token.ent_type_ == "LANGUAGE" and token.pos_ == "ADJ")
+
+
+def _places_after(doc: Doc, numbers: list[Token]) -> list[tuple[Token, Token]]:
+    """The parts of a sum whose every number is followed by a nationality ("12 Somali and 11 Yemeni
+    pirates"), else none."""
+    out = []
+    for number in sorted(numbers, key=lambda t: t.i):
+        after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        if after is None or not _is_place(after):
+            return []
+        out.append((number, after))
+    return out
+
+
+def _coordinated_places(doc: Doc, number: Token, place: Token) -> list[tuple[Token, Token]]:
+    """Counts by place coordinated with a counted place ("12 Somali and 11 Yemeni nationals" where the parse
+    takes "Somali" for a noun and "nationals" for its conjunct): each number with its place, else none."""
+    out = [(number, place)]
+    for conj in place.conjuncts:
+        if conj.i < place.i:
+            return []
+        numbers = [c for c in conj.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
+        if not numbers:
+            continue  # "as well as arms and equipment"
+        after = doc[numbers[0].i + 1] if numbers[0].i + 1 < len(doc) else None
+        if after is None or not _is_place(after) or number_value(numbers[0].text) is None:
+            return []
+        out.append((numbers[0], after))
+    return out if len(out) >= 2 else []
+
+
+def _places_in_apposition(counted: Token) -> list[tuple[Token, Token]]:
+    """Counted nationalities beside a count ("the 23 pirates ( 12 Somali and 11 Yemeni )"): each
+    nationality with its number, where there are two or more of them."""
+    out = []
+    for appos in (c for c in counted.children if c.dep_ == "appos" and _is_place(c)):
+        for place in (appos, *appos.conjuncts):
+            number = next((c for c in place.children if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
+            if number is None or not _is_place(place) or number_value(number.text) is None:
+                return []
+            out.append((number, place))
+    return out if len(out) >= 2 else []
+
+
+def _place_part(doc: Doc, text: str, ent: SpacySpan, value: float, qualifier: str | None,
+                sentence: int) -> FigureRef | None:
+    """A bare number that counts those of a whole from one place: "Out of 23 arrested pirates , 12 are
+    reportedly from Somalia and 11 from Yemen" (12 of the arrested pirates are from Somalia). The whole is the
+    count the clause's "out of"/"of" names; without one there is no figure."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "conj") or root.head.lemma_.lower() != "be":
+        return None
+    verb = root.head
+    place = None
+    for holder in (root, verb) if root.dep_ == "nsubj" else (root,):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                place = next((c for c in prep.children if c.dep_ == "pobj" and _is_place(c)), place)
+        if place is None and holder is verb:  # "12 are Somali"
+            place = next((c for c in verb.children if c.dep_ in ("attr", "acomp") and _is_place(c)), None)
+    if place is None:
+        return None
+    whole = None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "out"):
+            of = prep if prep.lower_ == "of" else next((c for c in prep.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in pobj.children):
+                whole = pobj
+    if whole is None:
+        return None
+    what = "seized" if _seized(whole) else _what(whole, whole)
+    span = doc[ent.start:place.i + 1]
+    return FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value),
+                     qualifier, what or COUNT, _unit(whole, False), sentence, ent.start_char, ent.end_char,
+                     place.text)
+
+
+def place_key(name: str) -> str:
+    """One key for a place and its people ("Somalia", "Somali", "Somalis" -> "somal"): see _PLACE_ENDINGS."""
+    key = name.lower().strip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for ending in _PLACE_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _PLACE_KEY_MIN:
+                key, stripped = key[:-len(ending)], True
+                break
+    return key
+
+
+def _seized(counted: Token) -> bool:
+    """Whether a count is of things the authorities took: the object of a verb of SEIZING ("recovered 12 AK
+    47 guns", "Nine assault rifles ... were seized"), or listed among what was seized ("seized a cache of
+    arms, including seven AK-47 assault rifles"; "The confiscated arms included seven AK-47s"; "Among the
+    seized items were seven rifles"). Never of people or bodies, nor of "three other rifles" (a part)."""
+    lemma = counted.lemma_.lower()
+    if lemma in PEOPLE_NOUNS or lemma in BODIES or counted.ent_type_ in ("PERSON", "NORP"):
+        return False
+    if any(c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") for c in counted.children):
+        return False  # "11 Yemeni nationals": people of a country
+    if any(c.lower_ in OTHER and c.dep_ in ("amod", "det") for c in counted.children):
+        return False
+    item = counted
+    while item.dep_ in ("conj", "appos") and item.head.pos_ in ("NOUN", "PROPN"):
+        item = item.head  # a later member of a list: "seven rifles, three machine guns"
+    head = item.head
+    if item.dep_ in ("dobj", "nsubjpass", "npadvmod") and (head.lemma_.lower() in SEIZING or item.dep_ == "nsubjpass"
+                                                           and any(c.dep_ == "conj" and c.lemma_.lower() in SEIZING
+                                                                   for c in head.children)):
+        return True  # "recovered 12 AK 47 guns"; "six AK - 47 rifles ... were found and confiscated"
+    whole = None
+    if item.dep_ == "pobj" and head.lemma_.lower() in ("include", "among"):  # "including seven rifles"
+        whole = head.head
+    elif item.dep_ == "dobj" and head.lemma_.lower() in INCLUDING:  # "the confiscated arms included"
+        whole = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif item.dep_ in ("nsubj", "attr") and head.lemma_.lower() == "be":  # "Among the seized items were"
+        among = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        whole = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+    return whole is not None and _taken_away(whole)
+
+
+def _taken_away(whole: Token) -> bool:
+    """Whether a set is what was seized: a verb of SEIZING itself, a noun it acts on ("seized a cache"), or a
+    noun it describes ("the seized items", "the confiscated arms", "the weapons recovered")."""
+    if whole.lemma_.lower() in SEIZING:
+        return True
+    if any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in SEIZING for c in whole.children):
+        return True
+    while whole.dep_ == "conj":
+        whole = whole.head
+    return whole.dep_ in ("dobj", "nsubjpass") and whole.head.lemma_.lower() in SEIZING
+
+
+def _model_at(token: Token) -> str | None:
+    """A weapon's model at a token, normalised ("AK-47", "AK-47s", "AK" before "47" or "- 47" -> "AK-47")."""
+    if (m := _MODEL.match(token.text)) is not None:
+        return f"{m.group(1)}-{m.group(2)}"
+    doc = token.doc
+    if _MODEL_LETTERS.match(token.text):
+        at = token.i + 1
+        if at < len(doc) and doc[at].text == "-":
+            at += 1
+        if at < len(doc) and re.fullmatch(r"\d{1,3}", doc[at].text):
+            return f"{token.text}-{doc[at].text}"
+    return None
+
+
+def _in_model(number: Token) -> bool:
+    """Whether a number is a model's ("47" of "AK 47" or "AK - 47"), not a count."""
+    doc = number.doc
+    before = [doc[i] for i in (number.i - 1, number.i - 2) if i >= 0]
+    if before and before[0].text == "-":
+        before = before[1:]
+    return bool(before) and _model_at(before[0]) is not None
+
+
+def _kind(counted: Token) -> str:
+    """What a count of seized things counts: the model where one is named ("seven AK-47 assault rifles",
+    "12 AK 47 guns", "seven AK-47s": "AK-47"), else the noun with its compounds ("assault rifle", "machine
+    gun"): sources that count "rifles" and "assault rifles" may count different things."""
+    for token in counted.doc[counted.left_edge.i:counted.i + 1]:
+        if (model := _model_at(token)) is not None:
+            return model
+    compounds = [c.lower_ for c in counted.children if c.dep_ == "compound" and c.i < counted.i and c.pos_ == "NOUN"
+                 and c.lemma_.lower() not in MEASURES]
+    return " ".join([*compounds, counted.lemma_.lower()])
+
+
+def _duration(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    """How long an ordeal lasted: a number of nights, days, hours or weeks that a verb of ORDEALS spends
+    ("survived after spending up to two nights in an ice cave"), or that "for"/"after" ties to one ("is lucky
+    to be alive after two horrific nights", "trapped for three days")."""
+    noun = ent.root if ent.root.pos_ == "NOUN" else _counted(ent)
+    if noun is None or noun.lemma_.lower() not in DURATION_UNITS:
+        return None
+    number = next((t for t in ent if t.pos_ == "NUM"), None) or next(
+        (c for c in noun.children if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
+    value = number_value(number.text) if number is not None else None
+    if value is None:
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ("spend", *ORDEALS):
+        governs = head.lemma_.lower() in ORDEALS or _near_ordeal(head)
+    elif noun.dep_ == "pobj" and head.lower_ in ("for", "after"):
+        governs = _near_ordeal(head.head)
+    else:
+        governs = False
+    if not governs:
+        return None
+    span = doc[min(ent.start, number.i):max(ent.end, noun.i + 1)]
+    figure = _figure(text, ent, span, value, _qualifier(doc, ent), DURATION, noun.lemma_.lower(), sentence)
+    return [figure], set(range(span.start, span.end))
+
+
+def _near_ordeal(token: Token) -> bool:
+    """Whether a word is of ORDEALS, or governs one or is governed by one within ORDEAL_DEPTH steps."""
+    frontier = [token]
+    for _ in range(ORDEAL_DEPTH + 1):
+        if any(t.lemma_.lower() in ORDEALS or t.lower_ in ORDEALS for t in frontier):
+            return True
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("acomp", "xcomp", "pcomp", "advcl", "prep")]
+    head = token
+    for _ in range(ORDEAL_DEPTH):
+        head = head.head
+        if head.lemma_.lower() in ORDEALS or head.lower_ in ORDEALS:
+            return True
+    return False
 
 
 def _acted_on(token: Token) -> str | None:
@@ -183,6 +505,10 @@ def _acted_on(token: Token) -> str | None:
 def _counted(ent: SpacySpan) -> Token | None:
     """The noun a number counts ("three people"), or None where the number stands alone ("Three killed")."""
     root = ent.root
+    if root.dep_ == "compound" and _model_at(root.head) and root.head.dep_ in ("nummod", "compound", "nmod"):
+        root = root.head  # "seven AK-47 assault rifles": the number hangs on the model
+    if root.dep_ == "nummod" and root.head.pos_ == "ADJ" and _is_place(root.head) and root.head.dep_ != "amod":
+        return root.head  # "One Australian and one English climber", "Australian" parsed as the subject
     if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
         counted = root.head
         while counted.dep_ == "compound" and counted.head.pos_ == "NOUN":  # "three bank workers"
@@ -205,6 +531,9 @@ def _happening(start: Token, counted: Token | None) -> str | None:
     adjective beside it, or the noun itself: "four deaths", "the death toll rose to four")."""
     if counted is not None and (what := _word_happening(counted)) is not None:
         return what
+    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
+            counted.head.head.pos_ == "NOUN" and (what := _word_happening(counted.head.head)) is not None:
+        return what  # "the arrest of the 23 pirates", "took the life of two police officers"
     for child in start.children:  # "3 dead", "20 injured"
         if child.dep_ in ("amod", "acl", "relcl") and (what := _word_happening(child)) is not None:
             return what
@@ -216,9 +545,15 @@ def _happening(start: Token, counted: Token | None) -> str | None:
         if token.dep_ in ("conj",) and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
             token = head
             continue
+        if token.dep_ == "nsubj" and head.lemma_.lower() == "be":  # "One man is dead"
+            for acomp in (c for c in head.children if c.dep_ == "acomp"):
+                if (what := _word_happening(acomp)) is not None:
+                    return what
         if (what := _word_happening(head)) is not None and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "attr", "pobj", "acl", "npadvmod", "nummod", "appos", "ROOT"):
-            if head.lemma_.lower() == "toll" or head.pos_ != "NOUN" or token.dep_ in ("nummod", "pobj"):
+            if _death_phrase(head) is not None and token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                pass  # "fallen 2,000ft to his death": a death phrase counts only its subject or object
+            elif head.lemma_.lower() == "toll" or head.pos_ != "NOUN" or token.dep_ in ("nummod", "pobj"):
                 return what
         if head.pos_ == "VERB" and head.lemma_.lower() in ("rise", "climb", "reach", "stand", "increase", "jump"):
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -226,11 +561,15 @@ def _happening(start: Token, counted: Token | None) -> str | None:
                 return what  # "the death toll rose to four"
         if head.pos_ == "VERB" and _word_happening(head) is None and token.dep_ not in ("pobj", "prep"):
             break
+        if token.dep_ == "appos":
+            break  # "Zurana Horton , a mother of 12 , was fatally shot": a description counts nothing that happened
         token = head
     return None
 
 
 def _word_happening(token: Token) -> str | None:
+    if (what := _death_phrase(token)) is not None:
+        return what
     what = _HAPPENING_OF.get(token.lemma_.lower()) or _HAPPENING_OF.get(token.lower_)
     if what is None and token.lemma_.lower() == "toll":
         compound = [c for c in token.children if c.dep_ in ("compound", "amod")]
@@ -239,6 +578,25 @@ def _word_happening(token: Token) -> str | None:
     if what == "killed" and token.lemma_.lower() == "toll":
         return "killed"
     return what
+
+
+def _death_phrase(token: Token) -> str | None:
+    """"killed" for the words that make a phrase a death: "shot one man fatally", "fatally wounded", "shot to
+    death", "took the life of two police officers", "claimed the lives of 12", "lost their lives"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "ADJ"):
+        for child in token.children:
+            if child.dep_ == "advmod" and (child.lower_ in FATALLY or any(  # "fatally right away" as one phrase
+                    g.dep_ == "advmod" and g.lower_ in FATALLY for g in child.children)):
+                return "killed"
+            if child.dep_ == "prep" and child.lower_ == "to" and lemma not in NOT_DEATHS and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() == "death" for g in child.children):
+                return "killed"
+            if lemma == "lose" and child.dep_ == "dobj" and child.lemma_.lower() == "life":
+                return "killed"
+    if token.pos_ == "NOUN" and lemma == "life" and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_LIFE:
+        return "killed"
+    return None
 
 
 def _unit(counted: Token | None, summed: bool) -> str | None:
@@ -269,23 +627,36 @@ def _number_words(text: str) -> str:
     return text.strip()[m.end():] if m else text
 
 
-def _money(text: str, ent: SpacySpan, sentence: int) -> tuple[FigureRef, set[int]] | None:
+def _cut(ent: SpacySpan) -> bool:
+    """Whether a number is the head or the tail of one the tokens cut ("2 , 000ft", "$1 . 29" as ECB+
+    tokenises them)."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text in (".", ",") and doc[ent.start - 2].text[-1:].isdigit() and \
+            not doc[ent.start - 1].whitespace_ == "" and ent.text[:1].isdigit():
+        return True  # the tail: "29" of "1 . 29"
+    if ent.end + 1 >= len(doc):
+        return False
+    after, then = doc[ent.end].text, doc[ent.end + 1].text
+    return (after == "," and then.startswith("000")) or (after == "." and then[:1].isdigit())
+
+
+def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
     value = number_value(_number_words(ent.text))
-    if value is None or _PERCENT.search(ent.text):  # "4 per cent", which spaCy sometimes calls money
+    if value is None or _PERCENT.search(ent.text) or _cut(ent):  # "4 per cent", which spaCy sometimes calls money
         return None
     lower = ent.text.lower()
     currency = next((sign for word, sign in CURRENCIES.items() if sign in ent.text or word in lower), None)
-    return _figure(text, ent, ent, value, _qualifier(ent.doc, ent), "money", currency, sentence), set(
+    return [_figure(text, ent, ent, value, _qualifier(ent.doc, ent), "money", currency, sentence)], set(
         range(ent.start, ent.end))
 
 
-def _age(text: str, ent: SpacySpan, sentence: int) -> tuple[FigureRef, set[int]] | None:
+def _age(text: str, ent: SpacySpan, sentence: int) -> Found | None:
     """"a 61-year-old man", "aged 35": an age, counted for the person it describes."""
     m = _AGE.match(ent.text.strip())
     if m is None:
         return None
     value = float(m.group(1) or m.group(2))
-    return _figure(text, ent, ent, value, None, "age", None, sentence), set(range(ent.start, ent.end))
+    return [_figure(text, ent, ent, value, None, "age", None, sentence)], set(range(ent.start, ent.end))
 
 
 def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
@@ -311,6 +682,75 @@ def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, 
         out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], 0.0, None, what,
                              "people", sentence_of[token.i], zero.idx, token.idx + len(token)))
     return out
+
+
+def _bare_money(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int], background: set[int],
+                taken: set[int]) -> list[FigureRef]:
+    """Sums whose currency sign the text lost: "steal e80 million" (euros), "snatching p74million" (pounds)."""
+    out = []
+    for token in doc:
+        if token.i in taken or not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
+            continue
+        m = _BARE_MONEY.match(token.text)
+        if m is None:
+            continue
+        scale, end = m.group(3), token.i + 1
+        if scale is None and end < len(doc) and doc[end].lower_ in _SCALES:
+            scale, end = doc[end].lower_, end + 1
+        if scale is None:
+            continue
+        span = doc[token.i:end]
+        value = float(m.group(2)) * _SCALES[scale.lower()]
+        out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], value,
+                             _qualifier(doc, span), "money", _LOST_SIGNS[m.group(1).lower()], sentence_of[token.i],
+                             span.start_char, span.end_char))
+    return out
+
+
+def _unharmed(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
+              background: set[int]) -> list[FigureRef]:
+    """Zero injured, said as everyone (else) coming through unhurt: "The other partygoers managed to escape
+    unharmed", "The other people at the office party were able to escape without injury", "Everyone got out
+    unhurt". Said of one person or of a group not all there ("the driver escaped unharmed", "the passengers
+    escaped unharmed"), it is no count."""
+    out = []
+    for token in doc:
+        if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
+            continue
+        if token.lower_ in UNHARMED and token.dep_ in ("acomp", "advmod", "oprd", "xcomp", "advcl"):
+            end = token
+        elif token.lower_ == "without" and token.dep_ == "prep" and (harm := next(
+                (c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in HARMS), None)) is not None:
+            end = harm
+        else:
+            continue
+        subject = _subject(token.head)
+        if subject is None or not _everyone(subject):
+            continue
+        start = subject.left_edge
+        out.append(FigureRef(start.idx, end.idx + len(end), text[start.idx:end.idx + len(end)], 0.0, None,
+                             "injured", "people", sentence_of[token.i], token.idx, end.idx + len(end)))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, through "were able to" and "managed to" (xcomp and acomp up the parse)."""
+    for _ in range(MAX_CLIMB):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _everyone(subject: Token) -> bool:
+    """Whether a subject is everyone (else) there: "everyone", "the other partygoers", "all 150 passengers"."""
+    if subject.lower_ in EVERYONE:
+        return True
+    return subject.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in EVERYONE_MODIFIERS and c.dep_ in ("amod", "det", "predet", "nmod") for c in subject.children)
 
 
 def _figure(text: str, ent: SpacySpan, span: SpacySpan, value: float, qualifier: str | None, what: str,

@@ -25,7 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..nlp.figures import COUNT, HAPPENINGS, PEOPLE_NOUNS
+from ..nlp.figures import COUNT, DURATION, HAPPENINGS, PEOPLE_NOUNS, place_key
 from ..types import ArticleAnalysis, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -63,12 +63,23 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
     """The story's figures table (see the module doc), rows in the order the first source gives them."""
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
+    # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
+    # the same part with no happening ("the 12 Somali and 11 Yemeni suspects") joins the one row there is
+    part_whats: dict[str | None, set[str]] = {}
+    for analysis in analyses:
+        for figure in analysis.figures:
+            if figure.part is not None and happening_of(figure) != COUNT:
+                part_whats.setdefault(counted_class(figure), set()).add(happening_of(figure))
     for analysis in analyses:
         seen: set[tuple[str, str | None]] = set()
         for figure in sorted(analysis.figures, key=lambda f: (f.sentence, f.start)):
             if figure.what == "age" or (figure.sentence >= 0 and figure.sentence in analysis.furniture):
                 continue
             what, unit = happening_of(figure), counted_class(figure)
+            if what == COUNT and figure.part is not None and _counts_people(figure):
+                people = f"people|{place_key(figure.part)}"
+                if len(part_whats.get(people, ())) == 1:
+                    what, unit = next(iter(part_whats[people])), people
             key = _row_key((what, unit), keys)
             if key in seen:  # a source's first statement of a figure is its cell
                 continue
@@ -82,9 +93,10 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
             continue  # things counted with no word of what happened to them ("15 countries"): background
         n = len(out) + 1
         status, note = _status(what, cells)
-        values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, unit, c.figure.text,
+        shown = unit.split("|")[0] if unit else unit  # a part's unit without its place's key
+        values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, shown, c.figure.text,
                                    c.figure.start, c.figure.end, c.published) for c in cells)
-        out.append(Figure(f"g{n}", _label(what, unit), status, note, values))
+        out.append(Figure(f"g{n}", _label(what, unit, cells[0].figure.part), status, note, values))
     return tuple(out)
 
 
@@ -161,6 +173,8 @@ def happening_of(figure: FigureRef) -> str:
     """A figure's happening as its row groups it: a verb that means one of the toll words, said of people,
     is that toll ("captured 23 pirates", "nabbed 23 brigands" and "arrested 23 pirates" are all arrests)."""
     what = figure.what
+    if what == "seized" and _counts_people(figure):  # "seized 30 smugglers": people are arrested, not seized
+        return "arrested"
     if what in KNOWN or what == COUNT or not _counts_people(figure):
         return what
     from .lexicon import related
@@ -171,19 +185,26 @@ def happening_of(figure: FigureRef) -> str:
 
 def counted_class(figure: FigureRef) -> str | None:
     """What a figure counts, as its row groups it: "people" for any kind of person counted by a toll word,
-    else the noun ("four thieves" and "three boats" keep theirs)."""
+    else the noun ("four thieves" and "three boats" keep theirs); for a part by place, that and the place's
+    key ("12 Somali" arrested: "people|somal", with "12 are from Somalia")."""
     what = happening_of(figure)
     if what in ("magnitude", "age"):
         return None
     if what == "money" or what not in HAPPENINGS:
-        return figure.unit
-    return "people" if _counts_people(figure) else figure.unit
+        unit = figure.unit
+    else:
+        unit = "people" if _counts_people(figure) else figure.unit
+    return unit if figure.part is None else f"{unit}|{place_key(figure.part)}"
 
 
 _HAPPENING_WORDS = frozenset(w for words in HAPPENINGS.values() for w in words)
 
 
-def _label(what: str, unit: str | None) -> str:
+def _label(what: str, unit: str | None, part: str | None = None) -> str:
+    if part is not None:  # "arrested (Somali)"
+        return f"{_label(what, unit.split('|')[0] if unit else unit)} ({part})"
+    if what == DURATION:
+        return f"duration ({unit}s)" if unit else "duration"
     if what in ("magnitude", "money"):
         return what if unit is None or what == "magnitude" else f"money ({unit})"
     if what == COUNT:
