@@ -5,6 +5,7 @@ Texts are sentences of the ECB+ articles in benchmarks/compare (as ECB+ tokenise
 from __future__ import annotations
 
 from storyline.story import build_story
+from storyline.story.figures import COMPATIBLE_DIFFERENCE_CONFIDENCE as COMPATIBLE
 
 WOLFE = ("The two other victims were taken to Beaumont Hospital , but the hospital would not release any details "
          "about their conditions , Beaumont Hospital spokeswoman Ilene Wolfe said .")
@@ -97,3 +98,26 @@ def test_quakes_of_different_magnitudes_or_months_are_not_one_fact(analyse_text)
                                   "southern coast on Sunday .", published="2005-11-28", id="c"), {})
     assert all(incompatible(x, y) for x in now for y in then)
     assert not all(incompatible(x, y) for x in now for y in same)
+
+
+def test_different_sums_in_one_currency_are_a_less_certain_difference(analyse_text):
+    """ECB+ 24_ecb: 85 million euros in one outlet, e80 million in another (ECB+ lost the euro sign)."""
+    report = build_story([
+        analyse_text("Armed robbers stole gems worth 85 million euros ( 74 million pounds ) from luxury jewellers "
+                     "in the heart of Paris .", id="a"),
+        analyse_text("Robbers in drag steal e80 million from Paris diamond store in biggest French heist .",
+                     id="b")], summary_words=0)
+    [fact] = conflicts(report, "count")
+    assert fact.confidence < COMPATIBLE and fact.note.endswith("85,000,000 in a; 80,000,000 in b")
+    assert [e.text for e in fact.evidence] == ["85 million euros", "e80 million"]
+
+
+def test_sums_of_no_known_currency_are_not_compared(analyse_text):
+    """ECB+ 8_ecbplus writes "110 - billion" with no currency: two such sums may be in different currencies."""
+    report = build_story([
+        analyse_text("Greece will get a 110 - billion bailout over three years , officials said .", id="a"),
+        analyse_text("European leaders agreed a 120 - billion rescue for Greece , officials said .", id="b")],
+        summary_words=0)
+    [row] = [f for f in report.figures if f.what.startswith("money")]
+    assert [v.unit for v in row.values] == [None, None]
+    assert not conflicts(report)

@@ -38,6 +38,10 @@ COUNT_CONFLICT_CONFIDENCE = 0.8
 # The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
 # set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
 COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
+# The confidence of different sums in one money row (each source's first sum in that currency; sums of no
+# known currency are not compared): set by hand,
+# lower still, since the sums may be different ones (a loss and a fine) or one rounded or converted.
+SUM_DIFFERENCE_CONFIDENCE = 0.4
 # The toll words a verb of the text may be read as (when it counts people and means just one of them):
 # "charged" is left out, for "charge" also means to attack.
 CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
@@ -145,13 +149,24 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         if figure.status == "differ":
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
                             COUNT_CONFLICT_CONFIDENCE))
+        elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
+                and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
+            shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
+            out.append(Fact("", "conflicting", sources, evidence,
+                            f"{figure.what}: the sources give different sums, which may be different sums, or one "
+                            f"rounded or converted: {shown}", "count", SUM_DIFFERENCE_CONFIDENCE))
         elif figure.status == "agree" and figure.what.split(" ")[-1] in HAPPENINGS and _estimates_differ(figure):
-            shown = "; ".join(f"{v.qualifier + ' ' if v.qualifier else ''}{v.value:g} in {v.source}"
-                              for v in figure.values)
+            shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
             out.append(Fact("", "conflicting", sources, evidence,
                             f"{figure.what}: the sources give different figures, which can all be true: {shown}",
                             "count", COMPATIBLE_DIFFERENCE_CONFIDENCE))
     return out
+
+
+def _shown_value(value: FigureValue) -> str:
+    """A cell's figure as a note shows it: "at least 7", "85,000,000"."""
+    number = f"{value.value:,.0f}" if float(value.value).is_integer() else f"{value.value:g}"
+    return f"{value.qualifier} {number}" if value.qualifier else number
 
 
 def _estimates_differ(figure: Figure) -> bool:
@@ -219,6 +234,8 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
     if len({c.source for c in cells}) < 2:
         return "agree", "one source gives this figure"
     if what == "money":  # a story holds many sums (a loss, a bail-out, a fine), and no figure says which
+        if len({c.figure.value for c in cells}) > 1:
+            return "agree", "the sums differ, but may be different sums, or one rounded or converted: listed, not compared"
         return "agree", "listed, not compared"
     ranges = [_range(c.figure) for c in cells]
     if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
