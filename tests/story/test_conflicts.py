@@ -121,3 +121,20 @@ def test_sums_of_no_known_currency_are_not_compared(analyse_text):
     [row] = [f for f in report.figures if f.what.startswith("money")]
     assert [v.unit for v in row.values] == [None, None]
     assert not conflicts(report)
+
+
+def test_a_source_whose_only_evidence_is_copied_adds_no_report(analyse_text):
+    """ECB+ 18_2ecbplus / 18_11ecbplus: one AP story, the later version rewritten. The fact "one victim died" is
+    told by 18_2 in its own sentence and in the copied one; 18_11 has only the copied sentence."""
+    own = analyse_text("One victim died in the Monday morning attack . The two other victims were taken to Beaumont "
+                       "Hospital , and the third victim died on the way to the hospital , a spokeswoman said .",
+                       id="ap")
+    copy = analyse_text("A man shot three people at an accounting firm on Monday . Police chased the suspect across "
+                        "several counties before he surrendered in Saginaw . Workers barricaded their offices with "
+                        "file cabinets while they waited for officers . The two other victims were taken "
+                        "to Beaumont Hospital , and the third victim died on the way to the hospital , a spokeswoman "
+                        "said .", id="rewrite")
+    report = build_story([own, copy], summary_words=0)
+    shared = [f for f in report.facts if any("third victim died" in e.text for e in f.evidence) and len(f.sources) == 2]
+    assert shared and all(f.status == "single_source" and f.note == "ap and rewrite run the same agency copy"
+                          for f in shared)

@@ -54,9 +54,10 @@ def agency(analysis: ArticleAnalysis) -> str | None:
 
 def independent_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]) -> tuple[Fact, ...]:
     """The facts with corroboration counted by independent reports. Two sources' evidence for a fact is one
-    report when the two sources are copies of one text (:func:`copy_groups`) or when the two sentences, or the
-    two claims, are one passage, nearly word for word outside their quotations (an agency paragraph, a press
-    release; a clause of at least MIN_SENTENCE_WORDS words). A
+    report when the two sources are copies of one text (:func:`copy_groups`) or when every piece of one
+    source's evidence is one passage with a piece of the other's, nearly word for word outside their quotations
+    (an agency paragraph, a press release; the sentences, or the claims themselves where a sentence was
+    rewritten around a copied clause of at least MIN_SENTENCE_WORDS words). A
     fact that only one report gives is one source's ("same agency copy"); a corroborated fact says which
     of its sources copy."""
     groups = copy_groups(analyses)
@@ -67,17 +68,19 @@ def independent_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]
         if fact.status != "corroborated":
             out.append(fact)
             continue
-        passages = {ev.source: _shingles(_outside_quotes(_sentence_of(by_id[ev.source], ev.start, ev.end)))
-                    for ev in reversed(fact.evidence)}
-        # the claims themselves, where one sentence was rewritten around a copied clause ("..., injuring five
-        # people and damaging buildings" in two versions of one agency story)
-        claims = {ev.source: _shingles(_outside_quotes(ev.text)) for ev in reversed(fact.evidence)}
+        # each source's evidence, as its sentences and as the claims themselves (one sentence may be rewritten
+        # around a copied clause: "..., injuring five people and damaging buildings" in two versions of one
+        # agency story)
+        passages: dict[str, list[tuple[frozenset, frozenset]]] = {}
+        for ev in fact.evidence:
+            passages.setdefault(ev.source, []).append(
+                (_shingles(_outside_quotes(_sentence_of(by_id[ev.source], ev.start, ev.end))),
+                 _shingles(_outside_quotes(ev.text))))
         reports = list(range(len(fact.sources)))  # union-find over the fact's sources
         for i, a in enumerate(fact.sources):
             for j in range(i + 1, len(fact.sources)):
                 b = fact.sources[j]
-                if groups[a] == groups[b] or _same_passage(passages[a], passages[b]) \
-                        or _same_passage(claims[a], claims[b]):
+                if groups[a] == groups[b] or _covered(passages[a], passages[b]) or _covered(passages[b], passages[a]):
                     reports[_root(reports, j)] = _root(reports, i)
         clusters: dict[int, list[str]] = {}
         for n, source in enumerate(fact.sources):
@@ -116,6 +119,12 @@ def _sentence_of(analysis: ArticleAnalysis, start: int, end: int) -> str:
     spans = [s for s in analysis.sentences if s.start < end and start < s.end]
     text = analysis.article.text
     return text[spans[0].start:spans[-1].end] if spans else text[start:end]
+
+
+def _covered(ours: list[tuple[frozenset, frozenset]], theirs: list[tuple[frozenset, frozenset]]) -> bool:
+    """Whether each piece of one source's evidence for a fact is a copy of a piece of the other's (the same
+    sentence, or the same claim, nearly word for word): that source adds no report of its own."""
+    return all(any(_same_passage(s, s2) or _same_passage(c, c2) for s2, c2 in theirs) for s, c in ours)
 
 
 def _same_passage(a: frozenset, b: frozenset) -> bool:
