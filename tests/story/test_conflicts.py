@@ -138,3 +138,23 @@ def test_a_source_whose_only_evidence_is_copied_adds_no_report(analyse_text):
     shared = [f for f in report.facts if any("third victim died" in e.text for e in f.evidence) and len(f.sources) == 2]
     assert shared and all(f.status == "single_source" and f.note == "ap and rewrite run the same agency copy"
                           for f in shared)
+
+
+def test_reports_show_confident_differences_and_count_the_rest(analyse_text):
+    from storyline.report.html import render_html
+    from storyline.report.markdown import render_markdown
+
+    report = build_story([
+        analyse_text("A strong earthquake hit southern Iran on Sunday , killing at least seven people , state "
+                     "media said .", id="a"),
+        analyse_text("A strong earthquake hit southern Iran on Sunday and killed at least six people , state "
+                     "media said .", id="b"), analyse_text(WOLFE, id="c"), analyse_text(WOLFF, id="d")],
+        summary_words=0)
+    markdown = render_markdown(report)
+    assert "### Where they differ" in markdown and "Wolff" in markdown.split("### Where they differ")[1]
+    assert "can all be true" not in markdown
+    assert "1 less certain difference " in markdown
+    html = render_html(report)
+    shown, unsure = html.split('<details class="unsure">')
+    assert "spell the name differently" in shown.split("Where they differ")[1] and "can all be true" not in shown
+    assert "can all be true" in unsure.split("</details>")[0]

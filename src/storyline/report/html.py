@@ -13,7 +13,7 @@ from ..story.timeline import describe
 from .labels import source_labels
 from .figures import figure_value
 from .quotes import echo_pairs, quote_groups, speaker_note
-from .markdown import TYPE_SECTIONS
+from .markdown import SHOWN_CONFIDENCE, TYPE_SECTIONS, is_sure
 from .spans import Mark, render_marked
 
 
@@ -31,6 +31,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.tests["sure"] = is_sure  # a match or difference confident enough to show at once (markdown.SHOWN_CONFIDENCE)
     return env
 
 
@@ -95,5 +96,6 @@ def render_html(report: StoryReport) -> str:
         notes={f.id: _label_note(f.note, labels) for f in (*report.facts, *report.figures)},
         figure_value=figure_value,
         sourcing=report.sourcing,
+        shown_confidence=SHOWN_CONFIDENCE,
         summary_who=[speaker_note(s.speakers) for s in report.summary],
     )

@@ -18,6 +18,11 @@ from .quotes import echo_pairs, quote_groups, speaker_note
 # Matches between sources shown in the briefing: at least this confident (the JSON has them all). Set on the
 # dev events of benchmarks/compare: under 0.6 lay 8 of 58 right matches, 13 of 148 unjudged and 1 of 3 traps.
 SHOWN_CONFIDENCE = 0.6
+
+
+def is_sure(fact) -> bool:
+    """Whether a match or a difference between sources is confident enough to show (SHOWN_CONFIDENCE)."""
+    return fact.confidence is None or fact.confidence >= SHOWN_CONFIDENCE
 # Single-source claims listed per source in the briefing (the JSON has them all).
 MAX_SINGLE_SOURCE = 6
 # Quotes longer than this are shortened in the Markdown briefing (the JSON has them whole).
@@ -240,13 +245,14 @@ def _fact_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
     lines = ["## What the sources say", ""]
     conflicting = [f for f in report.facts if f.status == "conflicting"]
     corroborated = [f for f in report.facts if f.status == "corroborated"]
-    if conflicting:
+    sure_conflicts = [f for f in conflicting if is_sure(f)]
+    if sure_conflicts:
         lines += ["### Where they differ", ""]
-        for fact in conflicting:
+        for fact in sure_conflicts:
             lines.append(f"- {escape(fact.kind or 'other')}: {_labelled(fact.note, labels)}")
             lines += [f"  - {_quote_text(e.text, 200)} [{labels.get(e.source, e.source)}]" for e in fact.evidence]
         lines.append("")
-    sure = [f for f in corroborated if f.confidence is None or f.confidence >= SHOWN_CONFIDENCE]
+    sure = [f for f in corroborated if is_sure(f)]
     if sure:
         lines += ["### Reported by several sources", ""]
         for fact in sure:
@@ -255,9 +261,12 @@ def _fact_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
                          + (f" ({_labelled(fact.note, labels)})" if fact.note else ""))
             lines += [f"  - {_quote_text(e.text, 200)} [{labels.get(e.source, e.source)}]" for e in rest]
         lines.append("")
-    if len(sure) < len(corroborated):
-        lines += [f"{len(corroborated) - len(sure)} less certain matches between sources (confidence under "
-                  f"{SHOWN_CONFIDENCE}) are in the JSON report.", ""]
+    unsure = [f"{n} less certain {one if n == 1 else many}" for n, one, many in (
+        (len(conflicting) - len(sure_conflicts), "difference", "differences"),
+        (len(corroborated) - len(sure), "match", "matches")) if n]
+    if unsure:
+        lines += [f"{' and '.join(unsure)} between sources (confidence under {SHOWN_CONFIDENCE}) are in the JSON "
+                  "report.", ""]
     copied = [f for f in report.facts if f.status == "single_source" and len(f.sources) > 1]
     if copied:
         lines += ["### One report, printed by several outlets", ""]
