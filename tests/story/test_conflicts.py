@@ -158,3 +158,14 @@ def test_reports_show_confident_differences_and_count_the_rest(analyse_text):
     shown, unsure = html.split('<details class="unsure">')
     assert "spell the name differently" in shown.split("Where they differ")[1] and "can all be true" not in shown
     assert "can all be true" in unsure.split("</details>")[0]
+
+
+def test_a_rewrite_that_changes_a_word_every_few_words_is_still_one_report(analyse_text):
+    """ECB+ 8_1ecbplus / 8_2ecbplus: "protesters" / "protestors", "avoid" / "avert" break most word 4-grams."""
+    first = analyse_text("In Athens , police fought pitched battles with striking protesters furious at brutal budget "
+                         "cuts designed to avoid national bankruptcy .", id="a")
+    second = analyse_text("In Athens , police fought pitched battles with striking protestors furious at brutal budget "
+                          "cuts designed to avert national bankruptcy .", id="b")
+    report = build_story([first, second], summary_words=0)
+    shared = [f for f in report.facts if len(f.sources) == 2]
+    assert shared and all(f.status == "single_source" and "same agency copy" in f.note for f in shared)
