@@ -160,29 +160,23 @@ def _same_passage(a: _Piece, b: _Piece) -> bool:
 
 
 def _copies(a: list[_Piece], b: list[_Piece]) -> bool:
-    """Whether most sentences of the shorter article are found nearly word for word in the other."""
+    """Whether most sentences of the shorter article are found nearly word for word in the other (among the
+    sentences that share a word 4-gram with it: a rewrite keeps some)."""
     if not a or not b:
         return False
     short, long = sorted((a, b), key=len)
     grams: dict[tuple[str, ...], list[int]] = {}
-    words: dict[str, list[int]] = {}
     for n, sentence in enumerate(long):
         for gram in sentence.grams:
             grams.setdefault(gram, []).append(n)
-        for word in sentence.words:
-            words.setdefault(word, []).append(n)
     found = 0
     for sentence in short:
-        shared_grams: dict[int, int] = {}
+        shared: dict[int, int] = {}  # the sentences of the other article sharing a 4-gram with this one
         for gram in sentence.grams:
             for n in grams.get(gram, ()):
-                shared_grams[n] = shared_grams.get(n, 0) + 1
-        shared_words: dict[int, int] = {}
-        for word in sentence.words:
-            for n in words.get(word, ()):
-                shared_words[n] = shared_words.get(n, 0) + 1
-        if any(_alike(k, len(sentence.grams), len(long[n].grams), SENTENCE_SIMILARITY) for n, k in shared_grams.items()) \
-                or any(_alike(k, len(sentence.words), len(long[n].words), WORD_SIMILARITY)
-                       for n, k in shared_words.items()):
+                shared[n] = shared.get(n, 0) + 1
+        if any(_alike(k, len(sentence.grams), len(long[n].grams), SENTENCE_SIMILARITY)
+               or _alike(len(sentence.words & long[n].words), len(sentence.words), len(long[n].words), WORD_SIMILARITY)
+               for n, k in shared.items()):
             found += 1
     return found >= COPY_SHARE * len(short)
