@@ -169,3 +169,20 @@ def test_a_rewrite_that_changes_a_word_every_few_words_is_still_one_report(analy
     report = build_story([first, second], summary_words=0)
     shared = [f for f in report.facts if len(f.sources) == 2]
     assert shared and all(f.status == "single_source" and "same agency copy" in f.note for f in shared)
+
+
+def test_claims_stating_the_same_toll_in_other_words_are_one_fact(analyse_text):
+    """ECB+ 8_8ecbplus / 8_10ecbplus: "Three people ... were killed" and "3 bank employees were burnt to death"."""
+    from storyline.story.align import SAME_FIGURE_PROBABILITY, claims_of, match_matrix
+
+    a = claims_of(analyse_text("Three people , one of them a pregnant woman , were killed when protesters set a "
+                               "bank on fire in Athens .", id="a"), {})
+    b = claims_of(analyse_text("Witnesses said the 3 bank employees were burnt to death inside the branch .",
+                               id="b"), {})
+    claims = [*a, *b]
+    probs = match_matrix(claims)
+    best = max(probs[i, len(a) + j] for i in range(len(a)) for j in range(len(b)))
+    assert best >= SAME_FIGURE_PROBABILITY
+    c = claims_of(analyse_text("Witnesses said 4 bank employees were burnt to death inside the branch .", id="c"), {})
+    probs = match_matrix([*a, *c])
+    assert probs[0, len(a)] == 0.0  # "Three people ... were killed" / "4 bank employees were burnt to death"

@@ -64,6 +64,10 @@ MATCH_THRESHOLD = 0.5
 # calibrate_align.py's grouping table: the best F1 whose precision stays above the pair matcher's own
 # (docs/benchmarks.md, "Facts over whole stories").
 GROUP_THRESHOLD = 0.4
+# The match probability at least of two claims that state the same toll exactly ("two villagers slightly
+# injured" / "injured two people"), unless `incompatible`: set by hand just above MATCH_THRESHOLD, so that such
+# claims link, and join a group only where the rest of it matches them too (GROUP_THRESHOLD).
+SAME_FIGURE_PROBABILITY = 0.55
 # Claims shorter than this many words are too thin to align ("the official said").
 MIN_CLAIM_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -279,9 +283,18 @@ def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
     vectors = embed([c.text for c in claims])
     feats[:, 0] = (vectors @ vectors.T)[rows, cols]
     probs = match_probability(feats)
+    # the same toll, stated exactly by both, however worded ("two villagers slightly injured" / "injured two
+    # people"): the same figure of the story is the same fact
+    same_toll = [bool(_exact_tolls(claims[i]) & _exact_tolls(claims[j])) for i, j in zip(rows, cols)]
+    probs[same_toll] = np.maximum(probs[same_toll], SAME_FIGURE_PROBABILITY)
     probs[[incompatible(claims[i], claims[j]) for i, j in zip(rows, cols)]] = 0.0
     out[rows, cols] = out[cols, rows] = probs
     return out
+
+
+def _exact_tolls(claim: Claim) -> frozenset[tuple[str, float]]:
+    """The tolls a claim states exactly ("injured two people": injured, 2; not "at least two")."""
+    return frozenset((what, lo) for what, lo, hi in claim.toll_ranges if lo == hi and what != "magnitude")
 
 
 def incompatible(a: Claim, b: Claim) -> bool:
@@ -302,7 +315,8 @@ def incompatible(a: Claim, b: Claim) -> bool:
         return True
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
     # contender to be the next Israeli Prime Minister"; the two must say something alike of them
-    return not (a.said & b.said) and not related_share(a.said, b.said)
+    # (a toll both state exactly is something alike they say: "killed" / "burnt to death")
+    return not (a.said & b.said) and not related_share(a.said, b.said) and not _exact_tolls(a) & _exact_tolls(b)
 
 
 def _tolls_clash(a: Claim, b: Claim) -> bool:
