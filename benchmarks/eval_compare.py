@@ -181,6 +181,9 @@ def score_event(event: Event, report) -> dict:
                            if ev.source == spot.source and overlaps(ev.start, ev.end, spot)), None)
             if entity is not None and _same_person(person["name"], entity):
                 resolved += 1
+            else:
+                errors.append(f"description not resolved: {spot.source}: {m['text']!r}: gold {person['name']!r}, "
+                              f"Storyline {entity.name if entity is not None else 'no one'!r}")
     out["people"] = {"mentions": mentions, "resolved": resolved}
     out["errors"] = errors
     return out

@@ -545,7 +545,7 @@ def test_a_speaker_called_by_a_title_given_before_is_that_person(analyse_text):
 
 
 def test_a_title_two_people_carry_names_no_one(seed_report):
-    from storyline.story.quotes import _titled_person
+    from storyline.story.described import titled_person as _titled_person
 
     abc = "000_fc6d89dac03494ff"
     harris = next(e for e in seed_report.entities if e.name == "Kamala Harris")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from ..types import ArticleAnalysis, Entity, EntityRole, Evidence, Mention
+from .described import ORGANISATION_NOUNS, described_mentions, role_heads
 
 # Entity types in the order used to break a tie in the type vote.
 TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -40,6 +42,16 @@ NICKNAMES = {
     "mitch": "mitchell", "jake": "jacob", "peggy": "margaret", "maggie": "margaret", "sue": "susan",
     "nancy": "ann", "sandy": "sandra", "vlad": "vladimir", "newt": "newton",
 }
+# Head nouns of roles that make a name a vehicle, not a person ("INS Mysore, a Delhi-class destroyer").
+VEHICLE_NOUNS = frozenset("""ship vessel warship destroyer frigate cruiser corvette trawler boat speedboat
+tanker freighter ferry yacht tug aircraft plane jet airliner helicopter submarine carrier""".split())
+# Words before a surname that title it rather than give another name ("Chief Craft"; abbreviated
+# titles end with a dot: "Capt. Tennant", "Const. Fanning").
+NAME_TITLES = frozenset("""mr mrs ms miss dr sir dame chief captain constable sergeant officer trooper
+detective sheriff undersheriff lieutenant inspector superintendent commissioner commander commodore
+admiral general colonel major president minister governor senator judge justice mayor deputy professor
+father pastor rabbi""".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*\b")
 # Alternative names that normalise to one key.
 NAME_ALIASES = {"america": "united states", "britain": "united kingdom", "great britain": "united kingdom"}
 
@@ -103,12 +115,21 @@ def build_cast(analyses: Iterable[ArticleAnalysis]) -> tuple[tuple[Entity, ...],
     """
     # (no names from page furniture: "Photo by Justin Sullivan/Getty Images" names no one in the story)
     mentions = [(a.article.id, m) for a in analyses for m in a.mentions if m.sentence not in a.furniture]
+    mentions += untagged_names(analyses, mentions)
     people, others = _group_people(mentions)
     groups = people + _group_others(others)
     entities = [_to_entity(g) for g in groups]
     entities = _assign_ids(entities)
+    # where the articles describe a person rather than name them ("the city 's police chief", "the
+    # official said") counts as a mention of them too
+    named = {(ev.source, ev.start): e.id for e in entities for ev in e.mentions}
+    described = described_mentions(analyses, entities, named)
+    entities = [replace(e, mentions=tuple(sorted((*e.mentions, *described.get(e.id, ())),
+                                                 key=lambda ev: (ev.source, ev.start))))
+                for e in entities]
     order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
-    entities.sort(key=lambda e: (e.type != "PERSON", -len(e.mentions), order.get(e.type, 99), e.name))
+    entities.sort(key=lambda e: (e.type != "PERSON", -sum(1 for ev in e.mentions if (ev.source, ev.start) in named),
+                                 order.get(e.type, 99), e.name))  # people named most first
     index = {(ev.source, ev.start): e.id for e in entities for ev in e.mentions}
     return tuple(entities), index
 
@@ -151,6 +172,8 @@ def _group_people(mentions: list[tuple[str, Mention]]) -> tuple[list[_Group], li
                 (len(f) >= 2 and tokens[-len(f):] == f) or (len(tokens[-1]) == 1 and f[:len(tokens)] == tokens)
                 for f in map(_person_tokens, g.full_names))]
             candidates = candidates if len(candidates) == 1 else []
+        if len(tokens) >= 2 and not candidates and all(t in NAME_TITLES for t in tokens[:-1]):
+            candidates = by_surname.get(tokens[-1], [])  # "Chief Craft" (spaCy: ORG) is Charles Craft
         if not candidates and key in singles:
             candidates = [singles[key]]
         if not candidates and len(tokens) == 1 and m.label == "PERSON":
@@ -216,6 +239,8 @@ def _to_entity(group: _Group) -> Entity:
     labels = Counter(m.label for _, m in items)
     if group.full_names or labels["PERSON"] > 0 and all(_person_tokens(m.name)[-1:] == _person_tokens(items[0][1].name)[-1:] for _, m in items):
         etype = "PERSON" if labels["PERSON"] else labels.most_common(1)[0][0]
+        if etype == "PERSON":
+            etype = _used_as(items, labels)
     else:
         order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
         etype = min(labels, key=lambda lab: (-labels[lab], order.get(lab, 99)))
@@ -238,6 +263,73 @@ def _to_entity(group: _Group) -> Entity:
     )
 
 
+def _used_as(items: list[tuple[str, Mention]], labels: Counter) -> str:
+    """The type of a name spaCy labelled PERSON at least once, from how the story uses it: a person,
+    unless its other labels and the roles the articles give it outnumber its PERSON labels and person
+    roles ("Marion County" once PERSON, three times GPE); and a thing when every role it is given is a
+    vehicle's or an organisation's ("INS Mysore, a Delhi-class destroyer"; "Gordon Advisors, the
+    accounting firm")."""
+    person, things, roles = labels["PERSON"], Counter(), Counter()
+    for _, m in items:
+        for role in m.roles:
+            heads = role_heads(role.text)
+            if heads & VEHICLE_NOUNS:
+                roles["PRODUCT"] += 1
+            elif heads & ORGANISATION_NOUNS:
+                roles["ORG"] += 1
+            elif heads:
+                person += 1
+    if roles and person == labels["PERSON"]:  # given roles, all of a thing's: the thing it is said to be
+        return roles.most_common(1)[0][0]
+    things.update(roles)
+    for label, n in labels.items():
+        if label != "PERSON":
+            things[label] += n
+    if sum(things.values()) <= person:
+        return "PERSON"
+    order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
+    return min(things, key=lambda lab: (-things[lab], order.get(lab, 99)))
+
+
+def untagged_names(analyses: Iterable[ArticleAnalysis], mentions: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """A story person's name where an article writes it and spaCy tagged nothing: "Capt. Tennant",
+    "Chief Craft", "Woodburn Chief of Police Scott Russell" when the story names Tom Tennant, Charles
+    Craft and Scott Russell. Only surnames of full names spaCy labelled PERSON, never one it labelled a
+    place or organisation on its own anywhere in the story ("Washington"), never inside a longer name
+    ("Russell Street", "Jane Russell" for Scott Russell)."""
+    full: dict[str, set[str]] = defaultdict(set)
+    elsewise = set()
+    for _, m in mentions:
+        tokens = _person_tokens(m.name)
+        if m.label == "PERSON" and len(tokens) >= 2 and len(tokens[-1]) > 2:
+            full[tokens[-1]].add(tokens[-2])
+        elif len(tokens) == 1 and m.label != "PERSON":
+            elsewise.add(tokens[0])
+    out = []
+    for analysis in analyses:
+        text = analysis.article.text
+        taken = [(m.start, m.end) for m in analysis.mentions]
+        starts = [s.start for s in analysis.sentences]
+        for match in _CAPITALISED.finditer(text):
+            key = normalise(match.group())
+            if key not in full or key in elsewise or analysis.in_furniture(match.start()) or \
+                    any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            if _CAPITALISED.match(text, match.end() + 1) and text[match.end():match.end() + 1] == " ":
+                continue  # "Russell Street": a longer name
+            start = match.start()
+            before = re.search(r"([\w.'-]+)\s+$", text[max(0, start - 30):start])
+            if before is not None and before.group(1)[:1].isupper() and not before.group(1).endswith(".") \
+                    and before.group(1).lower() not in NAME_TITLES:
+                if normalise(before.group(1)) not in full[key]:
+                    continue  # "Jane Russell" is not Scott Russell
+                start -= len(before.group(0))
+            sentence = bisect_right(starts, start) - 1
+            name = text[start:match.end()]
+            out.append((analysis.article.id, Mention(start, match.end(), name, "PERSON", name, sentence)))
+    return out
+
+
 def _merge_roles(items: list[tuple[str, Mention]]) -> tuple[EntityRole, ...]:
     """Gather the roles of all mentions, dropping one contained in a longer one."""
     found: dict[str, tuple[str, str, list[Evidence]]] = {}
@@ -253,8 +345,6 @@ def _merge_roles(items: list[tuple[str, Mention]]) -> tuple[EntityRole, ...]:
 
 
 def _assign_ids(entities: list[Entity]) -> list[Entity]:
-    from dataclasses import replace
-
     used: Counter = Counter()
     out = []
     for entity in entities:

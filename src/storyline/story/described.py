@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..types import ArticleAnalysis, Entity, Speaker
+from ..types import ArticleAnalysis, Entity, Evidence, Quote, Speaker
 
 # A description a reader takes back to someone already shown opens with one of these words.
 DEFINITE = frozenset({"the", "his", "her", "its", "their"})
@@ -38,6 +38,8 @@ committee court police army navy military union party board authority""".split()
 # "said the Navy chief" closes a quote that opened in the sentence after the chief's.
 MAX_SENTENCES_BACK = 2
 _WORD = re.compile(r"[\w-]+")
+# Heads of descriptions that fit anyone ("the man said"): no role resolves them, nor the speaker before.
+GENERIC_HEADS = frozenset("man woman person boy girl guy".split())
 # Heads that name more than one ("the two discussed ...", "the men said"): no one person stands for them.
 GROUP_HEADS = frozenset("""two three four five six seven eight nine ten both pair couple trio all men women
 people children police""".split())
@@ -49,7 +51,7 @@ class Shown:
 
     Attributes:
         at: where in the article they were shown.
-        words: the lowercased words that describe them (a role's or a speaker's own).
+        words: the head nouns of the words that describe them (a role's or a speaker's own).
         entity: the cast entity, or None for a speaker the article did not name.
         person: whether they are a person (else an organisation or a thing that speaks).
         spoke: whether they were shown speaking (only a speaker is "the speaker just before").
@@ -62,6 +64,46 @@ class Shown:
     person: bool
     spoke: bool
     anonymous: bool = False
+
+
+# Abbreviated titles, as written before names, and the words a description uses for them.
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+                       "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
+                       "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "pres": "president"}
+
+
+def _title_words(text: str) -> tuple[str, ...]:
+    words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
+    return tuple(TITLE_ABBREVIATIONS.get(w, w) for w in words if w)
+
+
+def titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The one person whose title is what ``text`` calls someone ("the Ohio governor", "the vice
+    president", "the former secretary of state and current Democratic presidential nominee"), or
+    None. A title this source gave before ``before`` counts first, then one another source gave."""
+    words = _title_words(text)
+    if len(words) < 2 or words[0] != "the":
+        return None
+    parts = [tuple(w for w in part.split() if w != "current") for part in " ".join(words[1:]).split(" and ")]
+    for same_source in (True, False):
+        exact, loose = set(), set()
+        for entity in entities:
+            if entity.type != "PERSON":
+                continue
+            for role in entity.roles:
+                if not any((ev.source == source and ev.start < before) if same_source else ev.source != source
+                           for ev in role.evidence):
+                    continue
+                title = _title_words(role.text)
+                for part in parts:
+                    if title == part:
+                        exact.add(entity.id)
+                    elif part and set(part) <= set(title) and title[-1] == part[-1]:
+                        loose.add(entity.id)
+        for found in (exact, loose):
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+    return None
 
 
 def head_noun(text: str) -> str | None:
@@ -83,7 +125,7 @@ def role_shown(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> list[Sh
         for role in entity.roles:
             for evidence in role.evidence:
                 if evidence.source == source:
-                    out.append(Shown(evidence.start, _words(role.text), entity.id, entity.type == "PERSON", False))
+                    out.append(Shown(evidence.start, role_heads(role.text), entity.id, entity.type == "PERSON", False))
     return out
 
 
@@ -92,7 +134,7 @@ def speaker_shown(speaker: Speaker, entity: Entity | None) -> Shown | None:
     if speaker.start is None or (entity is None and speaker.text.lower() in OPEN_PRONOUNS):
         return None
     person = entity.type == "PERSON" if entity is not None else head_noun("the " + speaker.text) not in ORGANISATION_NOUNS
-    return Shown(speaker.start, _words(speaker.text), entity.id if entity is not None else None, person, True,
+    return Shown(speaker.start, role_heads(speaker.text), entity.id if entity is not None else None, person, True,
                  speaker.anonymous and entity is None)
 
 
@@ -129,3 +171,221 @@ def _sentence(starts: Sequence[int], at: int) -> int:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def resolve_speakers(analysis: ArticleAnalysis, entities: Sequence[Entity],
+                     index: dict[tuple[str, int], str]) -> dict[str, tuple[str | None, bool]]:
+    """(entity, anonymous) of each quote of an article whose speaker the text only describes, or names
+    with words the named-entity pass missed, by quote id (a quote whose speaker is a mention is left out).
+
+    A cast mention inside the speaker's words names them ("Const. Fanning said"); else the description
+    is the one it stands for: the nearest fitting antecedent (:func:`fitting_antecedent`), else the one
+    person a title names (:func:`titled_person`), else the speaker just before (:func:`speaker_before`).
+    One attribution is resolved once for all its quotes.
+    """
+    source = analysis.article.id
+    by_id = {e.id: e for e in entities}
+    shown = role_shown(analysis, entities)
+    sentences = [s.start for s in analysis.sentences]
+    # a named person's mention that ends the speaker's words ("Const. Fanning"; not "Biden administration
+    # officials")
+    ends = {(ev.start, ev.end): e.id for e in entities for ev in e.mentions if ev.source == source}
+    resolved: dict[int, tuple[str | None, bool]] = {}
+    out: dict[str, tuple[str | None, bool]] = {}
+    for quote in sorted(analysis.quotes, key=lambda q: q.start):
+        speaker = quote.speaker
+        entity = None
+        if speaker is not None and speaker.mention is not None:
+            entity = index.get((source, speaker.mention))
+        elif speaker is not None and speaker.start is not None:
+            if speaker.start not in resolved:
+                named = [e for (at, end), e in ends.items() if speaker.start <= at and end == speaker.end
+                         and by_id[e].type == "PERSON"]
+                resolved[speaker.start] = (named[0], False) if len(set(named)) == 1 else \
+                    _described(speaker, quote, source, entities, shown, sentences)
+            entity, anonymous = resolved[speaker.start]
+            out[quote.id] = (entity, anonymous)
+            if entity is None and anonymous != speaker.anonymous:
+                speaker = Speaker(speaker.name, speaker.text, speaker.start, speaker.end, anonymous)
+        if speaker is not None:
+            seen = speaker_shown(speaker, by_id.get(entity or ""))
+            if seen is not None:
+                shown.append(seen)
+    return out
+
+
+def _described(speaker: Speaker, quote: Quote, source: str, entities: Sequence[Entity], shown: list[Shown],
+               sentences: list[int]) -> tuple[str | None, bool]:
+    """(entity, anonymous) of a speaker named by no mention: see :func:`resolve_speakers`."""
+    point = min(speaker.start, quote.start)
+    fitting = fitting_antecedent(speaker, point, shown)
+    if fitting is not None:
+        return fitting.entity, fitting.anonymous
+    titled = titled_person(speaker.text, source, speaker.start, entities)
+    if titled is not None:
+        return titled, False
+    before = speaker_before(speaker, point, shown, sentences)
+    if before is None or head_noun(speaker.text) in GENERIC_HEADS or _named_beside(before.entity, speaker, source,
+                                                                                  entities, sentences):
+        return None, speaker.anonymous
+    return before.entity, False
+
+
+def _named_beside(entity: str, speaker: Speaker, source: str, entities: Sequence[Entity], sentences: list[int]) -> bool:
+    """Whether the article names ``entity`` in the speaker's own sentence: "The officer told Mr. Pinder to
+    ..." is someone else than Mr. Pinder."""
+    here = _sentence(sentences, speaker.start)
+    return any(ev.source == source and _sentence(sentences, ev.start) == here and
+               not (speaker.start <= ev.start < (speaker.end or speaker.start))
+               for e in entities if e.id == entity for ev in e.mentions)
+
+
+# Words that never stand between a description's determiner and its head noun ("the man told the chief"
+# is no description "the ... chief").
+NOT_MODIFIERS = frozenset("""and or but nor of to in on at for with by from as than that who whom which whose
+was were is are be been has had have said says told a an the his her its their he she it they this these
+those not no""".split())
+# Modifiers that make a description one of several ("the third victim", "the other officer"): no one
+# person of the cast stands for it by its role alone.
+SEVERAL_MODIFIERS = frozenset("""first second third fourth fifth other another each every some any both
+many several""".split())
+# Words that make another title of the one they precede: a vice president is not the president.
+COMPOUND_TITLES = frozenset("vice deputy assistant under co acting former".split())
+# A description holds at most this many modifiers before its head ("the city 's police chief" has 3: city,
+# 's, police). Set on the ECB+ dev events of benchmarks/compare: their described people take 0 to 3.
+MAX_MODIFIERS = 3
+_DETERMINER = re.compile(r"\b(?:the|his|her|its|their)\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w&'’][\w.&'’-]*")
+_OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?[\w.&-]+")
+_NEW_ONE = r"\b(?:a|an)\s+(?:[\w.&'’-]+\s+){0,%d}?%s\b"
+
+
+def role_heads(text: str) -> frozenset[str]:
+    """The head nouns of a role ("chief" of "Woodburn 's police chief" and of "the chief of police";
+    "president" and "ceo" of "our president and CEO")."""
+    heads = set()
+    for part in re.split(r"\s+(?:and|&)\s+|,", text):
+        part = re.split(r"\s+(?:of|for|at|in|with|from|who|whose|on)\s+|\s+\w+ing\s+(?:the|a|an)\s+", part.strip())[0]
+        words = [w.lower().strip(".") for w in _WORD.findall(part)]
+        if len(words) >= 2 and words[-2] in COMPOUND_TITLES:
+            continue  # a "Vice President" is not "the president"
+        if words and words[-1].isalpha() and len(words[-1]) > 2:
+            heads.add(words[-1])
+    return frozenset(heads)
+
+
+def _people_by_head(entities: Sequence[Entity]) -> dict[str, list[Entity]]:
+    by_head: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for role in entity.roles:
+            for head in role_heads(role.text) - GROUP_HEADS - ORGANISATION_NOUNS - GENERIC_HEADS:
+                if entity not in by_head.setdefault(head, []):
+                    by_head[head].append(entity)
+    return by_head
+
+
+def _fits(modifiers: Sequence[str], entity: Entity) -> bool:
+    """Whether a description's modifiers fit a person: none says "one of several" or makes another title
+    ("the vice president"), and each name among them ("Woodburn" in "the Woodburn police chief") is in
+    one of the person's roles."""
+    if any(m.lower() in SEVERAL_MODIFIERS | COMPOUND_TITLES for m in modifiers):
+        return False
+    role_words = set()
+    for role in entity.roles:
+        role_words |= {TITLE_ABBREVIATIONS.get(w, w) for w in _title_words(role.text)}
+    names = [m.lower() for m in modifiers if m[:1].isupper()]
+    return all(TITLE_ABBREVIATIONS.get(n.strip("."), n.strip(".")) in role_words for n in names)
+
+
+def role_descriptions(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> list[tuple[str, Evidence]]:
+    """The definite descriptions of an article that stand for a cast person by the role the cast collects
+    for them: "the city 's police chief", "the chief of police" for "Woodburn 's police chief, Scott
+    Russell"; "the victim" for "The victim, Ben Banky"; each as (entity id, where).
+
+    A description is the person nearest before it in the article whose role has its head noun (and
+    whose role holds each name it is modified by); with no such person before it, the one person of the
+    story whose role has it. It is no one when a new one of that kind came in between ("a German military
+    spokesman ... the spokesman"), when several of the story fit and none came before, or when its
+    modifiers make it one of several ("the third victim").
+    """
+    text = analysis.article.text
+    source = analysis.article.id
+    by_head = _people_by_head(entities)
+    taken = [(ev.start, ev.end) for e in entities for ev in e.mentions if ev.source == source and e.type == "PERSON"]
+    out = []
+    for det in _DETERMINER.finditer(text):
+        found = _description_at(text, det.end(), by_head)
+        if found is None or analysis.in_furniture(det.start()):
+            continue
+        modifiers, head, end = found
+        start = det.start()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        fitting = [e for e in by_head[head] if _fits(modifiers, e)]
+        new_one = re.compile(_NEW_ONE % (MAX_MODIFIERS, re.escape(head)), re.IGNORECASE)
+        before = [(max(ev.start for ev in e.mentions if ev.source == source and ev.start < start), e)
+                  for e in fitting if any(ev.source == source and ev.start < start for ev in e.mentions)]
+        if before:
+            at, entity = max(before, key=lambda p: p[0])
+        elif len(fitting) == 1:
+            at, entity = 0, fitting[0]
+        else:
+            continue
+        if new_one.search(text, at, start):
+            continue
+        out.append((entity.id, Evidence(source, start, end, text[start:end])))
+    return out
+
+
+def _description_at(text: str, at: int, by_head: dict[str, list[Entity]]) -> tuple[list[str], str, int] | None:
+    """(modifiers, head, end) of a description whose words open at ``at`` and whose head noun is a role's
+    head, or None: at most :data:`MAX_MODIFIERS` modifiers, none of them a word no noun phrase holds."""
+    modifiers: list[str] = []
+    for token in _TOKEN.finditer(text, at, at + 80):
+        if text[at:token.start()].strip() or "\n" in text[at:token.start()]:
+            return None  # punctuation or a sentence's end between words: the phrase has ended
+        word = token.group()
+        if word.lower() in by_head and word.lower() not in SEVERAL_MODIFIERS:
+            after = text[token.end():token.end() + 40]
+            if re.match(r"\s+[A-Z][a-z]", after) and not re.match(r"\s+(?:said|told|says)\b", after):
+                return None  # a title before a name ("the police chief Scott Russell"): the name is the mention
+            following = re.match(r"\s*([\w'’-]+)", after)
+            if following is None or following.group(1).lower() not in {"'s", "’s", *by_head}:
+                tail = _OF_TAIL.match(text, token.end())
+                return modifiers, word.lower(), tail.end() if tail is not None else token.end()
+            # "the chief executive", "the owner 's son": the phrase goes on to a later head
+        if word.lower() in NOT_MODIFIERS or len(modifiers) >= MAX_MODIFIERS:
+            return None
+        modifiers.append(word)
+        at = token.end()
+    return None
+
+
+def described_mentions(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
+                       index: dict[tuple[str, int], str]) -> dict[str, list[Evidence]]:
+    """The places where the story's articles describe a cast person rather than name them, by entity id:
+    a speaker described or left as a pronoun (:func:`resolve_speakers`), a role description
+    (:func:`role_descriptions`), and an appositive role the cast collected ("Mark Vinar, an Australian
+    climber from Perth")."""
+    by_id = {e.id: e for e in entities}
+    out: dict[str, list[Evidence]] = {}
+    for analysis in analyses:
+        source = analysis.article.id
+        quotes = {q.id: q for q in analysis.quotes}
+        found = []
+        for quote_id, (entity, _) in resolve_speakers(analysis, entities, index).items():
+            speaker = quotes[quote_id].speaker
+            if entity is not None and speaker.end is not None:
+                found.append((entity, Evidence(source, speaker.start, speaker.end, speaker.text)))
+        for entity in entities:
+            for role in entity.roles:
+                if entity.type == "PERSON" and role.kind == "appositive":
+                    found += [(entity.id, ev) for ev in role.evidence if ev.source == source]
+        found += role_descriptions(analysis, entities)
+        for entity, ev in found:
+            own = list(by_id[entity].mentions) + out.get(entity, [])
+            if not any(m.source == source and m.start < ev.end and ev.start < m.end for m in own):
+                out.setdefault(entity, []).append(ev)
+    return out

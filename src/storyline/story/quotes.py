@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..types import (ArticleAnalysis, Echo, Entity, Quote, Speaker, SourcingProfile, SummarySentence,
                      SummarySpeaker)
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, STAND_IN_PRONOUNS
-from .described import Shown, fitting_antecedent, role_shown, speaker_before, speaker_shown
+from .described import resolve_speakers
 
 # The shorter of two quotes must have at least this many words to count as an echo when it
 # is found inside the longer one: "no excuses" (2) qualifies, a lone "yes" does not.
@@ -41,94 +41,30 @@ def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity
     """All quotes of the story, with speakers linked to cast entities and named canonically.
 
     A speaker the text only describes, or a pronoun left open, is the one it stands for
-    (:mod:`.described`): the nearest person before it whose role or description fits ("the ship's
-    owner" after "Wicharn Sirichaiekawat, owner of the Ekawat Nava 5"; "the spokesman" after "a German
-    military spokesman", who stays anonymous), else the one person a title names ("Ohio Gov. John Kasich
-    said ... The Ohio governor said ..."; "the minority leader" after "Senate Minority Leader Harry Reid"
-    is Reid, and no anonymous source), else the speaker just before ("..., Mehdi iran-Nejad, told ISNA.
-    ..., the official said").
+    (:func:`.described.resolve_speakers`): the nearest person before it whose role or description fits
+    ("the ship's owner" after "Wicharn Sirichaiekawat, owner of the Ekawat Nava 5"; "the spokesman" after
+    "a German military spokesman", who stays anonymous), else the one person a title names ("Ohio Gov.
+    John Kasich said ... The Ohio governor said ..."), else the speaker just before ("..., Mehdi
+    iran-Nejad, told ISNA. ..., the official said").
     """
     by_id = {e.id: e for e in entities}
     quotes = []
     for analysis in analyses:
-        source = analysis.article.id
-        shown = role_shown(analysis, entities)
-        sentences = [s.start for s in analysis.sentences]
-        resolved: dict[int, tuple[str | None, bool]] = {}  # speaker start -> (entity, anonymous): one attribution
-        for quote in sorted(analysis.quotes, key=lambda q: q.start):
+        resolved = resolve_speakers(analysis, entities, index)
+        for quote in analysis.quotes:
             speaker = quote.speaker
             entity = None
             if speaker is not None and speaker.mention is not None:
-                entity = index.get((source, speaker.mention))
-            elif speaker is not None and speaker.start is not None:
-                if speaker.start not in resolved:
-                    resolved[speaker.start] = _described(speaker, quote, source, entities, shown, sentences)
-                entity, anonymous = resolved[speaker.start]
+                entity = index.get((analysis.article.id, speaker.mention))
+            elif quote.id in resolved:
+                entity, anonymous = resolved[quote.id]
                 if entity is None and anonymous != speaker.anonymous:
                     speaker = replace(speaker, anonymous=anonymous)
             if entity is not None:
                 speaker = replace(speaker, entity=entity, name=by_id[entity].name, anonymous=False)
-            if speaker is not None:
-                seen = speaker_shown(speaker, by_id.get(entity or ""))
-                if seen is not None:
-                    shown.append(seen)
             quotes.append(replace(quote, speaker=speaker))
     order = {q.id: n for n, q in enumerate(q for a in analyses for q in a.quotes)}
     return sorted(quotes, key=lambda q: order[q.id])
-
-
-def _described(speaker: Speaker, quote: Quote, source: str, entities: Sequence[Entity], shown: list[Shown],
-               sentences: list[int]) -> tuple[str | None, bool]:
-    """(entity, anonymous) of a speaker named by no mention: see :func:`link_speakers`."""
-    point = min(speaker.start, quote.start)
-    fitting = fitting_antecedent(speaker, point, shown)
-    if fitting is not None:
-        return fitting.entity, fitting.anonymous
-    titled = _titled_person(speaker.text, source, speaker.start, entities)
-    if titled is not None:
-        return titled, False
-    before = speaker_before(speaker, point, shown, sentences)
-    return (before.entity, False) if before is not None else (None, speaker.anonymous)
-
-
-# Abbreviated titles, as written before names, and the words a description uses for them.
-TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
-                       "gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
-                       "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "pres": "president"}
-
-
-def _title_words(text: str) -> tuple[str, ...]:
-    words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
-    return tuple(TITLE_ABBREVIATIONS.get(w, w) for w in words if w)
-
-
-def _titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:
-    """The one person whose title is what ``text`` calls someone ("the Ohio governor", "the vice
-    president", "the former secretary of state and current Democratic presidential nominee"), or
-    None. A title this source gave before ``before`` counts first, then one another source gave."""
-    words = _title_words(text)
-    if len(words) < 2 or words[0] != "the":
-        return None
-    parts = [tuple(w for w in part.split() if w != "current") for part in " ".join(words[1:]).split(" and ")]
-    for same_source in (True, False):
-        exact, loose = set(), set()
-        for entity in entities:
-            if entity.type != "PERSON":
-                continue
-            for role in entity.roles:
-                if not any((ev.source == source and ev.start < before) if same_source else ev.source != source
-                           for ev in role.evidence):
-                    continue
-                title = _title_words(role.text)
-                for part in parts:
-                    if title == part:
-                        exact.add(entity.id)
-                    elif part and set(part) <= set(title) and title[-1] == part[-1]:
-                        loose.add(entity.id)
-        for found in (exact, loose):
-            if found:
-                return next(iter(found)) if len(found) == 1 else None
-    return None
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
