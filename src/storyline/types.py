@@ -167,6 +167,10 @@ class FigureRef:
     # Where a figure counts part of what it counts, the place its members are from, as written: "12 Somali
     # and 11 Yemeni pirates" gives 23 pirates and the parts 12 ("Somali") and 11 ("Yemeni").
     part: str | None = None
+    # Where a figure is of another time than the article's news (a sentence dated months away: "A quake
+    # struck in September , killing seven"), that time: "2008-09", "XXXX-09" (a month of no known year),
+    # "2008". Its row is that time's, apart from the news's.
+    when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

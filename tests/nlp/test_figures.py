@@ -80,11 +80,33 @@ def test_figures_of_a_sentence(analyse_text, text, expected):
     assert figures(analyse_text, text) == expected
 
 
-def test_a_figure_of_another_time_is_background(analyse_text):
-    """Dated a year from the article's publication, a toll is another event's ("In 2008 ..."), not this one's."""
+def dated(analyse_text, text, published=None):
+    return [(f.what, f.value, f.when) for f in analyse_text(text, published=published).figures]
+
+
+def test_a_figure_of_another_time_is_that_time_s(analyse_text):
+    """Dated a year from the article's publication, a toll is another event's ("In 2008 ..."): it carries
+    that time, apart from the news's."""
     text = ("A bomb killed two people in the capital on Monday , police said . "
             "In 2008 a similar attack killed seven people in the same district .")
-    assert figures(analyse_text, text, published="2010-05-05") == [("killed", "people", 2, None)]
+    assert dated(analyse_text, text, published="2010-05-05") == [("killed", 2, None), ("killed", 7, "2008")]
+
+
+def test_a_month_named_after_the_lead_is_another_time(analyse_text):
+    """With no publication date, a whole month named after a lead that dates its news by the day ("on
+    Sunday") tells of an earlier event (20_1ecb); "40", which the recogniser takes for a date, is a count."""
+    text = ("A 5.6 magnitude earthquake hit an island off Iran 's southern coast on Sunday , injuring five "
+            "people . A powerful quake with a magnitude of 6.1 struck southern Iran in September near the port "
+            "city of Bandar Abbas , on the mainland near Qeshm island , killing at least seven people and injuring "
+            "40 , 15 of them on Qeshm .")
+    assert dated(analyse_text, text) == [("magnitude", 5.6, None), ("injured", 5, None), ("magnitude", 6.1, "XXXX-09"),
+                                         ("killed", 7, "XXXX-09"), ("injured", 40, "XXXX-09")]
+
+
+def test_a_month_the_lead_names_is_the_news_s(analyse_text):
+    text = ("A quake struck southern Iran in September , killing seven people . "
+            "Officials said in September that the quake had injured 40 people .")
+    assert dated(analyse_text, text) == [("killed", 7, None), ("injured", 40, None)]
 
 
 def test_the_headline_figure_counts(analyse_text):

@@ -133,3 +133,22 @@ def test_an_ordeal_s_length_is_listed_where_two_sources_give_it(analyse_text):
                          analyse_text("Police said the climber was flown to hospital .", id="b")],
                         summary_words=0)
     assert not alone.figures
+
+
+def test_an_earlier_event_s_figures_are_its_own_rows(analyse_text):
+    """The quake of September that two articles recall (20_1ecb, 20_4ecb) is compared with itself, never with
+    Sunday's: 40 injured against almost 50 differ; its toll is no toll of Sunday's quake."""
+    report = build_story([
+        analyse_text(QUAKE_FIVE + " A powerful quake with a magnitude of 6.1 struck southern Iran in September "
+                     "near the port city of Bandar Abbas , on the mainland near Qeshm island , killing at least "
+                     "seven people and injuring 40 , 15 of them on Qeshm .", id="a"),
+        analyse_text(QUAKE_TWO + " The same island was hit by a 6.1 quake in September . That temblor killed at "
+                     "least six people , injured almost 50 and caused heavy damage to residential units in "
+                     "September .", id="b")], summary_words=0)
+    table = rows(report)
+    assert table["injured"] == ("differ", [("a", 5, None), ("b", 2, None)])
+    assert table["injured (September)"] == ("differ", [("a", 40, None), ("b", 50, "nearly")])
+    assert table["killed (September)"] == ("agree", [("a", 7, "at least"), ("b", 6, "at least")])
+    assert table["magnitude (September)"] == ("agree", [("a", 6.1, None), ("b", 6.1, None)])
+    assert "killed" not in table
+

@@ -13,14 +13,19 @@ A row's status:
   the new figure: a toll that rose is no contradiction, and the reader sees it,
 - ``differ``: they cannot all be true, and nothing says one replaced the other.
 
-Only tolls and counts of people and a quake's magnitude are compared. Sums of money are listed, not
-compared: a story holds many (a loss, a bail-out, a fine, the same sum converted), and a figure does not
-say which it is. Ages are not grouped across sources: an age belongs to a person, and the figure does
-not say whom.
+Compared are tolls and counts of people, a quake's magnitude, things seized (by model where one is named:
+"seven AK-47 assault rifles" against "12 AK 47 guns"), and parts of a count by place ("12 Somali", a row
+of its own). A figure of another time than the news (an earlier quake's toll, recalled "in September") goes
+to a row of that time ("injured (September)"), never the news's, and is listed only where two sources
+give one. Sums of money are listed, and different sums in one
+currency make only a less confident difference: a story holds many (a loss, a bail-out, a fine, the same
+sum converted), and a figure does not say which it is. Ages are not grouped across sources: an age belongs
+to a person, and the figure does not say whom.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +89,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
                     what, unit = next(iter(part_whats[people])), people
+            unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
             key = _row_key((what, unit), keys)
             if key in seen:  # a source's first statement of a figure is its cell
                 continue
@@ -91,13 +97,16 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
     out = []
     for (what, unit), cells in rows.items():
-        if what not in KNOWN and len({c.source for c in cells}) < 2:
-            continue  # a count no toll word names, in one source: too little to be sure what it counts
+        if (what not in KNOWN or "@" in (unit or "")) and len({c.source for c in cells}) < 2:
+            # a count no toll word names, in one source: too little to be sure what it counts; a figure of another
+            # time, in one source: nothing to set beside it, and no figure of the news (things seized stay
+            # listed from one source: "Nine assault rifles" is a key figure of 12_3ecb)
+            continue
         if what == COUNT and not all(_counts_people(c.figure) for c in cells):
             continue  # things counted with no word of what happened to them ("15 countries"): background
         n = len(out) + 1
         status, note = _status(what, cells)
-        shown = unit.split("|")[0] if unit else unit  # a part's unit without its place's key
+        shown = _base_unit(unit)  # a part's unit without its place's key, nor its time
         values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, shown, c.figure.text,
                                    c.figure.start, c.figure.end, c.published) for c in cells)
         out.append(Figure(f"g{n}", _label(what, unit, cells[0].figure.part), status, note, values))
@@ -134,7 +143,7 @@ def headlines(analyses: Sequence[ArticleAnalysis]) -> tuple[Headline, ...]:
         out.append(Headline(analysis.article.id, title, tuple(
             FigureValue(analysis.article.id, f.value, f.qualifier, f.unit, f.text, f.start, f.end,
                         analysis.article.published) for f in figures),
-            tuple(_label(happening_of(f), counted_class(f)) for f in figures)))
+            tuple(_label(happening_of(f), _timed(counted_class(f), f), f.part) for f in figures)))
     return tuple(out)
 
 
@@ -155,7 +164,8 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
             out.append(Fact("", "conflicting", sources, evidence,
                             f"{figure.what}: the sources give different sums, which may be different sums, or one "
                             f"rounded or converted: {shown}", "count", SUM_DIFFERENCE_CONFIDENCE))
-        elif figure.status == "agree" and figure.what.split(" ")[-1] in HAPPENINGS and _estimates_differ(figure):
+        elif figure.status == "agree" and figure.what.split(" (")[0].split(" ")[-1] in HAPPENINGS \
+                and _estimates_differ(figure):
             shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
             out.append(Fact("", "conflicting", sources, evidence,
                             f"{figure.what}: the sources give different figures, which can all be true: {shown}",
@@ -215,7 +225,38 @@ def counted_class(figure: FigureRef) -> str | None:
 _HAPPENING_WORDS = frozenset(w for words in HAPPENINGS.values() for w in words)
 
 
+def _timed(unit: str | None, figure: FigureRef) -> str | None:
+    """A row's unit with the figure's other time, where it has one ("people@m09")."""
+    return unit if figure.when is None else f"{unit or ''}@{_time_key(figure.when)}"
+
+
+def _time_key(when: str) -> str:
+    """A figure's other time as its row groups it: the month ("m09"), for one source may name "September"
+    and another "September 2008"; else the year ("y2008"). Two Septembers of different years in one story
+    would share a row: none was seen in the ECB+ events."""
+    year, _, month = when.partition("-")
+    return f"m{month}" if month else f"y{year}"
+
+
+def _time_label(key: str) -> str:
+    """"m09" -> "September", "y2008" -> "2008"."""
+    return calendar.month_name[int(key[1:])] if key.startswith("m") else key[1:]
+
+
+def _base_unit(unit: str | None) -> str | None:
+    """A row's unit without its place's key and its time ("people|somal@m09" -> "people")."""
+    if unit is None:
+        return None
+    return unit.split("@")[0].split("|")[0] or None
+
+
 def _label(what: str, unit: str | None, part: str | None = None) -> str:
+    if unit is not None and "@" in unit:  # "injured (September)": the toll of an earlier event
+        base, _, time = unit.partition("@")
+        label = _label(what, base or None, part)
+        if label.endswith(")"):
+            return f"{label[:-1]}, {_time_label(time)})"
+        return f"{label} ({_time_label(time)})"
     if part is not None:  # "arrested (Somali)"
         return f"{_label(what, unit.split('|')[0] if unit else unit)} ({part})"
     if what == DURATION:
