@@ -171,6 +171,9 @@ class FigureRef:
     # struck in September , killing seven"), that time: "2008-09", "XXXX-09" (a month of no known year),
     # "2008". Its row is that time's, apart from the news's.
     when: str | None = None
+    # A whole count whose members one nationality describes ("arrested 23 Somali pirates"): that nationality.
+    # No part by itself; the story makes it one only where another source splits the count by place.
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

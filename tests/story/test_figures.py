@@ -152,3 +152,21 @@ def test_an_earlier_event_s_figures_are_its_own_rows(analyse_text):
     assert table["magnitude (September)"] == ("agree", [("a", 6.1, None), ("b", 6.1, None)])
     assert "killed" not in table
 
+
+
+def test_one_nationality_on_a_whole_is_a_part_where_another_source_splits_it(analyse_text):
+    """"arrested 23 Somali pirates" (12_19ecb) against "12 Somali and 11 Yemeni" elsewhere: the Somali row
+    differs; with no source that splits the count, the nationality makes no row. (12_19ecb itself says "12 are
+    reportedly from Somalia" too: there its own part is its cell, and no difference is shown.)"""
+    somali = "Taking the lead in the fight against piracy , the Indian Navy on Saturday arrested 23 Somali pirates ."
+    report = build_story([
+        analyse_text(somali, id="a"),
+        analyse_text("Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni pirates .",
+                     id="b")], summary_words=0)
+    table = rows(report)
+    assert table["arrested"] == ("agree", [("a", 23, None), ("b", 23, None)])
+    assert table["arrested (Somali)"] == ("differ", [("a", 23, None), ("b", 12, None)])
+    assert table["arrested (Yemeni)"] == ("agree", [("b", 11, None)])
+    alone = build_story([analyse_text(somali, id="a"), analyse_text("The navy arrested 23 pirates .", id="b")],
+                        summary_words=0)
+    assert set(rows(alone)) == {"arrested"}

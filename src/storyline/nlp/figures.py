@@ -293,6 +293,9 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
     out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
+    if counted is not None and not parts and len(members) == 1 and (place := _one_place(counted)) is not None \
+            and not any(t.pos_ in ("NUM", "CCONJ") or t.text == "," for t in doc[ent.end:counted.i]):
+        out[0] = replace(out[0], place=place.text)  # "23 Somali pirates": all said to be Somali
     for number, place in parts:
         out.append(_part(text, doc[number.i:place.i + 1], number, what or COUNT, unit, place, sentence))
     return out, taken
@@ -318,6 +321,15 @@ def _is_place(token: Token) -> bool:
     """A nationality or place ("Somali", "Yemeni", "Somalia"), as the entity recogniser marks it (it takes
     the adjective "English" for the language)."""
     return token.ent_type_ in ("NORP", "GPE") or (token.ent_type_ == "LANGUAGE" and token.pos_ == "ADJ")
+
+
+def _one_place(counted: Token) -> Token | None:
+    """The one nationality that describes a counted noun ("23 Somali pirates"), not one of several ("23 Somali
+    and Yemeni sea brigands")."""
+    places = [c for c in counted.children if c.dep_ in ("amod", "compound") and _is_place(c) and c.ent_type_ == "NORP"]
+    if len(places) != 1 or any(c.dep_ == "conj" for c in places[0].children):
+        return None
+    return places[0]
 
 
 def _places_after(doc: Doc, numbers: list[Token]) -> list[tuple[Token, Token]]:

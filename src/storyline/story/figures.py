@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..nlp.figures import COUNT, DURATION, HAPPENINGS, PEOPLE_NOUNS, place_key
 from ..types import ArticleAnalysis, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
@@ -79,9 +79,25 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
         for figure in analysis.figures:
             if figure.part is not None and happening_of(figure) != COUNT:
                 part_whats.setdefault(counted_class(figure), set()).add(happening_of(figure))
+    # the happenings and counted things that some source splits by place: a whole count of one nationality in
+    # another source ("arrested 23 Somali pirates") is then that nationality's part too (Somali: 23 against 12)
+    split: dict[tuple[str, str | None], set[str]] = {}
+    for analysis in analyses:
+        for figure in analysis.figures:
+            if figure.part is not None:
+                split.setdefault((happening_of(figure), _base_unit(counted_class(figure))), set()).add(
+                    analysis.article.id)
     for analysis in analyses:
         seen: set[tuple[str, str | None]] = set()
-        for figure in sorted(analysis.figures, key=lambda f: (f.sentence, f.start)):
+        figures = list(analysis.figures)
+        for figure in analysis.figures:
+            splitters = split.get((happening_of(figure), _base_unit(counted_class(figure))), set())
+            # not where the source splits the count itself ("23 Somali pirates" and then "12 are from Somalia"):
+            # its own part is its figure, which the loose "23 Somali" would hide
+            if figure.place is not None and figure.part is None and splitters and \
+                    analysis.article.id not in splitters:
+                figures.append(replace(figure, part=figure.place, place=None))
+        for figure in sorted(figures, key=lambda f: (f.sentence, f.start, f.part is not None)):
             if figure.what == "age" or (figure.sentence >= 0 and figure.sentence in analysis.furniture):
                 continue
             what, unit = happening_of(figure), counted_class(figure)
