@@ -43,3 +43,25 @@ def test_cited_summary_on_multinews_slice():
             f"ROUGE {key} over lead fell to {over_lead[key]:+.4f}, below its floor {floors[f'{key}_over_lead']}"
     assert citations["citation_coverage"] == 1.0 and citations["evidence_valid"] == 1.0
     assert citations["summary_sentences"] > 40  # the gate measures something
+
+
+def test_comparison_of_sources_on_the_compare_gold_dev_events():
+    """Issue 27's figures on the hand-made gold set's dev events (benchmarks/compare; texts from ECB+)."""
+    corpus_or_skip("ecbplus")
+    from benchmarks import compare_gold, eval_compare
+
+    floors = FLOORS["compare_dev"]
+    events = compare_gold.load_events("dev")
+    totals = eval_compare.totals([eval_compare.score_event(e, eval_compare.analyse(e)) for e in events])
+    for key, floor in floors.items():
+        if key == "measured":
+            continue
+        value = totals[key]
+        if key.startswith("traps matched"):  # "1 of 47": a ceiling, not a floor
+            matched = int(value.split(" of ")[0])
+            assert matched <= floor, f"{matched} traps matched, above the ceiling of {floor}"
+        elif key.startswith("named called anonymous"):
+            assert value <= floor, f"{key} rose to {value}, above its ceiling {floor}"
+        else:
+            assert value >= floor, f"{key} fell to {value}, below its floor {floor}"
+    assert totals["conflicts reported"] > 0 and totals["events"] == len(events) >= 8  # the gate measures something
