@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...vocabulary import DOUBLE_QUOTES
 from ..quotemarks import QuoteSpan
 
 # A quote left open at a line's end is looked for as closing at most this many lines further on. Set
@@ -27,7 +28,7 @@ MAX_RUN_ON_LINES = 4
 # Marks that may close a quote when written between spaces.
 _CLOSING = re.compile(r"''|\"|”")
 # Any quote mark (a line holding another mark before the closing one is not mended).
-_ANY_MARK = re.compile(r"''|``|[\"“”«»„]")
+_ANY_MARK = re.compile("''|``|[" + re.escape(DOUBLE_QUOTES) + "«»„]")
 # A line that reports speech itself ('..., police said .') is narration, or a quoted report, not a line of
 # a run-on quote (a blog quoting a whole news item holds its own attributions).
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b")
