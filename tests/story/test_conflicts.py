@@ -186,3 +186,24 @@ def test_claims_stating_the_same_toll_in_other_words_are_one_fact(analyse_text):
     c = claims_of(analyse_text("Witnesses said 4 bank employees were burnt to death inside the branch .", id="c"), {})
     probs = match_matrix([*a, *c])
     assert probs[0, len(a)] == 0.0  # "Three people ... were killed" / "4 bank employees were burnt to death"
+
+
+def test_american_and_british_forms_and_plurals_of_a_name_are_no_conflict(analyse_text):
+    """ECB+ topic 2: "Kodak Theatre" / "Kodak Theater", "Tony Awards" / "Tony Award" are one name."""
+    report = build_story([
+        analyse_text("The ceremony will be held at the Kodak Theatre in Hollywood , where Hugh Jackman won praise "
+                     "as host of the Tony Awards .", id="a"),
+        analyse_text("The ceremony will be held at the Kodak Theater in Hollywood , where Hugh Jackman won praise "
+                     "as host of the Tony Award show .", id="b")], summary_words=0)
+    assert not conflicts(report, "other")
+
+
+def test_words_given_to_one_name_spelled_two_ways_are_no_attribution_conflict(analyse_text):
+    """ECB+ 9_1ecb / 9_6ecb: "Andrew Wetzler" and "Andrew Welzler" are one lawyer, spelled two ways."""
+    report = build_story([
+        analyse_text("`` We will see them in court , '' said Andrew Wetzler , a lawyer for the Natural Resources "
+                     "Defense Council .", id="a"),
+        analyse_text("`` We will see them in court , '' said Andrew Welzler of the Natural Resources Defense "
+                     "Council .", id="b")], summary_words=0)
+    assert not conflicts(report, "attribution")
+    assert conflicts(report, "other")

@@ -36,7 +36,8 @@ def quote_groups(report: StoryReport) -> list[tuple[str, str | None, bool, list[
 
 def echo_pairs(report: StoryReport) -> list[tuple[Quote, Quote]]:
     """Each pair of quotes with the same words given to speakers known to differ, once."""
-    return echo_conflicts(report.quotes, frozenset(e.id for e in report.entities if e.type == "PERSON"))
+    return echo_conflicts(report.quotes, frozenset(e.id for e in report.entities if e.type == "PERSON"),
+                          report.analyses)
 
 
 def speaker_note(speakers: Sequence[SummarySpeaker]) -> str:

@@ -250,7 +250,7 @@ def align_facts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
     probs = match_matrix(claims)
     facts = [_fact([claims[k] for k in sorted(group)], _confidence(sorted(group), claims, probs))
              for group in group_claims(claims, probs)]
-    facts += _speaker_conflicts(quotes, frozenset(e.id for e in entities if e.type == "PERSON"))
+    facts += _speaker_conflicts(quotes, frozenset(e.id for e in entities if e.type == "PERSON"), analyses)
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], f.evidence[0].source, f.evidence[0].start))
     return tuple(replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1))
 
@@ -408,10 +408,11 @@ def _conflict(members: list[Claim]) -> tuple[str | None, str]:
 ATTRIBUTION_CONFIDENCE = 0.8
 
 
-def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str]) -> list[Fact]:
+def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str],
+                       analyses: Sequence[ArticleAnalysis] = ()) -> list[Fact]:
     """The same words given to speakers known to differ by different sources (see `echo_conflicts`)."""
     out = []
-    for quote, other in echo_conflicts(quotes, people):
+    for quote, other in echo_conflicts(quotes, people, analyses):
         words = min(quote.text, other.text, key=len).strip(" ,.;:\"'")
         note = (f"the words \"{words}\" are given to {quote.speaker.name} by {quote.source} "
                 f"and to {other.speaker.name} by {other.source}")

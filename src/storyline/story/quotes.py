@@ -29,6 +29,10 @@ MIN_ECHO_CHARS = 8
 # Two quotes of similar length are the same words at this rapidfuzz ratio (0-100) or more:
 # tolerates a changed word or punctuation between outlets' transcriptions.
 SAME_WORDS_RATIO = 90
+# Two speakers' names this alike (rapidfuzz ratio, lower case) are one person spelled two ways, not two people
+# given the same words: set by hand on ECB+ topic 9 ("Andrew Wetzler" / "Andrew Welzler" 93), well above two
+# people's full names ("kamala harris" / "joe biden" 18).
+SPELLED_APART = 85
 _WORD = re.compile(r"[\w']+")
 
 
@@ -103,11 +107,41 @@ def different_speakers(a: Quote, b: Quote) -> bool:
     return known_speaker(a) and known_speaker(b) and speaker_key(a) != speaker_key(b)
 
 
-def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str]) -> list[tuple[Quote, Quote]]:
+def _named_in_cue(quote: Quote, analysis: ArticleAnalysis | None) -> bool:
+    """Whether the quote is given to its speaker plainly: the surname of the resolved name is in the speaker's
+    own words ("..., Wetzler said"), or the speaker is a pronoun whose person is named in its sentence or the
+    one before, and that sentence speaks of no one else by a pronoun of that gender ("Jerry Tibbs ... asked
+    her to pose. ... she told Playboy": "she" is not Tibbs). A speaker found through a description, or a
+    pronoun further from the name, may be the wrong person."""
+    words = quote.speaker.name.split()
+    surname = words[-1].lower() if words else ""
+    said = (quote.speaker.text or "").lower()
+    if not surname:
+        return False
+    if surname in said:
+        return True
+    if said not in PRONOUN_GENDER or analysis is None or quote.speaker.start is None:
+        return False
+    text = analysis.article.text
+    at = next((n for n, span in enumerate(analysis.sentences) if span.start <= quote.speaker.start < span.end), None)
+    if at is None:
+        return False
+    before = analysis.sentences[at - 1] if at > 0 else analysis.sentences[at]
+    window = text[before.start:quote.speaker.start].lower()
+    same_gender = {w for w, g in PRONOUN_GENDER.items() if g == PRONOUN_GENDER[said]}
+    earlier = set(_WORD.findall(text[before.start:before.end].lower())) if at > 0 else set()
+    return surname in window and not (earlier & same_gender)
+
+
+def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str],
+                   analyses: Sequence[ArticleAnalysis] = ()) -> list[tuple[Quote, Quote]]:
     """Each pair of quotes (of :func:`find_echoes`) with the same words given to two different people, once:
-    both speakers resolved to people of the cast (``people``: their entity ids) and not the same one. Words
-    given to "the statement" by one outlet and to "the military" by another are no dispute."""
+    both speakers resolved to people of the cast (``people``: their entity ids), each named where the quote
+    is given to them, and not the same one (nor two spellings of one name). Words given to "the statement"
+    by one outlet and to "the military" by another are no dispute; nor are words one outlet gives to "she"
+    far from any name (see `_named_in_cue`; ``analyses``: the story's articles, to read pronouns in)."""
     by_id = {q.id: q for q in quotes}
+    by_source = {a.article.id: a for a in analyses}
     out, seen = [], set()
     for quote in quotes:
         for echo in quote.echoes:
@@ -118,6 +152,10 @@ def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str]) -> list[tupl
             if not all(q.speaker.entity in people and not q.speaker.anonymous for q in (quote, other)) or \
                     quote.speaker.entity == other.speaker.entity:
                 continue
+            if not (_named_in_cue(quote, by_source.get(quote.source)) and _named_in_cue(other, by_source.get(other.source))):
+                continue  # a speaker found through "she said" or "the official" may be the wrong person
+            if fuzz.ratio(quote.speaker.name.lower(), other.speaker.name.lower()) >= SPELLED_APART:
+                continue  # "Andrew Wetzler" / "Andrew Welzler": one person spelled two ways (story/spellings.py)
             seen.add(pair)
             out.append((quote, other))
     return out

@@ -5,8 +5,9 @@ cast keeps two spellings as two entities (it merges forms of one name, not rival
 found here, among the cast's people and organisations:
 
 - both names have the same words but one ("Tallgrass Distributors Ltd." / "TallGrass Distribution Ltd."),
-  after case, spacing, hyphens and legal endings ("Ltd", "Limited", "Inc") are set aside: "TallGrass" and
-  "Tall Grass" are one spelling;
+  after case, spacing, hyphens, legal endings ("Ltd", "Limited", "Inc"), a plural "s" and British or
+  American forms are set aside: "TallGrass" and "Tall Grass", "Tony Award" and "Tony Awards", "Kodak
+  Theatre" and "Kodak Theater" are one spelling;
 - the words that differ are spelled alike (`SIMILAR`), and are not a first name beside the same surname
   ("John Smith" / "Joan Smith" may be two people);
 - no source uses both spellings: within one report two spellings are two names.
@@ -33,12 +34,27 @@ SIMILAR = 80
 SPELLING_CONFIDENCE = 0.6
 # Words shorter than this are not compared for spelling ("Jr" / "Sr", initials).
 MIN_WORD = 4
+# British endings and their American forms (-tre, -our, -ise and its derivatives), as a spelling difference
+# that is no disagreement about a name.
+_BRITISH = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"), ("isation", "ization"),
+            ("ise", "ize"), ("ised", "ized"))
 _LEGAL = frozenset("ltd limited inc incorporated corp corporation co llc plc gmbh ag sa the".split())
 _WORD = re.compile(r"[^\W_]+")
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(name.lower()) if w not in _LEGAL)
+    return tuple(_form(w) for w in _WORD.findall(name.lower()) if w not in _LEGAL)
+
+
+def _form(word: str) -> str:
+    """A word with the differences that are no disagreement set aside: a plural "s" ("Tony Awards" / "Tony
+    Award", "Motion Pictures" / "Motion Picture") and British and American forms ("Centre" / "Center",
+    "Theatre" / "Theater", "Labour" / "Labor", "Organisation" / "Organization")."""
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) > len(british) + 2:
+            word = word[: -len(british)] + american
+            break
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > MIN_WORD else word
 
 
 def _differing(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, str, str] | None:
