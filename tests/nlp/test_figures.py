@@ -147,3 +147,20 @@ def test_place_keys_join_a_country_and_its_people():
     assert place_key("Pakistan") == place_key("Pakistani")
     assert place_key("Austria") != place_key("Australia")
     assert place_key("Iran") != place_key("Iraq")
+
+
+def test_a_sum_given_as_a_range_is_its_first_figure_not_a_product(analyse_text):
+    """ECB+ 10_5ecb: "$ 140 million to $ 160 million" was read as 140 million times a million."""
+    from storyline.nlp.entities import number_value
+
+    assert number_value("$ 140 million to $ 160 million") == 140_000_000
+    found = [f for f in analyse_text("The Angels offered a deal worth $ 140 million to $ 160 million over eight "
+                                     "years , a person familiar with the talks said .").figures if f.what == "money"]
+    assert found and all(f.value < 1e9 for f in found)
+
+
+def test_a_fraction_is_no_count(analyse_text):
+    """ECB+ 10_2ecb: a batting average (".358") is no count of hits."""
+    found = analyse_text("Teixeira hit .358 with 13 homers and 43 RBIs in 54 games after he was traded to the "
+                         "Angels .").figures
+    assert not [f for f in found if f.value == 0.358]

@@ -241,6 +241,8 @@ def number_value(text: str) -> float | None:
         word = _CURRENCY_PREFIX.sub("", word)  # "euro110" as some pages glue it
         try:
             number = float(word)
+            if value is not None:
+                break  # a second number ("$ 140 million to $ 160 million"): the first is the value
         except ValueError:
             number = _NUMBER_WORDS.get(word)
             if number is None:

@@ -227,6 +227,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     taken = set(range(ent.start, ent.end))
     if _magnitude(doc, ent) and 1 <= value < 10:
         return [_figure(text, ent, ent, value, qualifier, "magnitude", None, sentence)], taken
+    if not float(value).is_integer():
+        return None  # a count is whole: ".358" is a batting average (ECB+ 10_2ecb), not 0.358 hits
     # "three or four robbers": up to four
     for conj in ent.root.children:
         if conj.dep_ == "conj" and conj.pos_ == "NUM" and (other := number_value(conj.text)) is not None:
