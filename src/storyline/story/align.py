@@ -103,6 +103,8 @@ class Claim:
     # each toll figure's toll word and the values it allows ("at least 3 killed": killed, 3 to infinity)
     toll_ranges: tuple[tuple[str, float, float], ...] = ()  # and each quake magnitude's ("magnitude", 5.6, 5.6)
     months: frozenset[str] = frozenset()  # the months its dates fall in ("2005-09" for "in September 2005")
+    # the tolls it states exactly ("injured two people": injured, 2; not "at least two")
+    exact_tolls: frozenset[tuple[str, float]] = frozenset()
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -153,7 +155,8 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
                          is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
-                         weekdays, tolls, words - names - TITLE_WORDS, toll_ranges, months))
+                         weekdays, tolls, words - names - TITLE_WORDS, toll_ranges, months,
+                         frozenset((what, lo) for what, lo, hi in toll_ranges if lo == hi and what != "magnitude")))
     return out
 
 
@@ -285,16 +288,11 @@ def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
     probs = match_probability(feats)
     # the same toll, stated exactly by both, however worded ("two villagers slightly injured" / "injured two
     # people"): the same figure of the story is the same fact
-    same_toll = [bool(_exact_tolls(claims[i]) & _exact_tolls(claims[j])) for i, j in zip(rows, cols)]
+    same_toll = [bool(claims[i].exact_tolls & claims[j].exact_tolls) for i, j in zip(rows, cols)]
     probs[same_toll] = np.maximum(probs[same_toll], SAME_FIGURE_PROBABILITY)
     probs[[incompatible(claims[i], claims[j]) for i, j in zip(rows, cols)]] = 0.0
     out[rows, cols] = out[cols, rows] = probs
     return out
-
-
-def _exact_tolls(claim: Claim) -> frozenset[tuple[str, float]]:
-    """The tolls a claim states exactly ("injured two people": injured, 2; not "at least two")."""
-    return frozenset((what, lo) for what, lo, hi in claim.toll_ranges if lo == hi and what != "magnitude")
 
 
 def incompatible(a: Claim, b: Claim) -> bool:
@@ -316,7 +314,7 @@ def incompatible(a: Claim, b: Claim) -> bool:
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
     # contender to be the next Israeli Prime Minister"; the two must say something alike of them
     # (a toll both state exactly is something alike they say: "killed" / "burnt to death")
-    return not (a.said & b.said) and not related_share(a.said, b.said) and not _exact_tolls(a) & _exact_tolls(b)
+    return not (a.said & b.said) and not related_share(a.said, b.said) and not a.exact_tolls & b.exact_tolls
 
 
 def _tolls_clash(a: Claim, b: Claim) -> bool:
