@@ -108,12 +108,14 @@ def _direction(before: str, after: str) -> str:
     return EITHER
 
 
-def _paragraph_end(text: str, pos: int) -> int:
+def paragraph_end(text: str, pos: int) -> int:
+    """The end of the line (paragraph) holding ``pos``."""
     end = text.find("\n", pos)
     return len(text) if end == -1 else end
 
 
-def _rstrip_at(text: str, start: int, end: int) -> int:
+def rstrip_at(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the white space that ends ``text[start:end]``."""
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
@@ -125,12 +127,12 @@ def _pair_doubles(text: str, doubles: list[_Mark], singles: list[_Mark]) -> list
     last_end = 0
     for mark in doubles:
         if opened is not None:
-            para_end = _paragraph_end(text, opened.end)
+            para_end = paragraph_end(text, opened.end)
             if mark.start > para_end:
                 # Left open at the end of its paragraph: it closes there; it goes on when
                 # this mark opens the next paragraph.
                 continues = mark.direction != CLOSE and not text[para_end:mark.start].strip()
-                quotes.append(QuoteSpan(opened.end, _rstrip_at(text, opened.end, para_end), opened.start,
+                quotes.append(QuoteSpan(opened.end, rstrip_at(text, opened.end, para_end), opened.start,
                                         para_end, continued=continues, repaired=not continues))
                 last_end = para_end
                 opened = None
@@ -161,8 +163,8 @@ def _pair_doubles(text: str, doubles: list[_Mark], singles: list[_Mark]) -> list
         last_end = mark.end
         opened = None
     if opened is not None:
-        para_end = _paragraph_end(text, opened.end)
-        quotes.append(QuoteSpan(opened.end, _rstrip_at(text, opened.end, para_end), opened.start, para_end,
+        para_end = paragraph_end(text, opened.end)
+        quotes.append(QuoteSpan(opened.end, rstrip_at(text, opened.end, para_end), opened.start, para_end,
                                 repaired=True))
     return quotes
 
@@ -181,7 +183,7 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
     best = None
     for m in re.finditer(r"[.!?](?=\s)", text[start:end]):
         best = start + m.end()
-    return best if best is not None else _rstrip_at(text, start, end)
+    return best if best is not None else rstrip_at(text, start, end)
 
 
 def _pair_singles(text: str, singles: list[_Mark], quotes: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from ...vocabulary import DOUBLE_QUOTES
-from ..quotemarks import QuoteSpan
+from ..quotemarks import QuoteSpan, paragraph_end, rstrip_at
 
 # A quote left open at a line's end is looked for as closing at most this many lines further on. Set
 # on the ECB+ dev events of benchmarks/compare, where one sentence is one line and run-on quotes hold
@@ -55,7 +55,7 @@ def join_run_ons(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
     """The parts of a quote that runs on from ``span`` and the offset of the mark that closes it, or None."""
-    line_end = _line_end(text, span.start)
+    line_end = paragraph_end(text, span.start)
     if not span.repaired or span.continued or span.open_mark >= span.start or span.close_mark != line_end:
         return None
     if _ATTRIBUTION.search(text, span.start, line_end):
@@ -65,7 +65,7 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
     for _ in range(MAX_RUN_ON_LINES):
         if start >= len(text):
             return None
-        end = _line_end(text, start)
+        end = paragraph_end(text, start)
         line = text[start:end]
         if not line.strip():
             return None
@@ -73,7 +73,7 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
         if first is None and _ATTRIBUTION.search(line):
             return None
         if first is None:  # a whole line of the quote
-            parts.append(QuoteSpan(start, _rstrip(text, start, end), start, end, continued=True, repaired=True))
+            parts.append(QuoteSpan(start, rstrip_at(text, start, end), start, end, continued=True, repaired=True))
             start = end + 1
             continue
         before = line[:first.start()].rstrip()
@@ -83,14 +83,3 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
         parts.append(QuoteSpan(start, start + len(before), start, mark + len(first.group()), repaired=True))
         return parts, mark
     return None
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end == -1 else end
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
