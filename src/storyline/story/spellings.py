@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,7 +43,9 @@ _LEGAL = frozenset("ltd limited inc incorporated corp corporation co llc plc gmb
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=4096)
 def _words(name: str) -> tuple[str, ...]:
+    """A name's words as spellings are compared (each pair of cast names reads them: computed once a name)."""
     return tuple(_form(w) for w in _WORD.findall(name.lower()) if w not in _LEGAL)
 
 
