@@ -174,6 +174,9 @@ class FigureRef:
     # A whole count whose members one nationality describes ("arrested 23 Somali pirates"): that nationality.
     # No part by itself; the story makes it one only where another source splits the count by place.
     place: str | None = None
+    # An age's person: the span (start, end) of the name or noun it describes ("Raj Chohan , 59": "Raj
+    # Chohan"; "a 59 - year - old grandmother": "grandmother"), which the story resolves to a cast member.
+    person: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

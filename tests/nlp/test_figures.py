@@ -41,7 +41,26 @@ def figures(analyse_text, text, published=None):
      [("killed", "man", 1, None)]),
     # no toll: a distance cut by the tokens, a description, a number of another sentence
     ("A British climber has fallen 2 , 000ft to his death on a mountain in New Zealand , police said .", []),
-    ("Zurana Horton , 34 , a mother of 12 , was fatally shot while picking up her daughter .", []),
+    ("Zurana Horton , 34 , a mother of 12 , was fatally shot while picking up her daughter .",
+     [("age", None, 34, None)]),
+    # unseen ECB+ topics (3_4ecb, 33_4ecbplus): a compound is no toll, a mother's children are no dead
+    ("In fact , Howard said , the nine pro-death jurors asked the three holdouts how many people would Nichols "
+     "have to kill before they would be willing to vote for execution .",
+     [("count", "juror", 9, None), ("ask", "holdout", 3, None)]),
+    ("Two accused gangbangers went on trial Wednesday for tragically killing a mother of 12 as they were "
+     "spraying bullets from a Brooklyn rooftop .", [("count", "gangbanger", 2, None)]),
+    # ages as ECB+ tokenises them, and beside a name (21_ecbplus)
+    ("They later apprehended the suspect , identified as 23 - year old Vishwanand Subryan of Schenectady , New "
+     "York .", [("age", None, 23, None)]),
+    ("Raj Chohan , 59 , was killed by a drunk hit - and - run driver as she was on her way to attend religious "
+     "services on Friday .", [("age", None, 59, None)]),
+    # thousands split by the tokens (13_8ecbplus); a number word the recogniser missed, a hedged zero (14_ecb)
+    ("The building , which the city of Palmer had valued at about $380 , 600 , was a total loss .",
+     [("money", "$", 380_600, "about")]),
+    ("Sixty local residents had to be evacuated from their homes , initially to a nearby church and later to a "
+     "local day care centre .", [("evacuated", "resident", 60, None)]),
+    ("No-one is believed to have been injured in the incident , which saw more than 50 firefighters tackle the "
+     "blaze .", [("injured", "people", 0, None), ("count", "firefighter", 50, "more than")]),
     ("He was sentenced to death for the murders .", []),
     # zero said as everyone else coming through unhurt; said of one person it is no count
     ("The other people at the office party were able to escape without injury , Fanning said .",

@@ -215,8 +215,11 @@ def _role(tokens: list[Token], kind: str) -> Role:
 
 
 _CURRENCY_PREFIX = re.compile(r"^(?:euro|eur|us|€|£|¥)(?=\d)")
-# Number words read as values: one to twelve, and the multipliers.
-_NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n <= 12} | MULTIPLIERS
+# Thousands groups that tokens split and joined with spaces ("1 , 200", as ECB+ texts are rebuilt): one number.
+_SPLIT_THOUSANDS = re.compile(r"(?<=\d) , (?=\d{3}(?!\d))")
+# Number words read as values: one to ninety, and the multipliers ("twenty - five" is 25: see number_value).
+_NUMBER_WORDS = dict(CARDINALS) | MULTIPLIERS
+_HYPHENED_WORDS = re.compile(r"(?<=[a-z])\s*-\s*(?=[a-z])")
 
 
 def extract_numbers(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> tuple[NumberRef, ...]:
@@ -237,7 +240,10 @@ def extract_numbers(doc: Doc, sentence_of: list[int], body: tuple[int, int]) -> 
 def number_value(text: str) -> float | None:
     """The value of a written number: "more than 100" -> 100, "1.5 million" -> 1500000, "three" -> 3."""
     value = None
-    for word in text.lower().replace(",", "").replace("$", " ").replace("%", " ").split():
+    text = _SPLIT_THOUSANDS.sub("", text)  # "1 , 200 , 000" -> "1200000"
+    text = _HYPHENED_WORDS.sub(" ", text.lower())  # "twenty-five", "twenty - five"
+    tens = False  # whether the last word read was a tens word ("twenty"), which a unit word adds to
+    for word in text.replace(",", "").replace("$", " ").replace("%", " ").split():
         word = _CURRENCY_PREFIX.sub("", word)  # "euro110" as some pages glue it
         try:
             number = float(word)
@@ -249,6 +255,12 @@ def number_value(text: str) -> float | None:
                 continue
             if value is not None and number >= 100:
                 value *= number
+                tens = False
                 continue
+            if value is not None and tens and number < 10:
+                value += number  # "twenty - five"
+                tens = False
+                continue
+        tens = value is None and word in _NUMBER_WORDS and 20 <= number < 100
         value = number if value is None else value
     return value

@@ -91,6 +91,12 @@ civilian soldier officer policeman policemen trooper guard firefighter worker em
 resident student protester demonstrator rioter miner sailor crew crewman pilot patient victim bystander
 customer member suspect gunman hostage climber pedestrian driver
 """.split())
+# Nouns that name a toll: as a modifier of a counted noun they make a compound ("nine pro-death jurors",
+# "death row inmates"), not a toll of it as "3 dead" and "20 injured" do.
+TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fatality", "fatalities", "murder",
+                        "injury", "injuries", "arrest", "rescue", "charge"})
+# Parents: "a mother of 12" counts her children, not the dead of the story.
+PARENTS = frozenset({"mother", "father", "mom", "dad", "mum", "parent", "grandmother", "grandfather"})
 # Words before a number that qualify it, as written ("at least", "around"), and the qualifier they give.
 QUALIFIERS = (
     ("at least", "at least"), ("no fewer than", "at least"), ("a minimum of", "at least"),
@@ -106,7 +112,8 @@ _QUALIFIER_OF = dict(QUALIFIERS)
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _PERCENT = re.compile(r"per\s*cent|%", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
-_AGE = re.compile(r"^(\d{1,3})\s*-\s*years?\s*-\s*old$|^aged?\s+(\d{1,3})$", re.IGNORECASE)
+# The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100").
+MAX_AGE = 110
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
 # Words for an earthquake: "a 6.1 quake" gives its magnitude.
 QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
@@ -148,6 +155,7 @@ SPANNING = frozenset({"since", "until", "till", "through", "from"})
 # topics).
 LEAD_MIN_TOKENS = 12
 _MISREAD_NUMBER = re.compile(r"\d{1,3}")
+_THOUSANDS_GROUP = re.compile(r"\d{3}(?!\d)")
 # A whole month or year as a date expression names it ("September", "Sept. 2008", "in 2008").
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_OR_YEAR = re.compile(
@@ -172,9 +180,13 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     other_times = _other_times(doc, sentence_of, times, published)
     background = set(other_times)
     taken: set[int] = set()
-    for ent in doc.ents:
+    for figure, tokens in _ages(doc, text, sentence_of, region):
+        taken.update(tokens)
+        out.append(figure)
+    for ent in _numbers(doc):
         if not (region[0] <= ent.start_char and ent.end_char <= region[1]):
             continue
+        ent = _whole_number(doc, ent)
         sentence = sentence_of[ent.start]
         if ent.start in taken:
             continue
@@ -184,8 +196,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
         elif found is None and ent.label_ == "DATE":
-            found = _age(text, ent, sentence)
-            if found is None and _misread_number(doc, ent):
+            if _misread_number(doc, ent):
                 found = _count(doc, text, ent, sentence)  # "injuring 40 , 15 of them", "40" taken for a date
                 if found is not None and not all(f.what in HAPPENINGS for f in found[0]):
                     found = None
@@ -204,6 +215,35 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
 Found = tuple[list[FigureRef], set[int]]
 
 
+def _numbers(doc: Doc) -> list[SpacySpan]:
+    """The entities, and the numbers of a noun that the recogniser left out ("Sixty local residents had to be
+    evacuated", ECB+ 14_7ecb: a capitalised number word opening a sentence), as cardinals, in text order."""
+    missed = [SpacySpan(doc, t.i, t.i + 1, label="CARDINAL") for t in doc
+              if t.ent_iob_ == "O" and t.like_num and t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
+    if not missed:
+        return list(doc.ents)
+    return sorted([*doc.ents, *missed], key=lambda e: e.start)
+
+
+def _whole_number(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """A number with the thousands groups that tokens split off it, as ECB+ texts are rebuilt ("More than 1 ,
+    200 people", "about $380 , 600", where the recogniser marks "More than 1" and "200" apart): one span, with
+    the label of its first entity (a sum's MONEY)."""
+    start, end, label = ent.start, ent.end, ent.label_
+    while end + 1 < len(doc) and doc[end].text == "," and doc[end - 1].text[-1:].isdigit() and \
+            _THOUSANDS_GROUP.match(doc[end + 1].text):
+        end += 2
+    while start >= 2 and doc[start - 1].text == "," and doc[start - 2].text[-1:].isdigit() and \
+            _THOUSANDS_GROUP.match(doc[start].text):
+        start -= 2
+        if doc[start].ent_iob_ in ("B", "I"):  # the head group's own entity: its qualifier ("More than 1")
+            head = next(e for e in doc.ents if e.start <= start < e.end)
+            start, label = head.start, head.label_
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return SpacySpan(doc, start, end, label=label)
+
+
 def _misread_number(doc: Doc, ent: SpacySpan) -> bool:
     """Whether a "date" is a count the recogniser misread: a number of one to three digits alone, the subject
     or object of its verb ("injuring 40", "46 were arrested"), not an age ("aged 95", "Andrew Lopez , 20")."""
@@ -214,6 +254,12 @@ def _misread_number(doc: Doc, ent: SpacySpan) -> bool:
     return not (ent.start and doc[ent.start - 1].lower_ in ("aged", "age", "ages", ",", "and"))
 
 
+def _of_parent(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a number counts someone's children: "a mother of 12", "Mother of 13 Zurana Horton" (ECB+
+    33_ecbplus, an unseen topic), "father of three"."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PARENTS
+
+
 def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     """A count of people or things with the happening it reports, or a quake's magnitude, with the parts it
     names ("12 Somali and 11 Yemeni"); and the tokens it takes (the parts of a sum, the other end of "three
@@ -221,7 +267,7 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     value = number_value(_number_words(ent.text))
     if value is None or re.match(r"0\d", _number_words(ent.text).strip()):  # "000": a number cut by tokens
         return None
-    if _cut(ent):
+    if _cut(ent) or _of_parent(doc, ent):
         return None
     qualifier = _qualifier(doc, ent)
     taken = set(range(ent.start, ent.end))
@@ -584,8 +630,9 @@ def _happening(start: Token, counted: Token | None) -> str | None:
     if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
             counted.head.head.pos_ == "NOUN" and (what := _word_happening(counted.head.head)) is not None:
         return what  # "the arrest of the 23 pirates", "took the life of two police officers"
-    for child in start.children:  # "3 dead", "20 injured"
-        if child.dep_ in ("amod", "acl", "relcl") and (what := _word_happening(child)) is not None:
+    for child in start.children:  # "3 dead", "20 injured"; not a noun of a compound ("nine pro-death jurors")
+        if child.dep_ in ("amod", "acl", "relcl") and child.lower_ not in TOLL_NOUNS and not (
+                child.i and child.doc[child.i - 1].text == "-") and (what := _word_happening(child)) is not None:
             return what
     token = start
     for _ in range(MAX_CLIMB):
@@ -609,6 +656,9 @@ def _happening(start: Token, counted: Token | None) -> str | None:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None and (what := _word_happening(subject)) is not None:
                 return what  # "the death toll rose to four"
+        if head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass") and \
+                (what := _xcomp_happening(head)) is not None:
+            return what  # "Sixty local residents had to be evacuated"
         if head.pos_ == "VERB" and _word_happening(head) is None and token.dep_ not in ("pobj", "prep"):
             break
         if token.dep_ == "appos":
@@ -700,13 +750,52 @@ def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
         range(ent.start, ent.end))
 
 
-def _age(text: str, ent: SpacySpan, sentence: int) -> Found | None:
-    """"a 61-year-old man", "aged 35": an age, counted for the person it describes."""
-    m = _AGE.match(ent.text.strip())
-    if m is None:
-        return None
-    value = float(m.group(1) or m.group(2))
-    return [_figure(text, ent, ent, value, None, "age", None, sentence)], set(range(ent.start, ent.end))
+def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
+          region: tuple[int, int]) -> list[tuple[FigureRef, set[int]]]:
+    """Ages, each with the person it describes: "a 61-year-old man", "59 - year old Raj Chohan" (as ECB+
+    tokenises them), "aged 35", and a number in apposition to a name ("Raj Chohan , 59 ,")."""
+    out = []
+    for token in doc:
+        if not (region[0] <= token.idx < region[1]) or not token.text.isdigit() or len(token.text) > 3:
+            continue
+        value = int(token.text)
+        if not 0 < value <= MAX_AGE:
+            continue
+        described: Token | None = None
+        end = token.i + 1
+        words = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
+        hyphened = [w for w in words if w != "-"]
+        if hyphened[:2] in (["year", "old"], ["years", "old"]) and words[:1] == ["-"]:
+            end = next(t.i for t in doc[token.i + 1:token.i + 6] if t.lower_ == "old") + 1
+            old = doc[end - 1]
+            described = old.head if old.dep_ in ("amod", "compound", "nmod") and old.head.i > old.i else \
+                next((t for t in doc[end:end + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if described is not None and described.dep_ == "compound" and described.head.pos_ in ("NOUN", "PROPN"):
+                described = described.head  # "a 59 - year - old Queens grandmother"
+        elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):
+            described = doc[token.i - 1].head  # "a man aged 35"
+        elif token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.i >= 2 and \
+                doc[token.i - 1].text == "," and token.head.i == token.i - 2 and \
+                (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
+            described = token.head  # "Raj Chohan , 59 ,"
+        if described is None:
+            continue
+        person = _name_span(described)
+        span = doc[token.i:end]
+        figure = FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
+                           "age", None, sentence_of[token.i], token.idx, token.idx + len(token),
+                           person=(person.start_char, person.end_char))
+        out.append((figure, set(range(token.i, end))))
+    return out
+
+
+def _name_span(token: Token) -> SpacySpan:
+    """A noun with the words of its name before it: "Raj Chohan" for "Chohan", "grandmother" alone."""
+    start = token.i
+    while start and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ in ("compound", "nmod") \
+            and token.pos_ == "PROPN":
+        start -= 1
+    return token.doc[start:token.i + 1]
 
 
 def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
@@ -717,9 +806,11 @@ def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, 
         if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
             continue
         zero = None
-        if token.lower_ in _NOBODY or (token.lower_ == "one" and token.i and doc[token.i - 1].lower_ == "no"):
-            zero = doc[token.i - 1] if token.lower_ == "one" else token
-            what = _word_happening(token.head) if token.dep_ in ("nsubj", "nsubjpass") else None
+        if token.lower_ in _NOBODY or (token.lower_ == "one" and (no := _no_before(doc, token.i)) is not None):
+            zero = no if token.lower_ == "one" else token
+            what = None
+            if token.dep_ in ("nsubj", "nsubjpass"):  # "No one was hurt"; "No-one is believed to be injured"
+                what = _word_happening(token.head) or _xcomp_happening(token.head)
         elif token.lower_ == "no" and token.dep_ == "det" and token.head.pos_ == "NOUN":
             zero = token
             what = _word_happening(token.head)
@@ -732,6 +823,24 @@ def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, 
         out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], 0.0, None, what,
                              "people", sentence_of[token.i], zero.idx, token.idx + len(token)))
     return out
+
+
+def _no_before(doc: Doc, i: int) -> Token | None:
+    """The "no" of "no one", "no-one" or "no - one" (as tokens split it) before token ``i``."""
+    if i and doc[i - 1].lower_ == "no":
+        return doc[i - 1]
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "no":
+        return doc[i - 2]
+    return None
+
+
+def _xcomp_happening(verb: Token) -> str | None:
+    """The happening of a verb's open complement, for a subject that a verb of hedging or need raises:
+    "nobody is thought to have been injured", "Sixty residents had to be evacuated"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ") and (what := _word_happening(child)):
+            return what
+    return None
 
 
 def _bare_money(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int], background: set[int],

@@ -60,7 +60,7 @@ def build_story(
         summary = summarize(analyses, facts, summary_words)
     summary = tuple(replace(s, speakers=summary_speakers(s, quotes, entities)) for s in summary)
     facts = independent_facts(facts, analyses)
-    figures = build_figures(analyses)
+    figures = build_figures(analyses, entities)
     # count conflicts come from the figures table, names spelled two ways from the cast: listed first
     conflicts = figure_conflicts(figures) + (spelling_conflicts(entities) if len(analyses) > 1 else [])
     if conflicts:

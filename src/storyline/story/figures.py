@@ -19,8 +19,9 @@ of its own). A figure of another time than the news (an earlier quake's toll, re
 to a row of that time ("injured (September)"), never the news's, and is listed only where two sources
 give one. Sums of money are listed, and different sums in one
 currency make only a less confident difference: a story holds many (a loss, a bail-out, a fine, the same
-sum converted), and a figure does not say which it is. Ages are not grouped across sources: an age belongs
-to a person, and the figure does not say whom.
+sum converted), and a figure does not say which it is. An age belongs to a person: its row is the cast
+member its name or description is a mention of ("age (Raj Chohan)"); an age of someone the cast does not
+know ("a 31-year-old") is left out.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..nlp.figures import COUNT, DURATION, HAPPENINGS, PEOPLE_NOUNS, place_key
-from ..types import ArticleAnalysis, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
+from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
 ABOUT_SHARE = 0.1
@@ -40,6 +41,9 @@ NEARLY_SHARE = 0.1
 # The confidence of a count conflict from the figures table: set by hand (no data yet to fit it on); below
 # 1 because a source's first figure may be of another happening the parse took for this one.
 COUNT_CONFLICT_CONFIDENCE = 0.8
+# The confidence of different ages given to one person: set by hand, lower than a count's, for the person is
+# the cast's merge of names and descriptions across sources, which may join two people.
+AGE_CONFLICT_CONFIDENCE = 0.6
 # The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
 # set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
 COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
@@ -47,6 +51,11 @@ COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
 # known currency are not compared): set by hand,
 # lower still, since the sums may be different ones (a loss and a fine) or one rounded or converted.
 SUM_DIFFERENCE_CONFIDENCE = 0.4
+# Nouns that count people in general, not one kind of person: a count of officers or pirates is a part of a
+# count of people ("two police officers" and "more than 200 people" arrested in ECB+ 19_ecb, seen before it was annotated,
+# are two groups). "man", "woman" and "child" are general: "One man died" is the toll, not a part of it.
+GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individual", "man", "men", "woman", "women", "child",
+                            "children", "adult", "victim", "casualty", "fatality"})
 # The toll words a verb of the text may be read as (when it counts people and means just one of them):
 # "charged" is left out, for "charge" also means to attack.
 CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
@@ -68,8 +77,10 @@ class _Cell:
     published: str | None
 
 
-def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
-    """The story's figures table (see the module doc), rows in the order the first source gives them."""
+def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = ()) -> tuple[Figure, ...]:
+    """The story's figures table (see the module doc), rows in the order the first source gives them; with the
+    story's ``cast``, a row for each person whose age some source gives."""
+    whose = _people_at(cast)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -98,9 +109,14 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
                     analysis.article.id not in splitters:
                 figures.append(replace(figure, part=figure.place, place=None))
         for figure in sorted(figures, key=lambda f: (f.sentence, f.start, f.part is not None)):
-            if figure.what == "age" or (figure.sentence >= 0 and figure.sentence in analysis.furniture):
+            if figure.sentence >= 0 and figure.sentence in analysis.furniture:
                 continue
             what, unit = happening_of(figure), counted_class(figure)
+            if what == "age":
+                person = _person_of(figure, analysis.article.id, whose)
+                if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
+                    continue
+                unit = person
             if what == COUNT and figure.part is not None and _counts_people(figure):
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
@@ -113,6 +129,13 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
     out = []
     for (what, unit), cells in rows.items():
+        if what == "age":
+            n = len(out) + 1
+            status, note = _status(what, cells)
+            values = tuple(FigureValue(c.source, c.figure.value, None, "years", c.figure.text, c.figure.start,
+                                       c.figure.end, c.published) for c in cells)
+            out.append(Figure(f"g{n}", f"age ({unit.split('#')[0]})", status, note, values))
+            continue
         if (what not in KNOWN or "@" in (unit or "")) and len({c.source for c in cells}) < 2:
             # a count no toll word names, in one source: too little to be sure what it counts; a figure of another
             # time, in one source: nothing to set beside it, and no figure of the news (things seized stay
@@ -127,6 +150,27 @@ def build_figures(analyses: Sequence[ArticleAnalysis]) -> tuple[Figure, ...]:
                                    c.figure.start, c.figure.end, c.published) for c in cells)
         out.append(Figure(f"g{n}", _label(what, unit, cells[0].figure.part), status, note, values))
     return tuple(out)
+
+
+def _people_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Each source's mentions of the cast's people: (start, end, row key), the key the person's name and id
+    ("Raj Chohan#e3"), so that two people of one name keep two rows."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in cast:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            out.setdefault(mention.source, []).append((mention.start, mention.end, f"{entity.name}#{entity.id}"))
+    return out
+
+
+def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, int, str]]]) -> str | None:
+    """The cast member an age describes: the one with a mention over the age's person in that source."""
+    if figure.person is None:
+        return None
+    start, end = figure.person
+    hits = {key for s, e, key in whose.get(source, ()) if s < end and start < e}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _row_key(key: tuple[str, str | None], keys: list[tuple[str, str | None]]) -> tuple[str, str | None]:
@@ -173,7 +217,7 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
-                            COUNT_CONFLICT_CONFIDENCE))
+                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith("age (") else COUNT_CONFLICT_CONFIDENCE))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
                 and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
             shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
@@ -290,12 +334,16 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
     """``agree``, ``changed`` or ``differ``, and a plain note saying why."""
     if len({c.source for c in cells}) < 2:
         return "agree", "one source gives this figure"
+    if what == "age":  # a person's age does not change between reports
+        if len({c.figure.value for c in cells}) == 1:
+            return "agree", "the sources give the same age"
+        shown = "; ".join(f"{_shown(c.figure)} in {c.source}" for c in cells)
+        return "differ", f"the sources give different ages: {shown}"
     if what == "money":  # a story holds many sums (a loss, a bail-out, a fine), and no figure says which
         if len({c.figure.value for c in cells}) > 1:
             return "agree", "the sums differ, but may be different sums, or one rounded or converted: listed, not compared"
         return "agree", "listed, not compared"
-    ranges = [_range(c.figure) for c in cells]
-    if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+    if _compatible(cells):
         return "agree", "the figures can all be true at once"
     if what == COUNT:  # "four thieves", "a dozen employees": a count that no happening names is listed only
         return "agree", "listed, not compared: no word says what happened to what is counted"
@@ -307,13 +355,40 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
         ordered = sorted(cells, key=lambda c: c.published)
         latest = [c for c in ordered if c.published == ordered[-1].published]
         earlier = [c for c in ordered if c.published != ordered[-1].published]
-        latest_ranges = [_range(c.figure) for c in latest]
-        if max(lo for lo, _ in latest_ranges) <= min(hi for _, hi in latest_ranges):
+        if _compatible(latest):
             first, last = earlier[0], latest[-1]
             return "changed", (f"{_shown(first.figure)} in {first.source} ({first.published}), "
                                f"{_shown(last.figure)} in the later {last.source} ({last.published})")
     shown = "; ".join(f"{_shown(c.figure)} in {c.source}" for c in cells)
     return "differ", f"the sources give figures that cannot all be true: {shown}"
+
+
+def _compatible(cells: Sequence[_Cell]) -> bool:
+    """Whether the cells' figures can all be true at once. Two counts of the same group must share a value;
+    a count of one kind of person ("two police officers" arrested) is a part of a count of people ("more
+    than 200 people" arrested), so it may be smaller, not larger; counts of two kinds ("officers",
+    "rioters") are of different groups and never contradict."""
+    for n, a in enumerate(cells):
+        for b in cells[n + 1:]:
+            (a_lo, a_hi), (b_lo, b_hi) = _range(a.figure), _range(b.figure)
+            a_group, b_group = _group(a.figure), _group(b.figure)
+            if a_group == b_group:
+                if max(a_lo, b_lo) > min(a_hi, b_hi):
+                    return False
+            elif a_group is None and b_lo > a_hi:  # more officers than people
+                return False
+            elif b_group is None and a_lo > b_hi:
+                return False
+    return True
+
+
+def _group(figure: FigureRef) -> str | None:
+    """The group of people a toll figure counts: None for people in general ("three people", "two women and
+    one man", "Three killed"), else the kind of person ("officer", "pirate"); a count of things, its noun."""
+    unit = figure.unit
+    if unit is None or unit in GENERIC_PEOPLE:
+        return None
+    return unit
 
 
 def _range(figure: FigureRef) -> tuple[float, float]:
