@@ -207,3 +207,50 @@ def test_words_given_to_one_name_spelled_two_ways_are_no_attribution_conflict(an
                      "Council .", id="b")], summary_words=0)
     assert not conflicts(report, "attribution")
     assert conflicts(report, "other")
+
+
+def test_words_of_two_people_named_together_are_no_attribution_conflict(analyse_text):
+    """ECB+ 2_ecbplus (no gold event): every outlet gives the statement to "Zadan and Meron"; that one outlet's
+    speaker resolves to Zadan and another's to Meron is no dispute over who said it."""
+    report = build_story([
+        analyse_text("“ We are thrilled to have Ellen DeGeneres host the Oscars , ” said Zadan and Meron .", id="a"),
+        analyse_text('"We are thrilled to have Ellen DeGeneres host the Oscars , " producers Craig Zadan and Neil '
+                     'Meron said in a statement .', id="b")], summary_words=0)
+    assert not conflicts(report, "attribution")
+
+
+def test_the_same_words_given_to_two_named_people_are_an_attribution_conflict(analyse_text):
+    """ECB+ 35_ecb (no gold event): one outlet gives the statement to A.J. Smith, another to A.J. Butler."""
+    report = build_story([
+        analyse_text("`` We 're aware of the off-the-field issue involving Vincent , '' team general manager A.J. "
+                     "Smith said in a statement .", id="a"),
+        analyse_text("`` We 're aware of the off-the-field issue involving Vincent , '' Chargers general manager "
+                     "A.J. Butler said in a statement .", id="b")], summary_words=0)
+    [fact] = conflicts(report, "attribution")
+    assert "A.J. Smith" in fact.note and "A.J. Butler" in fact.note
+
+
+def test_points_and_scores_of_a_game_are_not_counts_that_differ(analyse_text):
+    """ECB+ 25_ecb and 25_ecbplus (no gold events): two final scores, two players' missed games, and touchdowns
+    that different players scored are not one figure the sources disagree on."""
+    report = build_story([
+        analyse_text("Bush was hurt last Thursday in a 27-24 loss to Chicago . Thomas suffered through an injury - "
+                     "plagued 2010 season , missing 10 of the Saints' 16 games . He scored three touchdowns .",
+                     id="a"),
+        analyse_text("Bush was hurt in a 13-10 overtime loss . This means they will be missing two of their best "
+                     "players in the rushing game . He scored two touchdowns .", id="b")], summary_words=0)
+    assert not conflicts(report)
+    assert not [f for f in report.figures if f.status == "differ"]
+
+
+def test_a_count_of_one_kind_of_person_is_part_of_a_count_of_people(analyse_text):
+    """ECB+ 19_ecb: two police officers were arrested (the shooting's suspects), and more than 200 people (the
+    rioters): two groups, no contradiction. More officers than people would be one."""
+    report = build_story([
+        analyse_text("Two police officers were arrested after the shooting .", id="a"),
+        analyse_text("Police said more than 200 people were arrested in the riots .", id="b")], summary_words=0)
+    assert not [f for f in report.figures if f.status == "differ"]
+    report = build_story([
+        analyse_text("Five police officers were arrested on Saturday .", id="a"),
+        analyse_text("Police said three people were arrested on Saturday .", id="b")], summary_words=0)
+    assert [f.status for f in report.figures if f.what == "arrested"] == ["differ"]

@@ -170,3 +170,21 @@ def test_one_nationality_on_a_whole_is_a_part_where_another_source_splits_it(ana
     alone = build_story([analyse_text(somali, id="a"), analyse_text("The navy arrested 23 pirates .", id="b")],
                         summary_words=0)
     assert set(rows(alone)) == {"arrested"}
+
+
+def test_an_age_is_a_row_of_the_person_it_describes(analyse_text):
+    """ECB+ 21_ecbplus: "Raj Chohan , 59" (a name the recogniser takes for a place; the age says it is a
+    person's) and "23 - year old Vishwanand Subryan" (as ECB+ tokenises it). An age of someone the cast does
+    not know ("a 31 - year - old Brooklyn mom", 33_3ecbplus) has no row: whose would it be?"""
+    report = build_story([
+        analyse_text("Raj Chohan , 59 , was killed by a drunk hit - and - run driver as she was on her way to attend "
+                     "religious services on Friday . They later apprehended the suspect , identified as 23 - year "
+                     "old Vishwanand Subryan of Schenectady , New York .", id="a"),
+        analyse_text("Raj Chohan , 59 , of Queens , had just parked her car around 7 p . m . Friday when she was hit "
+                     "by a 2013 Toyota Camry . Police arrested Vishwanand Subryan , 23 .", id="b"),
+        analyse_text("Cheanne McKnight , 11 , is recovering from a graze wound to her cheek , while a 31 - year - old "
+                     "Brooklyn mom was shot in the arm .", id="c")], summary_words=0)
+    ages = {k: v for k, v in rows(report).items() if k.startswith("age")}
+    assert ages == {"age (Raj Chohan)": ("agree", [("a", 59, None), ("b", 59, None)]),
+                    "age (Vishwanand Subryan)": ("agree", [("a", 23, None), ("b", 23, None)]),
+                    "age (Cheanne McKnight)": ("agree", [("c", 11, None)])}

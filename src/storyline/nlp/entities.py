@@ -58,6 +58,9 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
         if ent.start_char < body[0] or ent.end_char > body[1] or ent.start in in_title:
             continue
         name_tokens, title_tokens = _split_name(ent)
+        if ent.label_ != "PERSON" and _aged(ent):
+            ent = _as_person(ent)  # its words are a name as they stand ("Raj", tagged an adverb, included)
+            name_tokens, title_tokens = [t for t in ent if t.is_alpha or t.text == "."], []
         if not name_tokens or not any(c.isupper() for c in name_tokens[0].text[:1]):
             continue
         name = doc[name_tokens[0].i:name_tokens[-1].i + 1].text
@@ -70,6 +73,25 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
             sentence=sentence_of[ent.start], roles=tuple(r for r in roles if r is not None),
         ))
     return tuple(mentions)
+
+
+def _aged(ent: SpacySpan) -> bool:
+    """Whether a name is given an age as news gives a person's: "Raj Chohan , 59 ," (where the recogniser took
+    "Chohan" for a place, ECB+ 21_3ecbplus)."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 2].text not in (",", ".", ";"):
+        return False
+    age = doc[ent.end + 1]
+    return age.text.isdigit() and 0 < int(age.text) <= 110 and age.dep_ in ("appos", "npadvmod")
+
+
+def _as_person(ent: SpacySpan) -> SpacySpan:
+    """A name relabelled PERSON, with the capitalised given name the recogniser left before it ("Raj")."""
+    doc, start = ent.doc, ent.start
+    while start and doc[start - 1].ent_iob_ == "O" and doc[start - 1].text.istitle() and \
+            doc[start - 1].text.isalpha() and not doc[start - 1].is_stop:  # "Raj", tagged an adverb
+        start -= 1
+    return SpacySpan(doc, start, ent.end, label="PERSON")
 
 
 def _split_name(ent: SpacySpan) -> tuple[list[Token], list[Token]]:

@@ -95,6 +95,9 @@ customer member suspect gunman hostage climber pedestrian driver
 # "death row inmates"), not a toll of it as "3 dead" and "20 injured" do.
 TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fatality", "fatalities", "murder",
                         "injury", "injuries", "arrest", "rescue", "charge"})
+# Verbs that say nothing happened to what they count ("had 23 points", "got two chances"): no happening.
+LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make"})
+
 # Parents: "a mother of 12" counts her children, not the dead of the story.
 PARENTS = frozenset({"mother", "father", "mom", "dad", "mum", "parent", "grandmother", "grandfather"})
 # Words before a number that qualify it, as written ("at least", "around"), and the qualifier they give.
@@ -254,6 +257,17 @@ def _misread_number(doc: Doc, ent: SpacySpan) -> bool:
     return not (ent.start and doc[ent.start - 1].lower_ in ("aged", "age", "ages", ",", "and"))
 
 
+def _score(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a number is one side of a score or a vote: "a 27-24 loss" (ECB+ 25_1ecb, unseen), "deadlocked
+    at 9-3"."""
+    if re.fullmatch(r"\d+\s*-\s*\d+", ent.text):
+        return True
+    after = doc[ent.end:ent.end + 2]
+    before = doc[max(0, ent.start - 2):ent.start]
+    return (len(after) == 2 and after[0].text == "-" and after[1].text.isdigit() and ent.text.isdigit()) or \
+        (len(before) == 2 and before[1].text == "-" and before[0].text.isdigit() and ent.text.isdigit())
+
+
 def _of_parent(doc: Doc, ent: SpacySpan) -> bool:
     """Whether a number counts someone's children: "a mother of 12", "Mother of 13 Zurana Horton" (ECB+
     33_ecbplus, an unseen topic), "father of three"."""
@@ -267,7 +281,7 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     value = number_value(_number_words(ent.text))
     if value is None or re.match(r"0\d", _number_words(ent.text).strip()):  # "000": a number cut by tokens
         return None
-    if _cut(ent) or _of_parent(doc, ent):
+    if _cut(ent) or _of_parent(doc, ent) or _score(doc, ent):
         return None
     qualifier = _qualifier(doc, ent)
     taken = set(range(ent.start, ent.end))
@@ -591,7 +605,8 @@ def _near_ordeal(token: Token) -> bool:
 def _acted_on(token: Token) -> str | None:
     """The verb a count is the object of ("captured 23 pirates", "23 pirates were captured"), by its lemma:
     the happening of a count no toll word names."""
-    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and \
+            token.head.lemma_.lower() not in LIGHT_VERBS:
         return token.head.lemma_.lower()
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return None
@@ -670,6 +685,8 @@ def _happening(start: Token, counted: Token | None) -> str | None:
 def _word_happening(token: Token) -> str | None:
     if (what := _death_phrase(token)) is not None:
         return what
+    if token.lower_ == "missing" and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
+        return None  # "missing 10 of the Saints' 16 games": missed, not gone missing (ECB+ 25_3ecbplus)
     what = _HAPPENING_OF.get(token.lemma_.lower()) or _HAPPENING_OF.get(token.lower_)
     if what is None and token.lemma_.lower() == "toll":
         compound = [c for c in token.children if c.dep_ in ("compound", "amod")]
@@ -774,10 +791,10 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                 described = described.head  # "a 59 - year - old Queens grandmother"
         elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):
             described = doc[token.i - 1].head  # "a man aged 35"
-        elif token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.i >= 2 and \
-                doc[token.i - 1].text == "," and token.head.i == token.i - 2 and \
+        elif token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "PROPN" and \
+                doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
                 (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
-            described = token.head  # "Raj Chohan , 59 ,"
+            described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
         if described is None:
             continue
         person = _name_span(described)

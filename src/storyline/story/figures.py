@@ -59,6 +59,9 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individual", "man", 
 # The toll words a verb of the text may be read as (when it counts people and means just one of them):
 # "charged" is left out, for "charge" also means to attack.
 CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
+# Verbs whose lemma a toll word shares but which tell no toll: "missing 10 of the Saints' 16 games" is missed
+# games, not people gone missing (ECB+ 25_3ecbplus, unseen).
+NOT_TOLL_VERBS = frozenset({"miss"})
 # Past participles that are not lemma + "ed", for the verbs a count is the object of.
 IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
              "hit": "hit", "catch": "caught", "bring": "brought", "leave": "left", "lose": "lost", "send": "sent",
@@ -264,6 +267,8 @@ def happening_of(figure: FigureRef) -> str:
         return what
     from .lexicon import related
 
+    if what in NOT_TOLL_VERBS:
+        return what
     hits = [h for h in CANONICAL if any(related(what, w) for w in HAPPENINGS[h])]
     return hits[0] if len(hits) == 1 else what
 
@@ -347,6 +352,11 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
         return "agree", "the figures can all be true at once"
     if what == COUNT:  # "four thieves", "a dozen employees": a count that no happening names is listed only
         return "agree", "listed, not compared: no word says what happened to what is counted"
+    if what not in KNOWN and not all(c.figure.unit is not None and _counts_people(c.figure) for c in cells):
+        # things a verb of the text counts ("three touchdowns" scored, "23 points"), or a bare number ("scored
+        # 10"): whose? Two players' points, two days' catches (ECB+ topics 25, 29 and 31, unseen): no toll, so
+        # not set against each other. People a verb counts ("captured 23 pirates") are compared.
+        return "agree", "listed, not compared: counts of things by a verb of the text may be of different ones"
     if what not in KNOWN and len({(c.figure.what, c.figure.unit) for c in cells}) > 1:
         # counts joined by related words ("vessels attacked" / "boats attacked") may count different things
         return "agree", "listed, not compared: the sources count with different words"

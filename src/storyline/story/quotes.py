@@ -133,6 +133,24 @@ def _named_in_cue(quote: Quote, analysis: ArticleAnalysis | None) -> bool:
     return surname in window and not (earlier & same_gender)
 
 
+_JOINT_AFTER = re.compile(r"\s*(?:and|&)\s+(?:[A-Z][\w.'-]*\s+)*[A-Z]")
+_JOINT_WITHIN = re.compile(r"[A-Z][\w.'-]*\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'-]*\s+)*[A-Z]")
+_JOINT_BEFORE = re.compile(r"[A-Z][\w.'-]*\s*,?\s+(?:and|&)\s+$")
+
+
+def _joint(quote: Quote, analysis: ArticleAnalysis | None) -> bool:
+    """Whether the quote's speaker is one of two or more named together ("said Zadan and Meron", "producers
+    Craig Zadan and Neil Meron said"): the words are theirs jointly."""
+    speaker = quote.speaker
+    if analysis is None or speaker is None or speaker.start is None or speaker.end is None:
+        return False
+    if _JOINT_WITHIN.search(speaker.text or ""):
+        return True
+    text = analysis.article.text
+    return bool(_JOINT_AFTER.match(text, speaker.end) or _JOINT_BEFORE.search(text[max(0, speaker.start - 60):
+                                                                                     speaker.start]))
+
+
 def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str],
                    analyses: Sequence[ArticleAnalysis] = ()) -> list[tuple[Quote, Quote]]:
     """Each pair of quotes (of :func:`find_echoes`) with the same words given to two different people, once:
@@ -154,6 +172,8 @@ def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str],
                 continue
             if not (_named_in_cue(quote, by_source.get(quote.source)) and _named_in_cue(other, by_source.get(other.source))):
                 continue  # a speaker found through "she said" or "the official" may be the wrong person
+            if _joint(quote, by_source.get(quote.source)) or _joint(other, by_source.get(other.source)):
+                continue  # "said Zadan and Meron": words of two people, each outlet naming one (ECB+ 2_ecbplus)
             if fuzz.ratio(quote.speaker.name.lower(), other.speaker.name.lower()) >= SPELLED_APART:
                 continue  # "Andrew Wetzler" / "Andrew Welzler": one person spelled two ways (story/spellings.py)
             seen.add(pair)
