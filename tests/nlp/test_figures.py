@@ -54,6 +54,12 @@ def figures(analyse_text, text, published=None):
      "York .", [("age", None, 23, None)]),
     ("Raj Chohan , 59 , was killed by a drunk hit - and - run driver as she was on her way to attend religious "
      "services on Friday .", [("age", None, 59, None)]),
+    # prison terms (33_5ecbplus, 3_3ecb); years that are no term
+    ("He faces up to 75 years to life in prison when he's sentenced May 7 .", [("sentence", "years", 75, "up to")]),
+    ("Nichols was sentenced Saturday morning to seven life sentences and four sentences of life without parole "
+     "plus 485 years .", [("count", "sentence", 7, None), ("count", "sentence", 4, None),
+                          ("sentence", "years", 485, None)]),
+    ("Jenkin had been living in South Wales with his mum for the past three years .", []),
     # thousands split by the tokens (13_8ecbplus); a number word the recogniser missed, a hedged zero (14_ecb)
     ("The building , which the city of Palmer had valued at about $380 , 600 , was a total loss .",
      [("money", "$", 380_600, "about")]),

@@ -188,3 +188,12 @@ def test_an_age_is_a_row_of_the_person_it_describes(analyse_text):
     assert ages == {"age (Raj Chohan)": ("agree", [("a", 59, None), ("b", 59, None)]),
                     "age (Vishwanand Subryan)": ("agree", [("a", 23, None), ("b", 23, None)]),
                     "age (Cheanne McKnight)": ("agree", [("c", 11, None)])}
+
+
+def test_a_prison_term_is_a_row_of_the_person_it_is_given_to(analyse_text):
+    """ECB+ 33_5ecbplus: "He faces up to 75 years to life in prison", "he" being Andrew Lopez, named before."""
+    report = build_story([
+        analyse_text("Andrew Lopez , 20 , was found guilty of slaying Zurana Horton , 34 . He faces up to 75 years "
+                     "to life in prison when he's sentenced May 7 .", id="a"),
+        analyse_text("Andrew Lopez , 20 , faces up to 75 years to life in prison .", id="b")], summary_words=0)
+    assert rows(report)["prison term (Andrew Lopez)"] == ("agree", [("a", 75, "up to"), ("b", 75, "up to")])

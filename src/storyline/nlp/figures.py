@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..types import FigureRef, TimeRef
+from ..types import FigureRef, Mention, TimeRef
 from ..vocabulary import NUMBER_LABELS
 from .entities import number_value
 
@@ -95,8 +95,9 @@ customer member suspect gunman hostage climber pedestrian driver
 # "death row inmates"), not a toll of it as "3 dead" and "20 injured" do.
 TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fatality", "fatalities", "murder",
                         "injury", "injuries", "arrest", "rescue", "charge"})
-# Verbs that say nothing happened to what they count ("had 23 points", "got two chances"): no happening.
-LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make"})
+# Verbs that say nothing happened to what they count ("had 23 points", "got two chances", "said two
+# incidents"): no happening.
+LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make", "say", "tell"})
 
 # Parents: "a mother of 12" counts her children, not the dead of the story.
 PARENTS = frozenset({"mother", "father", "mom", "dad", "mum", "parent", "grandmother", "grandfather"})
@@ -115,6 +116,13 @@ _QUALIFIER_OF = dict(QUALIFIERS)
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _PERCENT = re.compile(r"per\s*cent|%", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
+# A prison term: its units, the words near it that say it is one ("sentence", "jail", "prison", "parole"),
+# how near (tokens either side, within the sentence), and the longest term read as one (longer is a sum of
+# terms, or no term: "485 years" is read).
+TERM_UNITS = {"year": "years", "month": "months"}
+PRISON_CUES = frozenset({"sentence", "jail", "prison", "imprison", "imprisonment", "parole", "incarceration"})
+TERM_CUE_WINDOW = 8
+MAX_TERM = 1000
 # The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100").
 MAX_AGE = 110
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
@@ -168,7 +176,8 @@ _MONTH_OR_YEAR = re.compile(
 
 
 def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
-                    times: Sequence[TimeRef] = (), published: str | None = None) -> tuple[FigureRef, ...]:
+                    times: Sequence[TimeRef] = (), published: str | None = None,
+                    mentions: Sequence[Mention] = ()) -> tuple[FigureRef, ...]:
     """The figures of an article (see the module doc) in ``region`` (its title and body).
 
     Args:
@@ -178,6 +187,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         region: the character span read.
         times: the article's resolved time expressions, to leave out figures of other times.
         published: the article's publication date (ISO), where known.
+        mentions: the article's names, for the person a pronoun stands for ("He faces up to 75 years").
     """
     out: list[FigureRef] = []
     other_times = _other_times(doc, sentence_of, times, published)
@@ -195,7 +205,8 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
             continue
         found = None
         if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
-            found = _duration(doc, text, ent, sentence)
+            found = _prison_term(doc, text, ent, sentence, sentence_of, mentions) or \
+                _duration(doc, text, ent, sentence)
         if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
         elif found is None and ent.label_ == "DATE":
@@ -721,6 +732,8 @@ def _unit(counted: Token | None, summed: bool) -> str | None:
     None for a number alone ("Three killed"). The story decides which nouns count people."""
     if summed:
         return "people"
+    if counted is not None and counted.lower_ in ("others", "other"):
+        return None  # "wounding two others": the people of the toll, not a kind of thing
     return None if counted is None else counted.lemma_.lower()
 
 
@@ -765,6 +778,52 @@ def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
     currency = next((sign for word, sign in CURRENCIES.items() if sign in ent.text or word in lower), None)
     return [_figure(text, ent, ent, value, _qualifier(ent.doc, ent), "money", currency, sentence)], set(
         range(ent.start, ent.end))
+
+
+def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of: Sequence[int] = (),
+                 mentions: Sequence[Mention] = ()) -> Found | None:
+    """A prison term, with the person it is given to where the parse shows them: "faces up to 75 years to life
+    in prison" (Andrew Lopez), "sentenced Jenkin to 15 years in prison", "jailed for six years", "a 10-year
+    sentence"."""
+    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
+    if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
+        return None
+    window = doc[max(ent.sent.start, ent.start - TERM_CUE_WINDOW):min(ent.sent.end, ent.end + TERM_CUE_WINDOW)]
+    if not any(t.lemma_.lower() in PRISON_CUES for t in window):
+        return None
+    value = number_value(_number_words(doc[ent.start:units[0].i].text.replace("-", " ")))
+    if value is None or not 0 < value <= MAX_TERM:
+        return None
+    person = _sentenced(ent)
+    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), "sentence", TERM_UNITS[units[0].lemma_.lower()],
+                     sentence)
+    if person is not None and person.pos_ == "PRON":  # "He faces up to 75 years": whom "he" stands for
+        from .coref import Resolver
+
+        referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(person) if mentions else None
+        if referent is not None and referent.mention is not None:
+            figure = replace(figure, person=(referent.start, referent.end))
+    elif person is not None:
+        span = _name_span(person)
+        figure = replace(figure, person=(span.start_char, span.end_char))
+    return [figure], set(range(ent.start, ent.end))
+
+
+def _sentenced(ent: SpacySpan) -> Token | None:
+    """Whom a prison term is given to: the name that is the subject of its verb ("Lopez faces up to 75 years"),
+    or the object of "sentence" ("sentenced Jenkin to 15 years")."""
+    token = ent.root
+    for _ in range(2 * MAX_CLIMB):  # "to seven life sentences ... plus 485 years": a longer way up
+        if token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "dobj" and token.lemma_.lower() == "sentence"):
+                    if child.pos_ == "PROPN" or child.lower_ in ("he", "she"):
+                        return child
+            return None
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _ages(doc: Doc, text: str, sentence_of: Sequence[int],

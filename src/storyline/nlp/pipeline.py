@@ -136,7 +136,8 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         clauses=tuple(clauses),
         terms=tuple(terms),
         furniture=furniture_sentences(text, sentences),
-        figures=extract_figures(doc, text, sentence_of, (_title_start(article), body[1]), times, article.published),
+        figures=extract_figures(doc, text, sentence_of, (_title_start(article), body[1]), times, article.published,
+                                mentions),
     )
 
 

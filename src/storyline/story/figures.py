@@ -21,7 +21,8 @@ give one. Sums of money are listed, and different sums in one
 currency make only a less confident difference: a story holds many (a loss, a bail-out, a fine, the same
 sum converted), and a figure does not say which it is. An age belongs to a person: its row is the cast
 member its name or description is a mention of ("age (Raj Chohan)"); an age of someone the cast does not
-know ("a 31-year-old") is left out.
+know ("a 31-year-old") is left out. A prison term is the person's the parse gives it to ("prison term (Andrew
+Lopez)": "Lopez faces up to 75 years"); terms of no known person are listed, not compared.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ NEARLY_SHARE = 0.1
 # The confidence of a count conflict from the figures table: set by hand (no data yet to fit it on); below
 # 1 because a source's first figure may be of another happening the parse took for this one.
 COUNT_CONFLICT_CONFIDENCE = 0.8
-# The confidence of different ages given to one person: set by hand, lower than a count's, for the person is
-# the cast's merge of names and descriptions across sources, which may join two people.
+# The confidence of different ages, or prison terms, given to one person: set by hand, lower than a count's,
+# for the person is the cast's merge of names and descriptions across sources, which may join two people.
 AGE_CONFLICT_CONFIDENCE = 0.6
 # The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
 # set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
@@ -70,7 +71,7 @@ IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held"
              "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made"}
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age"}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
                 unit = person
+            elif what == "sentence":  # a prison term: the person's, where the parse shows whose
+                unit = f"{figure.unit}|{_person_of(figure, analysis.article.id, whose) or ''}"
             if what == COUNT and figure.part is not None and _counts_people(figure):
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
@@ -132,12 +135,17 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
     out = []
     for (what, unit), cells in rows.items():
-        if what == "age":
+        if what in ("age", "sentence"):
             n = len(out) + 1
             status, note = _status(what, cells)
-            values = tuple(FigureValue(c.source, c.figure.value, None, "years", c.figure.text, c.figure.start,
-                                       c.figure.end, c.published) for c in cells)
-            out.append(Figure(f"g{n}", f"age ({unit.split('#')[0]})", status, note, values))
+            term_unit, _, person = unit.rpartition("|") if what == "sentence" else ("years", "", unit)
+            if not person and status != "agree":  # terms of no known person may be different people's
+                status, note = "agree", "listed, not compared: the sources do not say whose terms these are"
+            values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, term_unit, c.figure.text,
+                                       c.figure.start, c.figure.end, c.published) for c in cells)
+            label = "age" if what == "age" else "prison term"
+            out.append(Figure(f"g{n}", f"{label} ({person.split('#')[0]})" if person else label, status, note,
+                              values))
             continue
         if (what not in KNOWN or "@" in (unit or "")) and len({c.source for c in cells}) < 2:
             # a count no toll word names, in one source: too little to be sure what it counts; a figure of another
@@ -220,7 +228,8 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
-                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith("age (") else COUNT_CONFLICT_CONFIDENCE))
+                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith(("age (", "prison term (")) else
+                            COUNT_CONFLICT_CONFIDENCE))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
                 and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
             shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
