@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import FigureRef, Mention, TimeRef
-from ..vocabulary import NUMBER_LABELS
+from ..vocabulary import NUMBER_LABELS, PRONOUN_GENDER
 from .entities import number_value
 
 # The happening a word reports, for the words that report tolls and counts (verbs, adjectives and
@@ -817,7 +817,7 @@ def _sentenced(ent: SpacySpan) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "dobj" and token.lemma_.lower() == "sentence"):
-                    if child.pos_ == "PROPN" or child.lower_ in ("he", "she"):
+                    if child.pos_ == "PROPN" or child.lower_ in PRONOUN_GENDER:
                         return child
             return None
         if token.head is token:
