@@ -62,3 +62,24 @@ def test_a_description_no_one_fits_is_no_one(analyse_text, text):
     speakers = _speakers(analyse_text, text)
     described = next(v for k, v in speakers.items() if k.startswith("the "))
     assert described[1] is None
+
+
+def test_an_organisation_s_statement_and_its_it_are_the_organisation(analyse_text):
+    # 14_4ecb: "A statement from Waitrose said ...", then "it added"
+    speakers = _speakers(analyse_text, (
+        "A statement from Waitrose said damage to the building had been extensive but the store would be rebuilt .\n"
+        "`` We have made available a distress fund for local residents and staff affected , and regret any "
+        "inconvenience caused to them as well as the wider community and traders , '' it added ."))
+    assert speakers["A statement from Waitrose"][:2] == ("Waitrose", "waitrose")
+    assert speakers["it"][:2] == ("Waitrose", "waitrose")
+
+
+def test_a_name_ending_in_police_is_an_institution_not_a_person(analyse_text):
+    # 14_6ecb, 14_7ecb: the recogniser calls "Surrey Police" a person in some sentences
+    from storyline.story import build_story
+
+    report = build_story([analyse_text(
+        "Surrey Police said they wanted to thank residents and local businesses for their patience .\n"
+        "`` Surrey Police would particularly like to thank the local community , '' she said .\n"
+        "Anyone with any information about the fire is asked to contact Surrey Police .")])
+    assert {e.name: e.type for e in report.entities}.get("Surrey Police") == "ORG"

@@ -45,6 +45,10 @@ NICKNAMES = {
 # Head nouns of roles that make a name a vehicle, not a person ("INS Mysore, a Delhi-class destroyer").
 VEHICLE_NOUNS = frozenset("""ship vessel warship destroyer frigate cruiser corvette trawler boat speedboat
 tanker freighter ferry yacht tug aircraft plane jet airliner helicopter submarine carrier""".split())
+# Last words of a name that make it an institution's, never a person's ("Surrey Police" was PERSON in two of
+# four ECB+ 14_ecb articles): no surname ("Court", "Bank" are surnames too, so they are left out).
+INSTITUTION_HEADS = frozenset("""police fire council ministry department agency army navy union party authority
+committee commission service services brigade government university hospital""".split())
 # Words before a surname that title it rather than give another name ("Chief Craft"; abbreviated
 # titles end with a dot: "Capt. Tennant", "Const. Fanning").
 NAME_TITLES = frozenset("""mr mrs ms miss dr sir dame chief captain constable sergeant officer trooper
@@ -269,6 +273,8 @@ def _used_as(items: list[tuple[str, Mention]], labels: Counter) -> str:
     roles ("Marion County" once PERSON, three times GPE); and a thing when every role it is given is a
     vehicle's or an organisation's ("INS Mysore, a Delhi-class destroyer"; "Gordon Advisors, the
     accounting firm")."""
+    if any(len(words := m.name.split()) > 1 and words[-1].lower() in INSTITUTION_HEADS for _, m in items):
+        return "ORG"  # "Surrey Police", "Surrey Fire": an institution, however often the recogniser says PERSON
     person, things, roles = labels["PERSON"], Counter(), Counter()
     for _, m in items:
         for role in m.roles:

@@ -201,6 +201,9 @@ def resolve_speakers(analysis: ArticleAnalysis, entities: Sequence[Entity],
             if speaker.start not in resolved:
                 named = [e for (at, end), e in ends.items() if speaker.start <= at and end == speaker.end
                          and by_id[e].type == "PERSON"]
+                # else an organisation that ends them: "A statement from Waitrose said" (ECB+ 14_4ecb)
+                named = named or [e for (at, end), e in ends.items() if speaker.start <= at and end == speaker.end
+                                  and by_id[e].type == "ORG"]
                 resolved[speaker.start] = (named[0], False) if len(set(named)) == 1 else \
                     _described(speaker, quote, source, entities, shown, sentences)
             entity, anonymous = resolved[speaker.start]
