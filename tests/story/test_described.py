@@ -83,3 +83,26 @@ def test_a_name_ending_in_police_is_an_institution_not_a_person(analyse_text):
         "`` Surrey Police would particularly like to thank the local community , '' she said .\n"
         "Anyone with any information about the fire is asked to contact Surrey Police .")])
     assert {e.name: e.type for e in report.entities}.get("Surrey Police") == "ORG"
+
+
+def test_a_title_written_as_initials_is_the_person_given_that_title(analyse_text):
+    # 21_12ecbplus: "the DA" is Queens District Attorney Richard Brown
+    speakers = _speakers(analyse_text, (
+        "A 59 - year - old grandmother on her way to a religious service in Richmond Hill last Friday was hit and "
+        "killed by an allegedly drunk driver , Queens District Attorney Richard Brown said .\n"
+        "When the officers turned around , they allegedly saw Subryan speed past them .\n"
+        "He then allegedly ran a stop sign and red light when police began to pursue him , the DA said ."))
+    assert speakers["the DA"][:2] == ("Richard Brown", "richard-brown")
+
+
+def test_a_quote_paragraph_after_a_person_s_sentence_is_that_person_s(analyse_text):
+    # 18_6ecb: each sentence a line, as ECB+ gives them
+    speakers = {}
+    from storyline.story import build_story
+
+    report = build_story([analyse_text(
+        "`` They cuffed him on the ground and they took him into a cruiser , '' Mr. Pigeon said .\n"
+        "Mr. Pigeon also commended police for their handling of the dangerous situation .\n"
+        "`` They managed to stop any further loss of life . ''")])
+    speakers = {q.text.strip(): q.speaker.name if q.speaker else None for q in report.quotes}
+    assert speakers["They managed to stop any further loss of life ."] == "Pigeon"

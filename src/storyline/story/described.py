@@ -72,9 +72,17 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representati
                        "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "pres": "president"}
 
 
+# Titles written as initials, and the words they stand for ("the DA" is the district attorney named before).
+TITLE_INITIALS = {"da": ("district", "attorney"), "ag": ("attorney", "general"), "ceo": ("chief", "executive")}
+
+
 def _title_words(text: str) -> tuple[str, ...]:
     words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in text.lower().split()]
-    return tuple(TITLE_ABBREVIATIONS.get(w, w) for w in words if w)
+    out: list[str] = []
+    for w in words:
+        if w:
+            out.extend(TITLE_INITIALS.get(w.replace(".", ""), (TITLE_ABBREVIATIONS.get(w, w),)))
+    return tuple(out)
 
 
 def titled_person(text: str, source: str, before: int, entities: Sequence[Entity]) -> str | None:

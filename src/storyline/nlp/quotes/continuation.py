@@ -91,8 +91,18 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
     before counts.
     """
     before = ctx.token_at(quote.open_mark, forward=False)
-    if before is None or before.text not in (".", "!", "?") or "\n" in ctx.text[before.idx:quote.open_mark]:
+    if before is None or before.text not in (".", "!", "?"):
         return None
+    gap = ctx.text[before.idx:quote.open_mark]
+    if "\n" in gap:
+        # a paragraph that is one quote and nothing else, right after a paragraph whose last sentence has a
+        # person for its subject: 'Mr. Pigeon also commended police ...⏎"They managed to stop any further
+        # loss of life."' (ECB+ 18_6ecb)
+        text = ctx.text
+        line_end = ctx.line_end(quote.close_mark)
+        if gap.count("\n") > 2 or text[ctx.line_start(quote.open_mark):quote.open_mark].strip() or \
+                not only(text[quote.close_mark + 1:line_end], ".,\"'”’"):
+            return None
     return person_subject_of(ctx, before.sent)
 
 
