@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
 from ..quotemarks import QuoteSpan
 from .context import Context, line_before, only
-from .lexicon import SPEECH_NOUNS
+from .lexicon import SPEECH_NOUNS, SPEECH_VERBS, lemma
 from .records import Attribution, Found
 from .speakers import person_subject_of
 
@@ -96,12 +96,12 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
     gap = ctx.text[before.idx:quote.open_mark]
     if "\n" in gap:
         # a paragraph that is one quote and nothing else, right after a paragraph whose last sentence has a
-        # person for its subject: 'Mr. Pigeon also commended police ...⏎"They managed to stop any further
-        # loss of life."' (ECB+ 18_6ecb)
+        # person for its subject and speaks: 'Mr. Pigeon also commended police ...⏎"They managed to stop
+        # any further loss of life."' (ECB+ 18_6ecb); not 'Gantz is meeting officials ...⏎"We're not ..."'
         text = ctx.text
         line_end = ctx.line_end(quote.close_mark)
         if gap.count("\n") > 2 or text[ctx.line_start(quote.open_mark):quote.open_mark].strip() or \
-                not only(text[quote.close_mark + 1:line_end], ".,\"'”’"):
+                not only(text[quote.close_mark + 1:line_end], ".,\"'”’") or lemma(before.sent.root) not in SPEECH_VERBS:
             return None
     return person_subject_of(ctx, before.sent)
 

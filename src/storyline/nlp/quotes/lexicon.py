@@ -22,7 +22,7 @@ show find estimate say cite quote echo lash question challenge defend applaud we
 characterize characterise label brand dub term mock ridicule hail laud attack compare liken chant sing
 scream cry exclaim muse plead beg implore tout lament fume gush marvel quip scoff sneer snap
 bark riff gripe grumble mutter murmur rant interject chime opine recount tease taunt scold chide rebut
-laugh sigh concur elaborate proclaim boom grouse thunder intone react command
+laugh sigh concur elaborate proclaim boom grouse thunder intone react command commend
 """.split())
 # Phrasal verbs of speech, read as one lemma by :func:`lemma` ('"...," he went on', 'Trump shot back').
 PHRASAL_SPEECH = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
