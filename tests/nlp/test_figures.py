@@ -60,6 +60,11 @@ def figures(analyse_text, text, published=None):
      "plus 485 years .", [("count", "sentence", 7, None), ("count", "sentence", 4, None),
                           ("sentence", "years", 485, None)]),
     ("Jenkin had been living in South Wales with his mum for the past three years .", []),
+    # an age given at death (4_2ecbplus, 4_13ecb); an age beside a description (1_9ecbplus)
+    ("Esther Williams , whose experiences as a young swimming champion led to a career of Hollywood "
+     "\"aqua - musicals\" designed just for her , died on Thursday in Beverly Hills , California , at the age of 91 "
+     ", her spokesman said .", [("age", None, 91, None)]),
+    ("The actress , 26 , checked in late Thursday night , TMZ reports .", [("age", None, 26, None)]),
     # thousands split by the tokens (13_8ecbplus); a number word the recogniser missed, a hedged zero (14_ecb)
     ("The building , which the city of Palmer had valued at about $380 , 600 , was a total loss .",
      [("money", "$", 380_600, "about")]),

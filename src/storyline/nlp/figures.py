@@ -123,6 +123,10 @@ TERM_UNITS = {"year": "years", "month": "months"}
 PRISON_CUES = frozenset({"sentence", "jail", "prison", "imprison", "imprisonment", "parole", "incarceration"})
 TERM_CUE_WINDOW = 8
 MAX_TERM = 1000
+# Nouns for one person that an age in apposition describes ("The actress , 26 ,"), besides PEOPLE_NOUNS.
+PERSON_DESCRIPTIONS = frozenset({"actress", "actor", "singer", "star", "teenager", "teen", "mother", "father",
+                                 "grandmother", "grandfather", "wife", "husband", "son", "daughter", "brother",
+                                 "sister", "owner", "defendant"})
 # The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100").
 MAX_AGE = 110
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
@@ -850,7 +854,11 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                 described = described.head  # "a 59 - year - old Queens grandmother"
         elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):
             described = doc[token.i - 1].head  # "a man aged 35"
-        elif token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "PROPN" and \
+        elif (at_age := _at_age(token)) is not None:
+            described = _subject_name(at_age)  # "died Thursday at age 85", "at the age of 91", "died aged 95"
+        elif token.i >= 2 and doc[token.i - 1].text == "," and (doc[token.i - 2].pos_ == "PROPN" or (
+                doc[token.i - 2].lemma_.lower() in PEOPLE_NOUNS | PERSON_DESCRIPTIONS and token.i >= 3 and
+                doc[token.i - 3].lower_ == "the")) and \
                 doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
                 (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
             described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
@@ -863,6 +871,29 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                            person=(person.start_char, person.end_char))
         out.append((figure, set(range(token.i, end))))
     return out
+
+
+def _at_age(token: Token) -> Token | None:
+    """The verb an age is given at ("died at the age of 91", "died at age 85", "died aged 95"), or None."""
+    doc = token.doc
+    words = [t.lower_ for t in doc[max(0, token.i - 4):token.i]]
+    if words[-4:] == ["at", "the", "age", "of"] or words[-2:] == ["at", "age"] or words[-1:] == ["aged"]:
+        head = token
+        for _ in range(MAX_CLIMB + 1):
+            head = head.head
+            if head.pos_ == "VERB":
+                return head
+            if head.head is head:
+                break
+    return None
+
+
+def _subject_name(verb: Token) -> Token | None:
+    """The name that is a verb's subject ("Bettie Page died ..."), or None."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PROPN":
+            return child
+    return None
 
 
 def _name_span(token: Token) -> SpacySpan:
