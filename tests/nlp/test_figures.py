@@ -194,3 +194,19 @@ def test_a_fraction_is_no_count(analyse_text):
     found = analyse_text("Teixeira hit .358 with 13 homers and 43 RBIs in 54 games after he was traded to the "
                          "Angels .").figures
     assert not [f for f in found if f.value == 0.358]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("four and a half", 4.5),  # "served four and a half months" (28_1ecbplus)
+    ("two and a half million", 2_500_000),
+    ("Sixty", 60),  # "Sixty local residents" (14_7ecb)
+    ("twenty - five", 25),
+    ("More than 1 , 200", 1200),  # thousands the tokens split, as ECB+ texts are rebuilt
+    ("about $380 , 600", 380_600),
+    ("1 , 200 , 000", 1_200_000),
+    ("three", 3),
+])
+def test_written_numbers(text, value):
+    from storyline.nlp.entities import number_value
+
+    assert number_value(text) == value

@@ -241,6 +241,7 @@ _CURRENCY_PREFIX = re.compile(r"^(?:euro|eur|us|€|£|¥)(?=\d)")
 _SPLIT_THOUSANDS = re.compile(r"(?<=\d) , (?=\d{3}(?!\d))")
 # Number words read as values: one to ninety, and the multipliers ("twenty - five" is 25: see number_value).
 _NUMBER_WORDS = dict(CARDINALS) | MULTIPLIERS
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _HYPHENED_WORDS = re.compile(r"(?<=[a-z])\s*-\s*(?=[a-z])")
 
 
@@ -264,6 +265,8 @@ def number_value(text: str) -> float | None:
     value = None
     text = _SPLIT_THOUSANDS.sub("", text)  # "1 , 200 , 000" -> "1200000"
     text = _HYPHENED_WORDS.sub(" ", text.lower())  # "twenty-five", "twenty - five"
+    half = 0.5 if _AND_A_HALF.search(text) else 0.0  # "four and a half months", "two and a half million"
+    text = _AND_A_HALF.sub(" ", text)
     tens = False  # whether the last word read was a tens word ("twenty"), which a unit word adds to
     for word in text.replace(",", "").replace("$", " ").replace("%", " ").split():
         word = _CURRENCY_PREFIX.sub("", word)  # "euro110" as some pages glue it
@@ -276,7 +279,8 @@ def number_value(text: str) -> float | None:
             if number is None:
                 continue
             if value is not None and number >= 100:
-                value *= number
+                value = (value + half) * number  # "two and a half million"
+                half = 0.0
                 tens = False
                 continue
             if value is not None and tens and number < 10:
@@ -285,4 +289,4 @@ def number_value(text: str) -> float | None:
                 continue
         tens = value is None and word in _NUMBER_WORDS and 20 <= number < 100
         value = number if value is None else value
-    return value
+    return value + half if value is not None and half else value

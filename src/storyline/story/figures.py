@@ -42,9 +42,13 @@ NEARLY_SHARE = 0.1
 # The confidence of a count conflict from the figures table: set by hand (no data yet to fit it on); below
 # 1 because a source's first figure may be of another happening the parse took for this one.
 COUNT_CONFLICT_CONFIDENCE = 0.8
-# The confidence of different ages, or prison terms, given to one person: set by hand, lower than a count's,
-# for the person is the cast's merge of names and descriptions across sources, which may join two people.
+# The confidence of different ages given to one person: set by hand, lower than a count's, for the person is
+# the cast's merge of names and descriptions across sources, which may join two people.
 AGE_CONFLICT_CONFIDENCE = 0.6
+# The confidence of different prison terms given to one person: set by hand below the reports' threshold for
+# showing an item (0.6), for a person may serve several terms, and one may be rounded ("four and a half
+# months" / "five months" of Fred LaRue's, ECB+ 28_ecbplus; Gigante's seven and 12 years, 26_ecbplus).
+TERM_CONFLICT_CONFIDENCE = 0.5
 # The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
 # set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
 COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
@@ -228,7 +232,8 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
-                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith(("age (", "prison term (")) else
+                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith("age (") else
+                            TERM_CONFLICT_CONFIDENCE if figure.what.startswith("prison term (") else
                             COUNT_CONFLICT_CONFIDENCE))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
                 and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
