@@ -630,3 +630,14 @@ def test_a_quote_paragraph_goes_on_with_the_cue_that_speaks_last_before_it(analy
         "`` A couple of us tried to exit and they said , 'Please go back inside , ' ''").quotes
     quote = next(q for q in quotes if q.text.strip().startswith("A couple"))
     assert (quote.rule, quote.speaker.name) == ("previous_paragraph", "Lorin Pearce")
+
+
+def test_one_quoted_as_saying_is_the_speaker_not_who_quotes_them(analyse_text):
+    """ECB+ 20_1ecb: the governor says it; the news agency only reports him."""
+    analysis = analyse_text(
+        "`` So far only the collapse of walls of houses in the villages of Zainabieh and Koohi has been reported , '' "
+        "Qeshm Governor Mehdi Irannejad told ISNA news agency .\n"
+        "Another news agency quoted the governor as saying five people had received treatment after being injured "
+        "by the quake , which struck seven km ( 4 miles ) east of Dargahan .")
+    [said] = [q for q in analysis.quotes if q.text.startswith("five people")]
+    assert said.speaker.text == "the governor"

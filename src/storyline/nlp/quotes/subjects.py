@@ -23,6 +23,9 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     (:func:`_climb`); ``climbed`` says the walk has left a participle or an infinitive cue, ``joined``
     that the verb reached is the first of verbs joined by "and" to an active cue.
     """
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     seen = set()
     climbed = joined = False
     while verb is not None and verb.i not in seen:
@@ -40,6 +43,14 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
             return None
         verb, climbed, joined = step
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The one quoted in 'Another news agency quoted the governor as saying five people ...' (ECB+
+    20_1ecb): the object of "quote" or "cite", not its subject, speaks the words of "as saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
 
 
 def _own_subject(ctx: Context, verb: Token) -> tuple[Token | None, bool]:
