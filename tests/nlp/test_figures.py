@@ -65,6 +65,10 @@ def figures(analyse_text, text, published=None):
      "\"aqua - musicals\" designed just for her , died on Thursday in Beverly Hills , California , at the age of 91 "
      ", her spokesman said .", [("age", None, 91, None)]),
     ("The actress , 26 , checked in late Thursday night , TMZ reports .", [("age", None, 26, None)]),
+    # "a few hundred" is at least 200; a list the parser joined to its verb (19_8ecb)
+    ("The city was calm on Sunday but broken shop windows bore witness to the latest , sporadic riots overnight , "
+     "when a few hundred youths wearing gas masks attacked a government building , four shops and two banks .",
+     [("count", "youth", 200, "at least"), ("attack", "shop", 4, None), ("attack", "bank", 2, None)]),
     # thousands split by the tokens (13_8ecbplus); a number word the recogniser missed, a hedged zero (14_ecb)
     ("The building , which the city of Palmer had valued at about $380 , 600 , was a total loss .",
      [("money", "$", 380_600, "about")]),

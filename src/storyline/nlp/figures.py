@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import FigureRef, Mention, TimeRef
-from ..vocabulary import NUMBER_LABELS, PRONOUN_GENDER
+from ..vocabulary import MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
 from .entities import number_value
 
 # The happening a word reports, for the words that report tolls and counts (verbs, adjectives and
@@ -108,8 +108,10 @@ QUALIFIERS = (
     ("about", "about"), ("around", "about"), ("some", "about"), ("approximately", "about"),
     ("roughly", "about"), ("an estimated", "about"), ("nearly", "nearly"), ("almost", "nearly"),
     ("up to", "up to"), ("as many as", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
-    ("under", "fewer than"),
+    ("under", "fewer than"), ("a few", "at least"), ("several", "at least"),
 )
+# Qualifiers that stand for a small number of what follows: "a few hundred" is at least two hundred.
+FEW = frozenset({"a few", "several"})
 _QUALIFIER = re.compile(r"^(?:" + "|".join(re.escape(w) for w, _ in QUALIFIERS) + r")\b", re.IGNORECASE)
 _QUALIFIER_OF = dict(QUALIFIERS)
 # "no one", "nobody", "none": a zero count of people.
@@ -620,6 +622,10 @@ def _near_ordeal(token: Token) -> bool:
 def _acted_on(token: Token) -> str | None:
     """The verb a count is the object of ("captured 23 pirates", "23 pirates were captured"), by its lemma:
     the happening of a count no toll word names."""
+    while token.dep_ == "conj" and token.head.i < token.i:  # "attacked a government building , four shops and
+        token = token.head                                     # two banks": the verb of the first of the list
+        if token.pos_ == "VERB":  # (the parser joined the list to the verb itself)
+            return token.lemma_.lower() if token.lemma_.lower() not in LIGHT_VERBS else None
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB" and \
             token.head.lemma_.lower() not in LIGHT_VERBS:
         return token.head.lemma_.lower()
@@ -758,7 +764,12 @@ def _qualifier(doc: Doc, ent: SpacySpan) -> str | None:
 def _number_words(text: str) -> str:
     """A number's text without its qualifier ("at least three" -> "three")."""
     m = _QUALIFIER.match(text.strip())
-    return text.strip()[m.end():] if m else text
+    if m is None:
+        return text
+    rest = text.strip()[m.end():]
+    if m.group().lower() in FEW and rest.split()[:1] and rest.split()[0].lower() in MULTIPLIERS:
+        return "two " + rest  # "a few hundred": at least 200
+    return rest
 
 
 def _cut(ent: SpacySpan) -> bool:
