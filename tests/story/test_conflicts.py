@@ -230,6 +230,20 @@ def test_the_same_words_given_to_two_named_people_are_an_attribution_conflict(an
     assert "A.J. Smith" in fact.note and "A.J. Butler" in fact.note
 
 
+def test_several_quotes_given_to_the_same_two_people_are_one_dispute(analyse_text):
+    """ECB+ 35_ecb: the whole statement, quote by quote, is given to A.J. Smith by one outlet and to A.J.
+    Butler by another: one disagreement over who spoke, with every quote as its evidence."""
+    report = build_story([
+        analyse_text("`` We 're aware of the off-the-field issue involving Vincent , '' team general manager A.J. "
+                     "Smith said in a statement . `` Obviously we 're disappointed . '' `` We take these issues "
+                     "very seriously . ''", id="a"),
+        analyse_text("`` We 're aware of the off-the-field issue involving Vincent , '' Chargers general manager "
+                     "A.J. Butler said in a statement . `` Obviously we 're disappointed . '' `` We take these "
+                     "issues very seriously . ''", id="b")], summary_words=0)
+    [fact] = conflicts(report, "attribution")
+    assert len(fact.evidence) == 6 and "disappointed" in fact.note
+
+
 def test_points_and_scores_of_a_game_are_not_counts_that_differ(analyse_text):
     """ECB+ 25_ecb and 25_ecbplus (no gold events): two final scores, two players' missed games, and touchdowns
     that different players scored are not one figure the sources disagree on."""
@@ -254,3 +268,14 @@ def test_a_count_of_one_kind_of_person_is_part_of_a_count_of_people(analyse_text
         analyse_text("Five police officers were arrested on Saturday .", id="a"),
         analyse_text("Police said three people were arrested on Saturday .", id="b")], summary_words=0)
     assert [f.status for f in report.figures if f.what == "arrested"] == ["differ"]
+
+
+def test_british_and_hyphenated_forms_of_one_name_are_no_conflict(analyse_text):
+    """ECB+ 11_ecb (no gold event): "the Organization for Security and Cooperation" and "the Organisation for
+    Security and Co-operation" are one name written two ways, not a disagreement."""
+    report = build_story([
+        analyse_text("Observers from the Organization for Security and Cooperation in Europe did not monitor the "
+                     "vote .", id="a"),
+        analyse_text("The Organisation for Security and Co-operation in Europe did not send observers .", id="b")],
+        summary_words=0)
+    assert not conflicts(report, "other")

@@ -409,13 +409,21 @@ ATTRIBUTION_CONFIDENCE = 0.8
 def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str],
                        analyses: Sequence[ArticleAnalysis] = ()) -> list[Fact]:
     """The same words given to speakers known to differ by different sources (see `echo_conflicts`)."""
-    out = []
+    # one fact for each pair of sources and the two people they give words to: four quotes of one statement,
+    # each given to A.J. Smith by one outlet and to A.J. Butler by another (ECB+ 35_ecb), are one dispute
+    grouped: dict[tuple, list[tuple[Quote, Quote]]] = {}
     for quote, other in echo_conflicts(quotes, people, analyses):
-        words = min(quote.text, other.text, key=len).strip(" ,.;:\"'")
+        key = (quote.source, other.source, quote.speaker.entity, other.speaker.entity)
+        grouped.setdefault(key, []).append((quote, other))
+    out = []
+    for pairs in grouped.values():
+        quote, other = pairs[0]
+        shown = [min(q.text, o.text, key=len).strip(" ,.;:\"'") for q, o in pairs]
+        words = "\", \"".join(shown)
         note = (f"the words \"{words}\" are given to {quote.speaker.name} by {quote.source} "
                 f"and to {other.speaker.name} by {other.source}")
-        evidence = (Evidence(quote.source, quote.start, quote.end, quote.text),
-                    Evidence(other.source, other.start, other.end, other.text))
+        evidence = tuple(ev for q, o in pairs for ev in (Evidence(q.source, q.start, q.end, q.text),
+                                                         Evidence(o.source, o.start, o.end, o.text)))
         # (a rule, not a fitted score: both speakers are resolved and differ; see echo_conflicts)
         out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note, "attribution",
                         ATTRIBUTION_CONFIDENCE))

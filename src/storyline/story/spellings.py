@@ -46,7 +46,8 @@ _WORD = re.compile(r"[^\W_]+")
 @lru_cache(maxsize=4096)
 def _words(name: str) -> tuple[str, ...]:
     """A name's words as spellings are compared (each pair of cast names reads them: computed once a name)."""
-    return tuple(_form(w) for w in _WORD.findall(name.lower()) if w not in _LEGAL)
+    # (a hyphen joins: "Co-operation" is "Cooperation", not the legal "Co" and "operation"; ECB+ 11_ecb)
+    return tuple(_form(w) for w in _WORD.findall(re.sub(r"(?<=\w)-(?=\w)", "", name.lower())) if w not in _LEGAL)
 
 
 def _form(word: str) -> str:
