@@ -285,6 +285,14 @@ def _score(doc: Doc, ent: SpacySpan) -> bool:
         (len(before) == 2 and before[1].text == "-" and before[0].text.isdigit() and ent.text.isdigit())
 
 
+def _clock(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a number is a time of day as ECB+ tokenises it: "around 1 : 30 a . m ." (35_6ecbplus, unseen),
+    "7 p . m ."."""
+    after = [t.lower_ for t in doc[ent.end:ent.end + 3]]
+    return (after[:1] == [":"] and len(after) > 1 and after[1][:2].isdigit()) or \
+        (after[:1] in (["a"], ["p"]) and after[1:3] == [".", "m"])
+
+
 def _of_parent(doc: Doc, ent: SpacySpan) -> bool:
     """Whether a number counts someone's children: "a mother of 12", "Mother of 13 Zurana Horton" (ECB+
     33_ecbplus, an unseen topic), "father of three"."""
@@ -298,7 +306,7 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     value = number_value(_number_words(ent.text))
     if value is None or re.match(r"0\d", _number_words(ent.text).strip()):  # "000": a number cut by tokens
         return None
-    if _cut(ent) or _of_parent(doc, ent) or _score(doc, ent):
+    if _cut(ent) or _of_parent(doc, ent) or _score(doc, ent) or _clock(doc, ent):
         return None
     qualifier = _qualifier(doc, ent)
     taken = set(range(ent.start, ent.end))
