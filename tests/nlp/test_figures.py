@@ -69,6 +69,9 @@ def figures(analyse_text, text, published=None):
     ("The city was calm on Sunday but broken shop windows bore witness to the latest , sporadic riots overnight , "
      "when a few hundred youths wearing gas masks attacked a government building , four shops and two banks .",
      [("count", "youth", 200, "at least"), ("attack", "shop", 4, None), ("attack", "bank", 2, None)]),
+    # what the subject underwent "after being ..." (14_6ecb)
+    ("Around 60 people spent the evening at a local day care centre after being evacuated .",
+     [("evacuated", "people", 60, "about")]),
     # a time of day as ECB+ tokenises it (35_6ecbplus)
     ("Williams , 32 , was arrested around 1 : 30 a . m . Feb . 1 on state Route 94 on suspicion of drunken driving .",
      [("age", None, 32, None)]),

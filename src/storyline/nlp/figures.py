@@ -701,8 +701,8 @@ def _happening(start: Token, counted: Token | None) -> str | None:
             if subject is not None and (what := _word_happening(subject)) is not None:
                 return what  # "the death toll rose to four"
         if head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass") and \
-                (what := _xcomp_happening(head)) is not None:
-            return what  # "Sixty local residents had to be evacuated"
+                (what := _xcomp_happening(head) or _after_being(head)) is not None:
+            return what  # "Sixty local residents had to be evacuated"; "60 people spent ... after being evacuated"
         if head.pos_ == "VERB" and _word_happening(head) is None and token.dep_ not in ("pobj", "prep"):
             break
         if token.dep_ == "appos":
@@ -966,6 +966,18 @@ def _xcomp_happening(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "ADJ") and (what := _word_happening(child)):
             return what
+    return None
+
+
+def _after_being(verb: Token) -> str | None:
+    """The happening its subject underwent, for a verb with "after being ..." ("Around 60 people spent the
+    evening at a local day care centre after being evacuated", ECB+ 14_6ecb; "were taken to hospital after
+    being injured")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("after", "following", "before"):
+            for done in child.children:
+                if done.dep_ == "pcomp" and any(a.dep_ == "auxpass" and a.lower_ == "being" for a in done.children):
+                    return _word_happening(done)
     return None
 
 
