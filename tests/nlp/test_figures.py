@@ -72,6 +72,14 @@ def figures(analyse_text, text, published=None):
     # what the subject underwent "after being ..." (14_6ecb)
     ("Around 60 people spent the evening at a local day care centre after being evacuated .",
      [("evacuated", "people", 60, "about")]),
+    # tolls with no number (32_ecbplus), shots fired (33_ecbplus), ages in words and after "age" (33, 22_ecb)
+    ("Both women were found dead with head injuries .", [("killed", "people", 2, None)]),
+    ("Police in Cumbria are investigating the double murder .", [("killed", "people", 2, None)]),
+    ("The shooting frenzy in which at least 12 shots were fired began just 13 minutes after school finished .",
+     [("fired", "shot", 12, "at least")]),
+    ("Twenty - year - old Andrew Lopez was found guilty of murder .", [("age", None, 20, None)]),
+    ("Sharron Diane Crawford Smith , age 61 , was arrested on Friday .", [("age", None, 61, None)]),
+    ("The two sides held two rounds of talks .", [("count", "side", 2, None), ("hold", "round", 2, None)]),
     # a time of day as ECB+ tokenises it (35_6ecbplus)
     ("Williams , 32 , was arrested around 1 : 30 a . m . Feb . 1 on state Route 94 on suspicion of drunken driving .",
      [("age", None, 32, None)]),

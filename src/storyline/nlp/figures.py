@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import FigureRef, Mention, TimeRef
-from ..vocabulary import MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
+from ..vocabulary import CARDINALS, MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
 from .entities import number_value
 
 # The happening a word reports, for the words that report tolls and counts (verbs, adjectives and
@@ -99,6 +99,14 @@ TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fa
 # incidents"): no happening.
 LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make", "say", "tell"})
 
+# Shots fired: the nouns that count them ("rounds" only with a verb of firing: "two rounds of talks"), the
+# verbs, and the happening their rows are named by.
+SHOTS = frozenset({"shot", "bullet", "round", "gunshot"})
+FIRING = frozenset({"fire", "shoot", "spray", "unload", "pump", "let", "empty"})
+FIRED = "fired"
+# Tolls said as one word: "the double murder" (two killed, ECB+ 32_ecbplus), "a triple homicide".
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+MULTIPLE_TOLLS = frozenset({"murder", "killing", "homicide", "slaying", "fatality"})
 # Parents: "a mother of 12" counts her children, not the dead of the story.
 PARENTS = frozenset({"mother", "father", "mom", "dad", "mum", "parent", "grandmother", "grandfather"})
 # Words before a number that qualify it, as written ("at least", "around"), and the qualifier they give.
@@ -229,6 +237,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     out += _bare_money(doc, text, sentence_of, region, background, taken)
     out += _nobody(doc, text, sentence_of, region, background)
     out += _unharmed(doc, text, sentence_of, region, background)
+    out += _multiples(doc, text, sentence_of, region, background)
     return tuple(sorted(out, key=lambda f: f.start))
 
 
@@ -291,6 +300,11 @@ def _clock(doc: Doc, ent: SpacySpan) -> bool:
     after = [t.lower_ for t in doc[ent.end:ent.end + 3]]
     return (after[:1] == [":"] and len(after) > 1 and after[1][:2].isdigit()) or \
         (after[:1] in (["a"], ["p"]) and after[1:3] == [".", "m"])
+
+
+def _fired(counted: Token) -> bool:
+    """Whether rounds are fired: the object or passive subject of a verb of firing ("fired 30 rounds")."""
+    return counted.dep_ in ("dobj", "nsubjpass") and counted.head.lemma_.lower() in FIRING
 
 
 def _of_parent(doc: Doc, ent: SpacySpan) -> bool:
@@ -375,6 +389,9 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     if counted is not None and _seized(counted):
         what = "seized"
         unit = _kind(counted)
+    elif counted is not None and counted.lemma_.lower() in SHOTS and (
+            counted.lemma_.lower() != "round" or _fired(counted)):
+        what, unit = FIRED, "shot"  # "letting off 13 shots", "at least 12 shots were fired", "13 bullets"
     else:
         what = _what(ent.root if counted is None else counted, counted)
     if what is None and counted is None:
@@ -855,11 +872,13 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
     tokenises them), "aged 35", and a number in apposition to a name ("Raj Chohan , 59 ,")."""
     out = []
     for token in doc:
-        if not (region[0] <= token.idx < region[1]) or not token.text.isdigit() or len(token.text) > 3:
+        if not (region[0] <= token.idx < region[1]) or not token.like_num or len(token.text) > 3 and \
+                token.text.isdigit():
             continue
-        value = int(token.text)
-        if not 0 < value <= MAX_AGE:
-            continue
+        number = number_value(token.text) if token.text.isdigit() or token.lower_ in CARDINALS else None
+        if number is None or not float(number).is_integer() or not 0 < number <= MAX_AGE:
+            continue  # ("Twenty - year - old Andrew Lopez" counts in words)
+        value = int(number)
         described: Token | None = None
         end = token.i + 1
         words = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
@@ -873,6 +892,9 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                 described = described.head  # "a 59 - year - old Queens grandmother"
         elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):
             described = doc[token.i - 1].head  # "a man aged 35"
+        elif token.i >= 3 and doc[token.i - 1].lower_ == "age" and doc[token.i - 2].text == "," and \
+                doc[token.i - 3].pos_ == "PROPN":
+            described = doc[token.i - 3]  # "Sharron Diane Crawford Smith , age 61"
         elif (at_age := _at_age(token)) is not None:
             described = _subject_name(at_age)  # "died Thursday at age 85", "at the age of 91", "died aged 95"
         elif token.i >= 2 and doc[token.i - 1].text == "," and (doc[token.i - 2].pos_ == "PROPN" or (
@@ -948,6 +970,33 @@ def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, 
         span = doc[zero.i:end]
         out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], 0.0, None, what,
                              "people", sentence_of[token.i], zero.idx, token.idx + len(token)))
+    return out
+
+
+def _multiples(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
+               background: set[int]) -> list[FigureRef]:
+    """Tolls said without a number: "the double murder" (2 killed), and "Both women were found dead" (2)."""
+    out = []
+    for token in doc:
+        if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
+            continue
+        head = token.head
+        if token.lower_ in MULTIPLES and token.dep_ in ("amod", "compound") and head.lemma_.lower() in MULTIPLE_TOLLS:
+            value, what = MULTIPLES[token.lower_], "killed"
+        elif token.lower_ == "both" and token.dep_ == "det" and head.lemma_.lower() in PEOPLE_NOUNS and \
+                head.dep_ in ("nsubj", "nsubjpass"):
+            value, what = 2, _happening(head, head)
+            if what is None:
+                for child in head.head.children:  # "Both women were found dead"
+                    if child.dep_ in ("oprd", "acomp") and (what := _word_happening(child)) is not None:
+                        break
+        else:
+            continue
+        if what is None:
+            continue
+        span = doc[token.i:head.i + 1]
+        out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
+                             what, "people", sentence_of[token.i], token.idx, token.idx + len(token)))
     return out
 
 

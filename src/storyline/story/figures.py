@@ -32,7 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..nlp.figures import COUNT, DURATION, HAPPENINGS, PEOPLE_NOUNS, place_key
+from ..nlp.figures import COUNT, DURATION, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -75,7 +75,7 @@ IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held"
              "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made"}
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence"}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED}
 
 
 @dataclass(frozen=True, slots=True)
