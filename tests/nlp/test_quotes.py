@@ -641,3 +641,13 @@ def test_one_quoted_as_saying_is_the_speaker_not_who_quotes_them(analyse_text):
         "by the quake , which struck seven km ( 4 miles ) east of Dargahan .")
     [said] = [q for q in analysis.quotes if q.text.startswith("five people")]
     assert said.speaker.text == "the governor"
+
+
+def test_one_of_those_just_named_who_speaks_is_anonymous(analyse_text):
+    """ECB+ 32_1ecbplus: "One said :" after the neighbours who called police: someone unnamed."""
+    analysis = analyse_text(
+        "Police were called by neighbours at breakfast time on Saturday after they heard piercing screams coming "
+        "from the house .\nOne said : \"I heard screaming , really high - pitched screams in the early hours .\n"
+        "Then later I heard more screaming . \"")
+    said = [q for q in analysis.quotes if q.text.startswith("I heard screaming")]
+    assert said and said[0].speaker.text == "One" and said[0].speaker.anonymous

@@ -128,7 +128,9 @@ def _anonymous(subject: Token, tokens: list[Token]) -> bool:
     or an office ("a readout", "the vice president's office")."""
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= subject.i]
     anonymous = subject.lemma_.lower() in PERSON_NOUNS or (
-        subject.pos_ != "NOUN" and any(t.lemma_.lower() in PERSON_NOUNS for t in nouns))
+        subject.pos_ != "NOUN" and any(t.lemma_.lower() in PERSON_NOUNS for t in nouns)) or (
+        subject.lower_ in SOME_PEOPLE and all(t.lower_ in SOME_PEOPLE or t.is_punct for t in tokens))
+    # ('Police were called by neighbours ... One said : "..."': someone unnamed, ECB+ 32_1ecbplus)
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.i > subject.sent.start \
             and any(t.text[:1].isupper() for t in tokens[:-1] if t.pos_ == "PROPN"):
         anonymous = False  # a name of a paper or a body: "The New Hampshire Union Leader said"
