@@ -197,3 +197,22 @@ def test_a_prison_term_is_a_row_of_the_person_it_is_given_to(analyse_text):
                      "to life in prison when he's sentenced May 7 .", id="a"),
         analyse_text("Andrew Lopez , 20 , faces up to 75 years to life in prison .", id="b")], summary_words=0)
     assert rows(report)["prison term (Andrew Lopez)"] == ("agree", [("a", 75, "up to"), ("b", 75, "up to")])
+
+
+def test_an_age_given_to_a_new_description_is_the_person_named_next(analyse_text):
+    """ECB+ 21_12ecbplus: "A 59 - year - old grandmother ... , Queens District Attorney Richard Brown said .
+    Raj Chohan , ..." is Raj Chohan's age, not the district attorney's (a speaker). A person named with another
+    age elsewhere is never given one by this guess (21_3ecbplus gives Subryan 23)."""
+    lead = ("A 59 - year - old grandmother on her way to a religious service in Richmond Hill last Friday was hit and "
+            "killed by an allegedly drunk driver who fled the scene , Queens District Attorney Richard Brown said .\n"
+            "Raj Chohan , who lived in South Ozone Park , was walking towards a Sikh temple .")
+    report = build_story([
+        analyse_text(lead, id="a"),
+        analyse_text("Raj Chohan , 59 , was killed by a drunk hit - and - run driver on Friday .", id="b")],
+        summary_words=0)
+    assert rows(report)["age (Raj Chohan)"] == ("agree", [("a", 59, None), ("b", 59, None)])
+    assert not any(k.startswith("age (Richard Brown") for k in rows(report))
+    report = build_story([
+        analyse_text("A 59 - year - old woman was struck on Friday .\nVishwanand Subryan was arrested .", id="a"),
+        analyse_text("Police arrested Vishwanand Subryan , 23 , of Schenectady .", id="b")], summary_words=0)
+    assert rows(report)["age (Vishwanand Subryan)"] == ("agree", [("b", 23, None)])

@@ -28,6 +28,7 @@ Lopez)": "Lopez faces up to 75 years"); terms of no known person are listed, not
 from __future__ import annotations
 
 import calendar
+import re
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -56,6 +57,10 @@ COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
 # known currency are not compared): set by hand,
 # lower still, since the sums may be different ones (a loss and a fine) or one rounded or converted.
 SUM_DIFFERENCE_CONFIDENCE = 0.4
+# An age given to a new description ("A 59-year-old grandmother") is the person the article names next, in
+# its sentence or this many after it (see _named_after); set on ECB+ dev events 21_ecbplus and 23_ecbplus.
+NAMED_AFTER_SENTENCES = 2
+_INDEFINITE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
 # Nouns that count people in general, not one kind of person: a count of officers or pirates is a part of a
 # count of people ("two police officers" and "more than 200 people" arrested in ECB+ 19_ecb, seen before it was annotated,
 # are two groups). "man", "woman" and "child" are general: "One man died" is the toll, not a part of it.
@@ -89,6 +94,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     """The story's figures table (see the module doc), rows in the order the first source gives them; with the
     story's ``cast``, a row for each person whose age some source gives."""
     whose = _people_at(cast)
+    named_ages = _named_ages(analyses, whose)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -121,7 +127,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 continue
             what, unit = happening_of(figure), counted_class(figure)
             if what == "age":
-                person = _person_of(figure, analysis.article.id, whose)
+                person = _person_of(figure, analysis.article.id, whose) or \
+                    _named_after(figure, analysis, whose, named_ages)
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
                 unit = person
@@ -186,6 +193,41 @@ def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, 
     start, end = figure.person
     hits = {key for s, e, key in whose.get(source, ()) if s < end and start < e}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _named_ages(analyses: Sequence[ArticleAnalysis], whose: dict[str, list[tuple[int, int, str]]]) -> dict[str, set[float]]:
+    """The ages each cast person is given where a source names them with it ("Raj Chohan , 59")."""
+    out: dict[str, set[float]] = {}
+    for analysis in analyses:
+        for figure in analysis.figures:
+            if figure.what == "age" and (person := _person_of(figure, analysis.article.id, whose)) is not None:
+                out.setdefault(person, set()).add(figure.value)
+    return out
+
+
+def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, list[tuple[int, int, str]]],
+                 named_ages: dict[str, set[float]]) -> str | None:
+    """The person an age given to a new description stands for, as a news lead names them after it: "A 59 - year
+    - old grandmother ... was hit and killed ... Raj Chohan , who lived in South Ozone Park , ..." (ECB+
+    21_12ecbplus). The first cast person the article names in the description's sentence or the next
+    NAMED_AFTER_SENTENCES, after it, who is not a speaker there (not "..., District Attorney Richard Brown
+    said"); never a person some source names with another age (a wrong guess must not make a dispute)."""
+    text = analysis.article.text
+    if figure.person is None or not _INDEFINITE.search(text[max(0, figure.start - 4):figure.start]):
+        return None
+    sentence = next((n for n, span in enumerate(analysis.sentences) if span.start <= figure.start < span.end), None)
+    if sentence is None:
+        return None
+    last = analysis.sentences[min(len(analysis.sentences) - 1, sentence + NAMED_AFTER_SENTENCES)].end
+    speakers = [(q.speaker.start, q.speaker.end) for q in analysis.quotes
+                if q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None]
+    after = sorted((start, end, key) for start, end, key in whose.get(analysis.article.id, ())
+                   if figure.person[1] <= start < last)
+    for start, end, key in after:
+        if any(a < end and start < b for a, b in speakers):
+            continue
+        return key if named_ages.get(key, {figure.value}) == {figure.value} else None
+    return None
 
 
 def _row_key(key: tuple[str, str | None], keys: list[tuple[str, str | None]]) -> tuple[str, str | None]:
