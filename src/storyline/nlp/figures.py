@@ -99,8 +99,9 @@ TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fa
 # incidents"): no happening.
 LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make", "say", "tell"})
 
-# Shots fired: the nouns that count them ("rounds" only with a verb of firing: "two rounds of talks"), the
-# verbs, and the happening their rows are named by.
+# Shots fired: the nouns that count them, only with a verb of firing ("two rounds of talks", a basketball
+# player's "six shots" (ECB+ 31_ecbplus, unseen), "hit by seven bullets" count no shots fired), the verbs,
+# and the happening their rows are named by.
 SHOTS = frozenset({"shot", "bullet", "round", "gunshot"})
 FIRING = frozenset({"fire", "shoot", "spray", "unload", "pump", "let", "empty"})
 FIRED = "fired"
@@ -389,9 +390,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     if counted is not None and _seized(counted):
         what = "seized"
         unit = _kind(counted)
-    elif counted is not None and counted.lemma_.lower() in SHOTS and (
-            counted.lemma_.lower() != "round" or _fired(counted)):
-        what, unit = FIRED, "shot"  # "letting off 13 shots", "at least 12 shots were fired", "13 bullets"
+    elif counted is not None and counted.lemma_.lower() in SHOTS and _fired(counted):
+        what, unit = FIRED, "shot"  # "letting off 13 shots", "at least 12 shots were fired", "sprayed 13 bullets"
     else:
         what = _what(ent.root if counted is None else counted, counted)
     if what is None and counted is None:
@@ -897,7 +897,8 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
             described = doc[token.i - 3]  # "Sharron Diane Crawford Smith , age 61"
         elif (at_age := _at_age(token)) is not None:
             described = _subject_name(at_age)  # "died Thursday at age 85", "at the age of 91", "died aged 95"
-        elif token.i >= 2 and doc[token.i - 1].text == "," and (doc[token.i - 2].pos_ == "PROPN" or (
+        elif token.text.isdigit() and token.i >= 2 and doc[token.i - 1].text == "," and (
+                doc[token.i - 2].pos_ == "PROPN" or (
                 doc[token.i - 2].lemma_.lower() in PEOPLE_NOUNS | PERSON_DESCRIPTIONS and token.i >= 3 and
                 doc[token.i - 3].lower_ == "the")) and \
                 doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
