@@ -39,8 +39,9 @@ def figures(analyse_text, text, published=None):
      [("killed", "officer", 2, None)]),
     ("One man is dead after an ex-employee opened fire at his company 's Christmas party .",
      [("killed", "man", 1, None)]),
-    # no toll: a distance cut by the tokens, a description, a number of another sentence
-    ("A British climber has fallen 2 , 000ft to his death on a mountain in New Zealand , police said .", []),
+    # no toll: a distance fallen (thousands cut by the tokens), a description, a number of another sentence
+    ("A British climber has fallen 2 , 000ft to his death on a mountain in New Zealand , police said .",
+     [("fell", "feet", 2000, None)]),  # how far he fell, not a toll
     ("Zurana Horton , 34 , a mother of 12 , was fatally shot while picking up her daughter .",
      [("age", None, 34, None)]),
     # unseen ECB+ topics (3_4ecb, 33_4ecbplus): a compound is no toll, a mother's children are no dead
@@ -84,6 +85,10 @@ def figures(analyse_text, text, published=None):
     ("Gaetano Lo Presti , one of 99 alleged Sicilian Mafia members seized on Tuesday , has apparently hanged "
      "himself with his belt in prison .", [("count", "member", 99, None)]),
     ("He made six shots in the second half .", [("count", "shot", 6, None)]),
+    # how far someone fell (23_ecbplus); "fell 5 percent" is no fall
+    ("On Friday , 36 - year - old Duncan Rait died after slipping and falling about 200ft from a ridge near the "
+     "Tasman Glacier .", [("age", None, 36, None), ("fell", "feet", 200, "about")]),
+    ("Greek stocks fell 5 percent on Wednesday .", []),
     # a time of day as ECB+ tokenises it (35_6ecbplus)
     ("Williams , 32 , was arrested around 1 : 30 a . m . Feb . 1 on state Route 94 on suspicion of drunken driving .",
      [("age", None, 32, None)]),

@@ -138,6 +138,11 @@ MAX_TERM = 1000
 PERSON_DESCRIPTIONS = frozenset({"actress", "actor", "singer", "star", "teenager", "teen", "mother", "father",
                                  "grandmother", "grandfather", "wife", "husband", "son", "daughter", "brother",
                                  "sister", "owner", "defendant"})
+# How far someone fell: the verbs of falling, the units as written (with the unit shown), and the happening.
+FALLING = frozenset({"fall", "plunge", "plummet", "tumble", "drop"})
+FALL_UNITS = {"metres": "metres", "meters": "metres", "metre": "metres", "meter": "metres", "m": "metres",
+              "feet": "feet", "foot": "feet", "ft": "feet"}
+FELL = "fell"
 # The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100").
 MAX_AGE = 110
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
@@ -222,6 +227,8 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
             found = _prison_term(doc, text, ent, sentence, sentence_of, mentions) or \
                 _duration(doc, text, ent, sentence)
+        if found is None and ent.label_ in ("CARDINAL", "QUANTITY"):
+            found = _fall(doc, text, ent, sentence)
         if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
         elif found is None and ent.label_ == "DATE":
@@ -847,6 +854,52 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of
         span = _name_span(person)
         figure = replace(figure, person=(span.start_char, span.end_char))
     return [figure], set(range(ent.start, ent.end))
+
+
+def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    """How far someone fell, with whom where the parse names them: "Duncan Rait died after slipping and falling
+    about 200ft", "fell around 2000ft ( 609 metres )" (the first figure), "falling about 150 metres" (ECB+
+    23_ecbplus)."""
+    inside = [t for t in ent if t.lower_ in FALL_UNITS]
+    after = doc[ent.end] if ent.end < len(doc) and doc[ent.end].lower_ in FALL_UNITS else None
+    unit_token = inside[-1] if inside else after
+    if unit_token is None:
+        return None
+    value = number_value(_number_words(doc[ent.start:unit_token.i].text if inside else ent.text))
+    if value is None or value <= 0:
+        return None
+    verb = unit_token
+    for _ in range(MAX_CLIMB):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in FALLING:
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in FALLING:
+        return None
+    span = doc[ent.start:max(ent.end, unit_token.i + 1)]
+    figure = _figure(text, ent, span, value, _qualifier(doc, ent), FELL, FALL_UNITS[unit_token.lower_], sentence)
+    subject = _faller(verb)
+    if subject is not None:
+        name = _name_span(subject)
+        figure = replace(figure, person=(name.start_char, name.end_char))
+    return [figure], set(range(span.start, span.end))
+
+
+def _faller(verb: Token) -> Token | None:
+    """The name that fell: the subject of the verb of falling, or of the verb it is joined to or hangs from
+    ("Duncan Rait died after slipping and falling")."""
+    token = verb
+    for _ in range(MAX_CLIMB):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if subject.pos_ == "PROPN" else None
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _sentenced(ent: SpacySpan) -> Token | None:

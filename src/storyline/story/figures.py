@@ -33,7 +33,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..nlp.figures import COUNT, DURATION, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
+from ..nlp.figures import COUNT, DURATION, FELL, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -46,9 +46,10 @@ COUNT_CONFLICT_CONFIDENCE = 0.8
 # The confidence of different ages given to one person: set by hand, lower than a count's, for the person is
 # the cast's merge of names and descriptions across sources, which may join two people.
 AGE_CONFLICT_CONFIDENCE = 0.6
-# The confidence of different prison terms given to one person: set by hand below the reports' threshold for
-# showing an item (0.6), for a person may serve several terms, and one may be rounded ("four and a half
-# months" / "five months" of Fred LaRue's, ECB+ 28_ecbplus; Gigante's seven and 12 years, 26_ecbplus).
+# The confidence of different prison terms, or falls, given to one person: set by hand below the reports'
+# threshold for showing an item (0.6), for a person may serve several terms, and one may be rounded ("four
+# and a half months" / "five months" of Fred LaRue's, ECB+ 28_ecbplus; Gigante's seven and 12 years,
+# 26_ecbplus); a fall's length is an estimate ("about 600m" / "700 meters" of Robert Buckley's, 23_ecbplus).
 TERM_CONFLICT_CONFIDENCE = 0.5
 # The confidence of a difference in a toll row whose figures can all be true ("at least 7" / "at least 6"):
 # set by hand below the reports' threshold for showing an item (0.6), since it contradicts nothing.
@@ -80,7 +81,7 @@ IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held"
              "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made"}
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
                 unit = person
-            elif what == "sentence":  # a prison term: the person's, where the parse shows whose
+            elif what in ("sentence", FELL):  # a prison term, a fall: the person's, where the parse shows whose
                 unit = f"{figure.unit}|{_person_of(figure, analysis.article.id, whose) or ''}"
             if what == COUNT and figure.part is not None and _counts_people(figure):
                 people = f"people|{place_key(figure.part)}"
@@ -146,15 +147,17 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
     out = []
     for (what, unit), cells in rows.items():
-        if what in ("age", "sentence"):
+        if what in ("age", "sentence", FELL):
             n = len(out) + 1
             status, note = _status(what, cells)
-            term_unit, _, person = unit.rpartition("|") if what == "sentence" else ("years", "", unit)
+            term_unit, _, person = unit.rpartition("|") if what != "age" else ("years", "", unit)
             if not person and status != "agree":  # terms of no known person may be different people's
                 status, note = "agree", "listed, not compared: the sources do not say whose terms these are"
             values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, term_unit, c.figure.text,
                                        c.figure.start, c.figure.end, c.published) for c in cells)
-            label = "age" if what == "age" else "prison term"
+            label = {"age": "age", "sentence": "prison term", FELL: f"fall ({term_unit})"}[what]
+            if what == FELL and person:
+                label = f"fall in {term_unit}"
             out.append(Figure(f"g{n}", f"{label} ({person.split('#')[0]})" if person else label, status, note,
                               values))
             continue
@@ -275,7 +278,7 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         if figure.status == "differ":
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
                             AGE_CONFLICT_CONFIDENCE if figure.what.startswith("age (") else
-                            TERM_CONFLICT_CONFIDENCE if figure.what.startswith("prison term (") else
+                            TERM_CONFLICT_CONFIDENCE if figure.what.startswith(("prison term (", "fall in ")) else
                             COUNT_CONFLICT_CONFIDENCE))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
                 and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
