@@ -877,29 +877,13 @@ def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         verb = verb.head
     else:
         return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in FALLING:
-        return None
     span = doc[ent.start:max(ent.end, unit_token.i + 1)]
     figure = _figure(text, ent, span, value, _qualifier(doc, ent), FELL, FALL_UNITS[unit_token.lower_], sentence)
-    subject = _faller(verb)
-    if subject is not None:
+    subject = _subject(verb, through=None)  # "Duncan Rait died after slipping and falling"
+    if subject is not None and subject.pos_ == "PROPN":
         name = _name_span(subject)
         figure = replace(figure, person=(name.start_char, name.end_char))
     return [figure], set(range(span.start, span.end))
-
-
-def _faller(verb: Token) -> Token | None:
-    """The name that fell: the subject of the verb of falling, or of the verb it is joined to or hangs from
-    ("Duncan Rait died after slipping and falling")."""
-    token = verb
-    for _ in range(MAX_CLIMB):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject if subject.pos_ == "PROPN" else None
-        if token.head is token:
-            return None
-        token = token.head
-    return None
 
 
 def _sentenced(ent: SpacySpan) -> Token | None:
@@ -1133,13 +1117,14 @@ def _unharmed(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int
     return out
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, through "were able to" and "managed to" (xcomp and acomp up the parse)."""
+def _subject(verb: Token, through: tuple[str, ...] | None = ("xcomp", "acomp", "conj")) -> Token | None:
+    """The subject of a verb, through "were able to" and "managed to" (xcomp and acomp up the parse); with
+    ``through`` None, through any head (the one who fell in "died after slipping and falling")."""
     for _ in range(MAX_CLIMB):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head is verb:
+        if (through is not None and verb.dep_ not in through) or verb.head is verb:
             return None
         verb = verb.head
     return None

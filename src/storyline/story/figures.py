@@ -82,6 +82,11 @@ IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
 KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL}
+# Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
+# labelled by; and the confidence of a difference in such a row, by the start of its label.
+PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall"}
+PERSONAL_CONFIDENCE = (("age (", AGE_CONFLICT_CONFIDENCE), ("prison term (", TERM_CONFLICT_CONFIDENCE),
+                       ("fall in ", TERM_CONFLICT_CONFIDENCE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +100,13 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     """The story's figures table (see the module doc), rows in the order the first source gives them; with the
     story's ``cast``, a row for each person whose age some source gives."""
     whose = _people_at(cast)
-    named_ages = _named_ages(analyses, whose)
+    # each age's, term's and fall's cast member, where the source names them, read once
+    person_of = {(a.article.id, f): p for a in analyses for f in a.figures if f.what in PERSONAL
+                 and (p := _person_of(f, a.article.id, whose)) is not None}
+    named_ages: dict[str, set[float]] = {}  # the ages each cast person is given by name ("Raj Chohan , 59")
+    for (_, figure), person in person_of.items():
+        if figure.what == "age":
+            named_ages.setdefault(person, set()).add(figure.value)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -127,14 +138,14 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             if figure.sentence >= 0 and figure.sentence in analysis.furniture:
                 continue
             what, unit = happening_of(figure), counted_class(figure)
+            person = person_of.get((analysis.article.id, figure))
             if what == "age":
-                person = _person_of(figure, analysis.article.id, whose) or \
-                    _named_after(figure, analysis, whose, named_ages)
+                person = person or _named_after(figure, analysis, whose, named_ages)
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
                 unit = person
-            elif what in ("sentence", FELL):  # a prison term, a fall: the person's, where the parse shows whose
-                unit = f"{figure.unit}|{_person_of(figure, analysis.article.id, whose) or ''}"
+            elif what in PERSONAL:  # a prison term, a fall: the person's, where the parse shows whose
+                unit = f"{figure.unit}|{person or ''}"
             if what == COUNT and figure.part is not None and _counts_people(figure):
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
@@ -147,7 +158,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
     out = []
     for (what, unit), cells in rows.items():
-        if what in ("age", "sentence", FELL):
+        if what in PERSONAL:
             n = len(out) + 1
             status, note = _status(what, cells)
             term_unit, _, person = unit.rpartition("|") if what != "age" else ("years", "", unit)
@@ -155,11 +166,11 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 status, note = "agree", "listed, not compared: the sources do not say whose terms these are"
             values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, term_unit, c.figure.text,
                                        c.figure.start, c.figure.end, c.published) for c in cells)
-            label = {"age": "age", "sentence": "prison term", FELL: f"fall ({term_unit})"}[what]
-            if what == FELL and person:
-                label = f"fall in {term_unit}"
-            out.append(Figure(f"g{n}", f"{label} ({person.split('#')[0]})" if person else label, status, note,
-                              values))
+            if what == FELL:
+                label = f"fall in {term_unit} ({person.split('#')[0]})" if person else f"fall ({term_unit})"
+            else:
+                label = PERSONAL[what] + (f" ({person.split('#')[0]})" if person else "")
+            out.append(Figure(f"g{n}", label, status, note, values))
             continue
         if (what not in KNOWN or "@" in (unit or "")) and len({c.source for c in cells}) < 2:
             # a count no toll word names, in one source: too little to be sure what it counts; a figure of another
@@ -196,16 +207,6 @@ def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, 
     start, end = figure.person
     hits = {key for s, e, key in whose.get(source, ()) if s < end and start < e}
     return next(iter(hits)) if len(hits) == 1 else None
-
-
-def _named_ages(analyses: Sequence[ArticleAnalysis], whose: dict[str, list[tuple[int, int, str]]]) -> dict[str, set[float]]:
-    """The ages each cast person is given where a source names them with it ("Raj Chohan , 59")."""
-    out: dict[str, set[float]] = {}
-    for analysis in analyses:
-        for figure in analysis.figures:
-            if figure.what == "age" and (person := _person_of(figure, analysis.article.id, whose)) is not None:
-                out.setdefault(person, set()).add(figure.value)
-    return out
 
 
 def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, list[tuple[int, int, str]]],
@@ -276,10 +277,10 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
         sources = tuple(dict.fromkeys(v.source for v in figure.values))
         evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
+            confidence = next((c for label, c in PERSONAL_CONFIDENCE if figure.what.startswith(label)),
+                              COUNT_CONFLICT_CONFIDENCE)
             out.append(Fact("", "conflicting", sources, evidence, f"{figure.what}: {figure.note}", "count",
-                            AGE_CONFLICT_CONFIDENCE if figure.what.startswith("age (") else
-                            TERM_CONFLICT_CONFIDENCE if figure.what.startswith(("prison term (", "fall in ")) else
-                            COUNT_CONFLICT_CONFIDENCE))
+                            confidence))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
                 and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
             shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
