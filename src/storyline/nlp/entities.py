@@ -75,6 +75,11 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
     return tuple(mentions)
 
 
+# The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100"); the figure
+# reader's ages read it from here.
+MAX_AGE = 110
+
+
 def _aged(ent: SpacySpan) -> bool:
     """Whether a name is given an age as news gives a person's: "Raj Chohan , 59 ," (where the recogniser took
     "Chohan" for a place, ECB+ 21_3ecbplus)."""
@@ -82,7 +87,7 @@ def _aged(ent: SpacySpan) -> bool:
     if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 2].text not in (",", ".", ";"):
         return False
     age = doc[ent.end + 1]
-    return age.text.isdigit() and 0 < int(age.text) <= 110 and age.dep_ in ("appos", "npadvmod")
+    return age.text.isdigit() and 0 < int(age.text) <= MAX_AGE and age.dep_ in ("appos", "npadvmod")
 
 
 def _as_person(ent: SpacySpan) -> SpacySpan:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import FigureRef, Mention, TimeRef
 from ..vocabulary import CARDINALS, MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
-from .entities import number_value
+from .entities import MAX_AGE, number_value
 
 # The happening a word reports, for the words that report tolls and counts (verbs, adjectives and
 # nouns by lemma). "casualties" means deaths in most news use; "victims" too often means the injured
@@ -143,8 +143,6 @@ FALLING = frozenset({"fall", "plunge", "plummet", "tumble", "drop"})
 FALL_UNITS = {"metres": "metres", "meters": "metres", "metre": "metres", "meter": "metres", "m": "metres",
               "feet": "feet", "foot": "feet", "ft": "feet"}
 FELL = "fell"
-# The oldest age read as one (a number beside a name above it is something else: "Route 9 , 100").
-MAX_AGE = 110
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
 # Words for an earthquake: "a 6.1 quake" gives its magnitude.
 QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
