@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -317,6 +318,9 @@ def ingest(
     published: Published = None,
     outlet: Outlet = None,
     encoding: Encoding = None,
+    reports: Annotated[bool, typer.Option(
+        "--reports", help="Then build and keep the report of every story that changed (else each is built on its "
+                          "first view by storyline show or serve).")] = False,
     quiet: Quiet = False,
 ) -> None:
     """Add articles to a corpus: parse each once, drop duplicates, group them into stories."""
@@ -327,6 +331,11 @@ def ingest(
         with Corpus(db) as corpus, _ingest_progress(quiet) as update:
             summary = corpus.ingest(inputs, published=_published(published), encoding=encoding, on_progress=update,
                                     outlet=_outlet(outlet))
+        if reports:
+            with Corpus(db) as corpus, _status("Building the reports of the stories that changed", quiet):
+                built = corpus.refresh_reports()
+            if not quiet:
+                err.print(f"{_count(built, 'story report', 'story reports')} built and kept", markup=False)
         for failure in summary.failures:
             err.print(f"error: {failure.message}", markup=False)
         if not quiet:
@@ -384,11 +393,18 @@ def stories(
         from rich.table import Table
         from rich.text import Text
 
-        table = Table("id", "title", "articles", "outlets", "dates", box=None, header_style="bold")
+        table = Table(box=None, header_style="bold")
+        table.add_column("id", justify="right", no_wrap=True, min_width=2)
+        # one line per story: a long title is cut with "…" (the JSON format has it whole)
+        console = Console(highlight=False)
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=max(20, console.width - 50))
+        for name in ("articles", "outlets"):
+            table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+        table.add_column("dates", no_wrap=True, min_width=23)
         for r in rows:
             dates = " – ".join(dict.fromkeys(d for d in (r.first_published, r.last_published) if d)) or "—"
             table.add_row(str(r.id), Text(r.title or "—"), str(r.articles), str(r.outlets), dates)
-        Console(highlight=False).print(table)
+        console.print(table)
 
 
 @app.command()
@@ -439,11 +455,45 @@ def search(
         # Text, not str: Rich would read "[rehab]", a matched word, as markup and drop it
         table = Table("article", "story", "outlet", "snippet", box=None, header_style="bold")
         for hit in hits:
-            table.add_row(Text(hit["id"]), str(hit["story"]), Text(hit["outlet"] or "—"),
+            story = f"{hit['story']}: {hit['story_title'] or '—'}" if hit["story"] is not None else "—"
+            table.add_row(Text(hit["id"]), Text(story, overflow="ellipsis"), Text(hit["outlet"] or "—"),
                           Text(" ".join(hit["snippet"].split())))
         Console(highlight=False).print(table)
         if not hits:
             err.print("no matches", markup=False)
+
+
+@app.command()
+def serve(
+    db: Database = Path("storyline.db"),
+    host: Annotated[str, typer.Option(help="The address to listen on: this machine only, unless you say otherwise.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The port to listen on.")] = 8000,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Open the store for writing, to keep each story report built on its first view "
+                        "(read-only by default).")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes answering requests (each keeps its own "
+                                                             "reports in memory).")] = 2,
+    quiet: Quiet = False,
+) -> None:
+    """Browse a corpus in a web browser: its stories, each story's sources side by side, articles, search."""
+    with _errors():
+        from .web import create_app
+
+        application = create_app(db, write=write)  # a missing or foreign store fails here, before any worker
+    import uvicorn
+
+    mode = "for writing" if write else "read-only"
+    err.print(f"Storyline serves {db} ({mode}) at http://{host}:{port}/ . Ctrl-C stops it.", markup=False)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: {host} lets other machines read this corpus", markup=False)
+    options = dict(host=host, port=port, log_level="warning" if quiet else "info", server_header=False)
+    if workers == 1:
+        uvicorn.run(application, **options)
+        return
+    os.environ["STORYLINE_SERVE_DB"] = str(db.resolve())
+    os.environ["STORYLINE_SERVE_WRITE"] = "1" if write else "0"
+    uvicorn.run("storyline.web.app:app_from_environment", factory=True, workers=workers, **options)
 
 
 @app.command()

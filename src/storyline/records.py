@@ -14,9 +14,12 @@ import typing
 from functools import lru_cache
 from typing import Any
 
-from .types import Article, ArticleAnalysis
+from .types import Article, ArticleAnalysis, StoryReport
 
 ANALYSIS_VERSION = 1
+# The version of a kept story report's JSON: raise it when StoryReport's fields change, so that reports kept
+# by an older Storyline are rebuilt, not misread.
+REPORT_VERSION = 1
 
 
 def to_plain(record: Any) -> Any:
@@ -37,8 +40,10 @@ def from_plain(cls: Any, data: Any) -> Any:
         options = [a for a in typing.get_args(cls) if a is not type(None)]
         return from_plain(options[0], data) if len(options) == 1 else data
     if origin is tuple:
-        (item, *_rest) = typing.get_args(cls)
-        return tuple(from_plain(item, x) for x in data)
+        args = typing.get_args(cls)
+        if len(args) == 2 and args[1] is Ellipsis:  # tuple[X, ...]
+            return tuple(from_plain(args[0], x) for x in data)
+        return tuple(from_plain(arg, x) for arg, x in zip(args, data))  # tuple[X, Y]: a pair
     if dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         return cls(**{name: from_plain(hints[name], value) for name, value in data.items() if name in hints})
@@ -65,3 +70,26 @@ def analysis_from_json(text: str, article: Article) -> ArticleAnalysis:
     data["article"] = None
     analysis = from_plain(ArticleAnalysis, data)
     return dataclasses.replace(analysis, article=article)
+
+
+def report_json(report: StoryReport) -> str:
+    """A story report as compact JSON, without its articles' analyses (the store keeps them apart)."""
+    data = to_plain(report)
+    data.pop("analyses")
+    data["source_ids"] = [a.article.id for a in report.analyses]
+    data["version"] = REPORT_VERSION
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def report_from_json(text: str, analyses: tuple[ArticleAnalysis, ...]) -> StoryReport:
+    """The report saved by :func:`report_json`, rejoined with its articles' analyses."""
+    data = json.loads(text)
+    data.pop("version", None)
+    data.pop("source_ids", None)
+    data["analyses"] = []
+    return dataclasses.replace(from_plain(StoryReport, data), analyses=tuple(analyses))
+
+
+def report_sources(text: str) -> list[str]:
+    """The ids of the articles a report saved by :func:`report_json` was built from, in its order."""
+    return json.loads(text).get("source_ids", [])

@@ -491,3 +491,27 @@ def test_killed_at_random_moments_an_ingest_loses_nothing_and_resumed_stores_not
         assert reader.execute("SELECT COUNT(*) FROM members m JOIN articles a ON a.rowid = m.article "
                               "WHERE a.story != m.story").fetchone() == (0,)
         assert reader.execute("SELECT COUNT(*) FROM stories WHERE articles > looked").fetchone() == (0,)
+
+
+def test_ingest_with_reports_keeps_them_and_show_reads_them_without_building(tmp_path, monkeypatch):
+    db = tmp_path / "kept.db"
+    result = run("ingest", EXAMPLE, "--db", db, "--reports")
+    assert result.exit_code == 0, result.stderr
+    assert "1 story report built and kept" in result.stderr
+    import storyline.story as story
+
+    monkeypatch.setattr(story, "build_story", lambda *a, **k: pytest.fail("a kept report must not be rebuilt"))
+    shown = run("show", "1", "--db", db, "--format", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert sum(e["type"] == "PERSON" for e in json.loads(shown.stdout)["entities"]) == 9
+    again = run("ingest", EXAMPLE, "--db", db, "--reports")  # nothing changed: nothing to build
+    assert "0 story reports built and kept" in again.stderr
+
+
+def test_the_stories_table_gives_each_story_one_line(seeded):
+    db, _ = seeded
+    result = run("stories", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[1].split()[0] == "1" and "…" in lines[1]  # the long title cut, not wrapped
+    assert lines[1].split()[-3:] == ["2", "1", "—"]  # 2 articles (the near-copy aside), 1 named outlet, no dates

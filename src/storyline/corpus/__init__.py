@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StoreError, StorylineError
-from ..records import analysis_from_json, analysis_json
+from ..records import (REPORT_VERSION, analysis_from_json, analysis_json, report_from_json, report_json,
+                       report_sources)
+from ..version import __version__
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from .records import ArticleRecord, ArticleRow, ListedArticle, SearchHit, StoryRow
 from .store import Store
@@ -54,8 +56,8 @@ class IngestSummary:
 class Corpus:
     """A corpus database: ingest articles, list stories, report one, search, export."""
 
-    def __init__(self, path: str | Path = "storyline.db", *, create: bool = True) -> None:
-        self.store = Store(path, create=create)
+    def __init__(self, path: str | Path = "storyline.db", *, create: bool = True, readonly: bool = False) -> None:
+        self.store = Store(path, create=create, readonly=readonly)
 
     def close(self) -> None:
         self.store.close()
@@ -213,28 +215,94 @@ class Corpus:
         """How many articles a story has (0: no such story)."""
         return self.store.story_size(story)
 
-    def report(self, story: int, *, summary_words: int | None = None) -> StoryReport:
-        """The full briefing of a stored story, from the stored analyses (``summary_words``: the
-        summary's length, by default the same as ``storyline analyze``'s)."""
-        from ..story import SUMMARY_WORDS, build_story
-        from ..story.embed import start_helper
-
+    def report(self, story: int, *, summary_words: int | None = None, keep: bool = True) -> StoryReport:
+        """The full briefing of a stored story (``summary_words``: the summary's length, by default the same
+        as ``storyline analyze``'s). The report kept in the store is read when it was built from the story's
+        present articles with the same settings; else it is built from the stored analyses (no parsing) and,
+        with ``keep`` on a store open for writing, kept for the next view."""
         if summary_words is None:
+            from ..story import SUMMARY_WORDS
+
             summary_words = SUMMARY_WORDS
         if not self.store.story_exists(story):
             raise StorylineError(f"no story {story} in {self.store.path}. List them with: "
                                  f"storyline stories --db {self.store.path}")
-        start_helper()  # the sentence-embedding model loads on another core while the story is put together
-        return build_story(self.story_articles(story), story=str(story), summary_words=summary_words)
+        key = report_key(self.store.story_member_ids(story), summary_words)
+        stored = self.store.stored_report(story)
+        analyses = self.story_articles(story)
+        if stored is not None and stored.membership == key:
+            try:
+                return report_from_json(stored.report, tuple(analyses))
+            except (ValueError, TypeError, KeyError):  # kept by another version of the record types: rebuild
+                pass
+        report = self._build_report(story, analyses, summary_words)
+        if keep and not self.store.readonly:
+            with self.store.transaction():
+                self.store.save_report(story, key, report_json(report))
+        return report
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Full-text search with a snippet per hit: words as news writes them ("cease-fire", "U.S."),
-        "quoted phrases", AND/OR/NOT, brackets and prefix* (:mod:`.query`)."""
+    def report_from_kept(self, text: str) -> StoryReport | None:
+        """A report saved as JSON (``records.report_json``), rejoined with its articles' stored analyses (None:
+        an article it was built from is no longer stored, or the JSON is of other record types)."""
+        rows = [self.store.article(i) for i in report_sources(text)]
+        if any(row is None for row in rows):
+            return None
+        try:
+            return report_from_json(text, tuple(_analysis(row) for row in rows))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def kept_report(self, story: int, *, summary_words: int | None = None) -> tuple[StoryReport | None, bool]:
+        """The report kept in the store for a story, whatever articles it was built from, and whether it was
+        built from the story's present ones (None, False: none kept). Nothing is built."""
+        if summary_words is None:
+            from ..story import SUMMARY_WORDS
+
+            summary_words = SUMMARY_WORDS
+        stored = self.store.stored_report(story)
+        if stored is None:
+            return None, False
+        current = stored.membership == report_key(self.store.story_member_ids(story), summary_words)
+        report = self.report_from_kept(stored.report)
+        return report, current and report is not None
+
+    def refresh_reports(self, *, summary_words: int | None = None,
+                        on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Build and keep the report of every story of two or more articles whose kept report is missing or
+        was built from other articles (the end of an ingest); return how many were built."""
+        from ..story import SUMMARY_WORDS
+
+        if summary_words is None:
+            summary_words = SUMMARY_WORDS
+        kept = self.store.report_keys()
+        due = [story for story, ids in self.store.story_memberships().items()
+               if kept.get(story) != report_key(ids, summary_words)]
+        for n, story in enumerate(due, 1):
+            self.report(story, summary_words=summary_words)
+            if on_progress:
+                on_progress(n, len(due))
+        return len(due)
+
+    @staticmethod
+    def _build_report(story: int, analyses: list[ArticleAnalysis], summary_words: int) -> StoryReport:
+        from ..story import build_story
+        from ..story.embed import start_helper
+
+        start_helper()  # the sentence-embedding model loads on another core while the story is put together
+        return build_story(analyses, story=str(story), summary_words=summary_words)
+
+    def search(self, query: str, limit: int = 20, *, offset: int = 0, outlet: str | None = None,
+               since: str | None = None, until: str | None = None, marks: tuple[str, str] = ("[", "]")) -> list[dict]:
+        """Full-text search with a snippet per hit (the matched words between ``marks``) and the title of the
+        hit's story: words as news writes them ("cease-fire", "U.S."), "quoted phrases", AND/OR/NOT, brackets and
+        prefix* (:mod:`.query`); of one ``outlet``, and published from ``since`` to ``until`` (ISO dates)."""
         from .query import fts_query
 
         if not fts_query(query):
             raise StorylineError("the search query is empty. Give words to look for")
-        return [_hit_dict(hit) for hit in self.store.search(fts_query(query), limit)]
+        hits = self.store.search(fts_query(query), limit, offset, outlet, since, until, marks)
+        titles = {hit.story: self.store.story_title(hit.story) for hit in hits if hit.story is not None}
+        return [dict(_hit_dict(hit), story_title=titles.get(hit.story)) for hit in hits]
 
     def export_records(self) -> Iterator[dict]:
         """Every stored article as a flat record (the JSONL input fields plus story links)."""
@@ -243,6 +311,22 @@ class Corpus:
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+
+def build_report_json(db: str, story: int, write: bool = False) -> str:
+    """Build a stored story's report and return it as JSON (``records.report_json``), kept in the store too
+    when ``write``: what ``storyline serve`` runs in a process of its own."""
+    with Corpus(db, create=False, readonly=not write) as corpus:
+        return report_json(corpus.report(story))
+
+
+def report_key(article_ids: list[str], summary_words: int) -> str:
+    """The key a story's report is kept under: its articles, in order, and what else shapes the report (the
+    summary's length, the record version, Storyline's version: a newer Storyline rebuilds every report)."""
+    import hashlib
+
+    text = "\n".join([f"{__version__}|{REPORT_VERSION}|{summary_words}", *article_ids])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _write_failed(exc: sqlite3.DatabaseError, path: str, summary: IngestSummary) -> StoreError:

@@ -137,3 +137,30 @@ class MemberVectors:
     title: str | None
     lexical: bytes  # ``cluster.hashed`` of its vector
     embedding: bytes  # float32
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    """A story's kept report (JSON, its articles' analyses left out) and the key of what it was built from."""
+
+    story: int
+    membership: str
+    report: str
+    built_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    """An outlet and how many articles it has (in a story, or in the corpus)."""
+
+    outlet: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """Where an article stands: its story, the article it is a near-copy of, and its own near-copies."""
+
+    story: int | None
+    duplicate_of: str | None
+    copies: tuple[str, ...]

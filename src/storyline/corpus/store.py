@@ -20,8 +20,8 @@ from typing import TypeVar
 
 from ..errors import QueryError, StoreError
 from ..types import Article
-from .records import (ArticleRecord, ArticleRow, ArticleSignature, ListedArticle, MemberState, MemberVectors,
-                      SearchHit, StoryDue, StoryRow, StoryState)
+from .records import (ArticleLinks, ArticleRecord, ArticleRow, ArticleSignature, ListedArticle, MemberState,
+                      MemberVectors, OutletCount, SearchHit, StoredReport, StoryDue, StoryRow, StoryState)
 
 R = TypeVar("R")
 
@@ -91,6 +91,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX stories_grown ON stories(id) WHERE articles > looked;
     CREATE INDEX stories_due ON stories(id) WHERE articles > due_after;
     """,
+    # 4: each story's report, kept so that a view does not rebuild it (``membership``: the key of the
+    # articles and settings it was built from; a story that changed has another key, and its report is
+    # rebuilt); stories listed newest first, filtered by outlet, counted and shown by outlet from indexes
+    # alone (an article's row holds its text and analysis: a query that reads a column stored after them
+    # walks their overflow pages, 7 ms per 1,000 articles)
+    """
+    CREATE TABLE reports (
+        story INTEGER PRIMARY KEY,
+        membership TEXT NOT NULL,
+        report TEXT NOT NULL,
+        built_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX stories_newest ON stories(last_published, id);
+    CREATE INDEX articles_outlet ON articles(outlet, story);
+    CREATE INDEX articles_members ON articles(story, duplicate_of, outlet, id);
+    CREATE INDEX articles_duplicates ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+    """,
 ]
 # How long a writer waits for another writer's transaction before giving up, in seconds.
 BUSY_TIMEOUT = 30
@@ -124,8 +141,9 @@ _GROWN_STORIES = "SELECT id FROM stories WHERE articles > looked ORDER BY id"
 class Store:
     """An open corpus database."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such corpus database. Create it with: storyline ingest FILES --db {path}")
         folder = Path(self.path).parent
@@ -134,6 +152,9 @@ class Store:
                              "folder that exists")
         if Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a folder. Give --db a file name, such as {Path(self.path) / 'news.db'}")
+        if readonly:
+            self._open_readonly()
+            return
         try:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -150,12 +171,34 @@ class Store:
             raise StoreError(f"{self.path}: cannot be opened as a Storyline corpus ({exc}). "
                              "Give the path of a database made by storyline ingest, or a new file name") from None
 
+    def _open_readonly(self) -> None:
+        """Open for reading only (``storyline serve``): SQLite refuses every write, and the schema is left as
+        it is; a store of an older schema is read without the tables it lacks (no stored reports)."""
+        if self.path == ":memory:" or not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such corpus database. Create it with: storyline ingest FILES --db {self.path}")
+        try:
+            self.db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT,
+                                      isolation_level=None, check_same_thread=False)
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self.db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            version = self._value("PRAGMA user_version")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot be opened as a Storyline corpus ({exc}). "
+                             "Give the path of a database made by storyline ingest") from None
+        if version == 0:
+            raise StoreError(f"{self.path}: is not a Storyline corpus (no schema). Give the path of a database made by "
+                             "storyline ingest")
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer Storyline (schema {version}). Upgrade Storyline")
+        self.schema = version
+
     def _migrate(self) -> None:
         version = self._value("PRAGMA user_version")
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path}: made by a newer Storyline (schema {version}). Upgrade Storyline")
         for number in range(version, len(MIGRATIONS)):
             self.db.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[number] + f";PRAGMA user_version={number + 1};COMMIT;")
+        self.schema = len(MIGRATIONS)
 
     def transaction(self):
         """A context manager for one write transaction (BEGIN IMMEDIATE ... COMMIT or ROLLBACK)."""
@@ -259,7 +302,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many articles, near-duplicates among them, and stories the store holds."""
-        articles, duplicates = self.db.execute("SELECT COUNT(*), COUNT(duplicate_of) FROM articles").fetchone()
+        articles = self._value("SELECT COUNT(*) FROM articles")
+        duplicates = self._value("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL")
         return {"articles": articles, "near_duplicates": duplicates,
                 "stories": self._value("SELECT COUNT(*) FROM stories")}
 
@@ -405,15 +449,139 @@ class Store:
             return False
         return self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is not None
 
-    def search(self, query: str, limit: int) -> list[SearchHit]:
-        """Hits for an FTS5 query (see corpus.search for what a user may type), best first."""
+    # --------------------------------------------------------------- browsing (storyline serve)
+    def story_page(self, offset: int, limit: int, outlet: str | None = None, since: str | None = None,
+                   until: str | None = None) -> tuple[int, list[StoryRow]]:
+        """How many stories match, and one page of them, newest first (by their latest article's date; undated
+        stories last, newest made first): those with an article of ``outlet``, and dated within ``since`` to
+        ``until`` (ISO dates; a story matches when its dates overlap the range)."""
+        where, params = ["1"], []
+        if outlet:
+            where.append("EXISTS (SELECT 1 FROM articles o WHERE o.outlet = ? AND o.story = s.id)")
+            params.append(outlet)
+        if since:
+            where.append("COALESCE(s.last_published, s.first_published) >= ?")
+            params.append(since)
+        if until:
+            where.append("COALESCE(s.first_published, s.last_published) <= ?")
+            params.append(until + "\uffff")  # the whole last day, whatever time follows the date
+        clause = " AND ".join(where)
+        total = self._value(f"SELECT COUNT(*) FROM stories s WHERE {clause}", tuple(params))
+        rows = list(self._records(
+            StoryRow,
+            "SELECT s.id, s.title, s.articles, (SELECT COUNT(DISTINCT a.outlet) FROM articles a WHERE a.story = s.id "
+            "AND a.duplicate_of IS NULL) AS outlets, s.first_published, s.last_published FROM stories s "
+            f"WHERE {clause} ORDER BY s.last_published IS NULL, s.last_published DESC, s.id DESC LIMIT ? OFFSET ?",
+            (*params, min(limit, SQL_INT_MAX), min(offset, SQL_INT_MAX))))
+        return total, rows
+
+    def story_coverage(self, stories: list[int]) -> dict[int, list[OutletCount]]:
+        """How many articles (near-duplicates aside) each outlet gave each of the stories, most first."""
+        out: dict[int, list[OutletCount]] = {s: [] for s in stories}
+        for start in range(0, len(stories), 500):
+            chunk = stories[start:start + 500]
+            for story, outlet, count in self.db.execute(
+                    f"SELECT story, outlet, COUNT(*) FROM articles WHERE story IN ({', '.join('?' * len(chunk))}) "
+                    "AND duplicate_of IS NULL GROUP BY story, outlet ORDER BY story, COUNT(*) DESC, outlet", chunk):
+                out[story].append(OutletCount(outlet=outlet, articles=count))
+        return out
+
+    def outlets(self) -> list[OutletCount]:
+        """Every named outlet with its number of articles, most first."""
+        return list(self._records(OutletCount, "SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT "
+                                               "NULL GROUP BY outlet ORDER BY articles DESC, outlet"))
+
+    def story_title(self, story: int) -> str | None:
+        if not SQL_INT_MIN <= story <= SQL_INT_MAX:
+            return None
+        return self._value("SELECT title FROM stories WHERE id = ?", (story,))
+
+    def article(self, article_id: str) -> ArticleRow | None:
+        """One stored article with its analysis (None: no such article)."""
+        for row in self._records(ArticleRow, f"{_ARTICLE_ROWS} WHERE id = ?", (article_id,)):
+            return row
+        return None
+
+    def article_links(self, article_id: str) -> ArticleLinks | None:
+        """An article's story, the article it is a near-copy of, and its own near-copies."""
+        for rowid, story, original in self.db.execute(
+                "SELECT a.rowid, a.story, d.id FROM articles a LEFT JOIN articles d ON d.rowid = a.duplicate_of "
+                "WHERE a.id = ?", (article_id,)):
+            copies = tuple(self._values("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY rowid", (rowid,)))
+            return ArticleLinks(story=story, duplicate_of=original, copies=copies)
+        return None
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits a change to the store (SQLite's
+        data_version): what this connection read before is still true while it stays the same."""
+        return self._value("PRAGMA data_version")
+
+    # --------------------------------------------------------------- stored reports
+    def story_member_ids(self, story: int) -> list[str]:
+        """The ids of a story's articles, near-duplicates aside, in the order they were stored (the order its
+        report reads them in)."""
+        return self._values("SELECT id FROM articles WHERE story = ? AND duplicate_of IS NULL ORDER BY rowid", (story,))
+
+    def stored_report(self, story: int) -> StoredReport | None:
+        """A story's kept report and the key it was built under (None: none kept, or a store of a schema
+        before reports were kept, opened read-only)."""
+        if self.schema < 4:
+            return None
+        for stored in self._records(StoredReport, "SELECT story, membership, report, built_at FROM reports WHERE story = ?",
+                                    (story,)):
+            return stored
+        return None
+
+    def save_report(self, story: int, membership: str, report: str) -> None:
+        self.db.execute("INSERT INTO reports (story, membership, report) VALUES (?, ?, ?) ON CONFLICT(story) DO UPDATE "
+                        "SET membership = excluded.membership, report = excluded.report, "
+                        "built_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", (story, membership, report))
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file, so that the file alone holds the whole store."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def forget_reports(self) -> None:
+        """Drop every kept report (each is rebuilt on its next view)."""
+        self.db.execute("DELETE FROM reports")
+
+    def story_memberships(self, min_articles: int = 2) -> dict[int, list[str]]:
+        """Every story of at least ``min_articles`` articles (near-duplicates aside) with its article ids."""
+        out: dict[int, list[str]] = {}
+        for story, article in self.db.execute(
+                "SELECT a.story, a.id FROM articles a JOIN stories s ON s.id = a.story WHERE a.duplicate_of IS NULL "
+                "AND s.articles >= ? ORDER BY a.rowid", (min_articles,)):
+            out.setdefault(story, []).append(article)
+        return out
+
+    def report_keys(self) -> dict[int, str]:
+        """The key each kept report was built under, by story."""
+        if self.schema < 4:
+            return {}
+        return dict(self.db.execute("SELECT story, membership FROM reports"))
+
+    def search(self, query: str, limit: int, offset: int = 0, outlet: str | None = None, since: str | None = None,
+               until: str | None = None, marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Hits for an FTS5 query (see corpus.search for what a user may type), best first: of one outlet, and
+        published within ``since`` to ``until`` (ISO dates), where given; the matched words in each snippet
+        between ``marks``."""
+        where, params = ["articles_fts MATCH ?"], [query]
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until + "\uffff")
         try:
             return list(self._records(
                 SearchHit,
                 "SELECT a.id, a.story, a.title, a.outlet, a.published, "
-                "snippet(articles_fts, 1, '[', ']', '…', 14) AS snippet FROM articles_fts "
-                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-                "ORDER BY rank LIMIT ?", (query, min(limit, SQL_INT_MAX))))
+                "snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet FROM articles_fts "
+                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
+                "ORDER BY rank LIMIT ? OFFSET ?", (*marks, *params, min(limit, SQL_INT_MAX), min(offset, SQL_INT_MAX))))
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"search query {query!r} is malformed ({exc}). Use words, \"quoted phrases\", AND, OR, NOT, "

@@ -31,12 +31,24 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.tests["sure"] = is_sure  # a match or difference confident enough to show at once (markdown.SHOWN_CONFIDENCE)
+    configure(env)
     return env
+
+
+def configure(env: Environment) -> None:
+    """The filters and tests the report's templates use (the web app's environment reads them too)."""
+    env.filters["zip"] = zip
+    env.tests["sure"] = is_sure  # a match or difference confident enough to show at once (markdown.SHOWN_CONFIDENCE)
 
 
 def render_html(report: StoryReport) -> str:
     """Render a story report as a self-contained HTML page."""
+    return _environment().get_template("report.html.j2").render(report_context(report))
+
+
+def report_context(report: StoryReport, article_url=None) -> dict:
+    """What the report's body (``report_body.html.j2``) reads: the standalone page's and ``storyline serve``'s
+    story page's (``article_url``: an article id's page, where there is one)."""
     labels = source_labels(report.sources)
     entity_of = {(ev.source, ev.start): e.id for e in report.entities for ev in e.mentions}
     quotes_by_source: dict[str, list] = {}
@@ -86,7 +98,8 @@ def render_html(report: StoryReport) -> str:
         members = [e for e in report.entities if e.type in kinds]
         if members:
             sections.append({"heading": heading, "entities": members, "detailed": kinds in (("PERSON",), ("ORG",))})
-    return _environment().get_template("report.html.j2").render(
+    return dict(
+        article_url=article_url,
         report=report, labels=labels, articles=articles, sections=sections, version=__version__,
         groups=quote_groups(report), echoes=echo_pairs(report), describe=describe,
         conflicting=[f for f in report.facts if f.status == "conflicting"],
@@ -99,3 +112,4 @@ def render_html(report: StoryReport) -> str:
         shown_confidence=SHOWN_CONFIDENCE,
         summary_who=[speaker_note(s.speakers) for s in report.summary],
     )
+
