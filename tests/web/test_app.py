@@ -230,3 +230,21 @@ def test_serve_refuses_a_missing_or_foreign_file(tmp_path):
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     result = runner.invoke(app, ["serve", "--db", str(other)])
     assert result.exit_code == 1 and "is not a Storyline corpus" in result.stderr
+
+
+def test_headlines_stand_side_by_side_with_their_figures(seed_report):
+    """Headlines of two sources, as the story page shows them (the seeds have none: two headlines of the
+    same visit are given here, with the figure one of them states)."""
+    from dataclasses import replace
+
+    from storyline.report.html import render_html
+    from storyline.types import FigureValue, Headline
+
+    toll = FigureValue("002_cfade814ec095534", 100.0, "more than", None, "more than 100", 0, 13)
+    report = replace(seed_report, headlines=(
+        Headline("000_fc6d89dac03494ff", "Gantz meets Harris in Washington"),
+        Headline("002_cfade814ec095534", "More than 100 killed as Gantz visits", (toll,), ("killed",))))
+    page = render_html(report)
+    assert "<h2>Headlines</h2>" in page
+    assert "<td>More than 100 killed as Gantz visits</td><td>killed more than 100</td>" in page
+    assert "<td>Gantz meets Harris in Washington</td><td>—</td>" in page

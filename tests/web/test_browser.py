@@ -99,6 +99,11 @@ def test_click_through_stories_story_article_search_and_back(server, page):
     assert page.locator("article").count() == 2  # each article's text, highlighted
     assert page.locator("article mark.ent").count() > 20
     _shot(page, "2-story")
+    # a summary citation leads to its span in the article
+    page.locator("ul.summary a.label").first.click()
+    target = page.url.split("#")[1]
+    assert target.startswith("cite-") and page.locator(f"#{target}").is_visible()
+    assert page.locator(f"#{target}").inner_text() in page.locator("ul.summary li").first.inner_text()
     # the report's script runs (served as a file under the CSP): a cast name lights up its mentions
     page.locator(".entity", has_text="Benny Gantz").first.click()
     assert page.locator("mark.ent.on").count() >= 5

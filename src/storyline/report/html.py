@@ -70,6 +70,10 @@ def report_context(report: StoryReport, article_url=None) -> dict:
                 f'<mark class="ent t-{entity.type}" data-entity="{escape(eid)}" title="{title}">',
                 "</mark>",
             ))
+        for n, sentence in enumerate(report.summary):  # each summary citation's span, to link to
+            for k, ev in enumerate(sentence.evidence):
+                if ev.source == article.id:
+                    marks.append(Mark(ev.start, ev.end, f'<span class="cite" id="cite-{n}-{k}">', "</span>"))
         for fact in report.facts:
             if fact.status == "single_source":
                 continue
@@ -111,5 +115,8 @@ def report_context(report: StoryReport, article_url=None) -> dict:
         sourcing=report.sourcing,
         shown_confidence=SHOWN_CONFIDENCE,
         summary_who=[speaker_note(s.speakers) for s in report.summary],
+        # where each summary sentence's citation of a source points: its span in that article, else the article
+        cites=[{src: next((f"#cite-{n}-{k}" for k, ev in enumerate(s.evidence) if ev.source == src),
+                          f"#source-{src}") for src in s.sources} for n, s in enumerate(report.summary)],
     )
 
