@@ -248,3 +248,26 @@ def test_headlines_stand_side_by_side_with_their_figures(seed_report):
     assert "<h2>Headlines</h2>" in page
     assert "<td>More than 100 killed as Gantz visits</td><td>killed more than 100</td>" in page
     assert "<td>Gantz meets Harris in Washington</td><td>—</td>" in page
+
+
+def test_the_figures_status_never_says_agree_of_one_source_or_of_figures_not_compared(seed_report):
+    from dataclasses import replace
+
+    from storyline.report.html import render_html
+    from storyline.types import Figure, FigureValue
+
+    abc, cnn = "000_fc6d89dac03494ff", "002_cfade814ec095534"
+    rows = (Figure("g1", "killed", "agree", "one source gives this figure",
+                   (FigureValue(cnn, 100.0, "more than", None, "more than 100", 0, 13),)),
+            Figure("g2", "money ($)", "agree", "the sums differ, but may be different sums, or one rounded or "
+                   "converted: listed, not compared", (FigureValue(abc, 1e6, None, "$", "$1 million", 0, 10),
+                                                      FigureValue(cnn, 2e6, None, "$", "$2 million", 0, 10))),
+            Figure("g3", "injured", "agree", "the figures can all be true at once",
+                   (FigureValue(abc, 3.0, "at least", None, "at least 3", 0, 10),
+                    FigureValue(cnn, 4.0, None, None, "4", 0, 1))))
+    page = render_html(replace(seed_report, figures=rows))
+    import re
+
+    rows_html = re.findall(r'<tr class="figure-[a-z]+">(.*?)</tr>', page)
+    statuses = [row.rsplit("<td>", 1)[1].removesuffix("</td>") for row in rows_html]
+    assert statuses == ["one source", "listed, not compared", "agree"]
