@@ -162,6 +162,7 @@ def test_payloads_never_run_in_the_page(server, page, web_db):
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__pwned") == "undefined", path
         assert page.locator("script:not([src])").count() == 0, path  # no inline script at all
+        assert page.locator('a[href^="javascript:"]').count() == 0, path  # an article's url is never a link
     page.goto(server + "/articles/" + quote(HOSTILE_ID, safe=""))
     assert "<script>window.__pwned = 1</script>" in page.locator("#article-text").inner_text()
     assert page.locator("#article-text img").count() == 0
