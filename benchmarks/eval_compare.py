@@ -143,7 +143,8 @@ def score_event(event: Event, report) -> dict:
         spot = event.spot(f)
         happening = _gold_happening(f["what"])
         ok = any(v.source == f["source"] and abs(v.value - f["value"]) < 1e-9
-                 and (overlaps(v.start, v.end, spot) or (happening and happening == _gold_happening(row.what)))
+                 and (overlaps(v.start, v.end, spot) or (happening and happening == _gold_happening(row.what))
+                      or _same_age_row(f["what"], row.what))
                  for v, row in values)
         listed += ok
         if not ok:
@@ -187,6 +188,17 @@ def score_event(event: Event, report) -> dict:
     out["people"] = {"mentions": mentions, "resolved": resolved}
     out["errors"] = errors
     return out
+
+
+def _same_age_row(gold_what: str, row_what: str) -> bool:
+    """Whether a row gives the age of the gold's person ("age of John Jenkin" / "age (John Jenkin)"). A source
+    may state an age twice ("John Jenkin , 23" in its lead, "23 - year - old John Jenkin" later); the row's
+    cell is its first statement, and it lists the gold figure when it is that person's age with the gold's
+    value, as the toll happenings above are matched, whichever statement the annotator marked."""
+    if not gold_what.lower().startswith("age of ") or not row_what.startswith("age ("):
+        return False
+    gold, row = _words(gold_what[len("age of "):]), _words(row_what[len("age ("):-1])
+    return bool(gold & row) and (gold <= row or row <= gold)
 
 
 def _words(name: str) -> set[str]:

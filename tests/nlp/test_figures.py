@@ -237,3 +237,20 @@ def test_written_numbers(text, value):
     from storyline.nlp.entities import number_value
 
     assert number_value(text) == value
+
+
+@pytest.mark.parametrize("text, people", [
+    # ECB+ 32_8ecbplus and 32_10ecbplus (dev): a description with its name beside it is the named person's
+    ("23 - year - old John Jenkin , of Millom , has been charged with the murder of his 58 - year - old mother , "
+     "Alice McMeekin , and sister , Kathryn Jenkin , 20 , who is from Aberdare .",
+     [(23, "John Jenkin"), (58, "Alice McMeekin"), (20, "Kathryn Jenkin")]),
+    ("The victims have been identified as mother Alice McMeekin , 58 , of Newton Street , Millom and her 20 - "
+     "year - old daughter Kathryn Jenkin of Aberdare , South Wales .", [(58, "Alice McMeekin"), (20, "Kathryn Jenkin")]),
+    # a name after a comma that does not close an apposition is not the described person's
+    ("The 40-year-old woman, Smith said, had been warned.", [(40, "woman")]),
+    ("A 40-year-old man, police said, was arrested.", [(40, "man")]),
+])
+def test_an_age_belongs_to_the_name_beside_its_description(analyse_text, text, people):
+    analysis = analyse_text(text)
+    got = [(int(f.value), text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"]
+    assert got == people

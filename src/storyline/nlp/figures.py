@@ -941,6 +941,7 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
             described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
         if described is None:
             continue
+        described = _apposed_name(described) or described  # "his 58 - year - old mother , Alice McMeekin"
         person = _name_span(described)
         span = doc[token.i:end]
         figure = FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
@@ -948,6 +949,28 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                            person=(person.start_char, person.end_char))
         out.append((figure, set(range(token.i, end))))
     return out
+
+
+def _apposed_name(noun: Token) -> Token | None:
+    """The name a description stands beside, where one follows it at once: "his 58 - year - old mother ,
+    Alice McMeekin , and sister", "her 20 - year - old daughter Kathryn Jenkin of Aberdare" (ECB+ 32_ecbplus,
+    dev): the last word of that PERSON name, or None. After a comma the name must close the apposition (a
+    comma, a full stop, "and", or the end next), so that "a 40 - year - old man , Smith said" gives no name."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    i = noun.i + 1
+    comma = i < len(doc) and doc[i].text == ","
+    i += comma
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+        return None
+    end = i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if comma and after is not None and after.text not in (",", ".", ";", ")", "and"):
+        return None
+    return doc[end]
 
 
 def _at_age(token: Token) -> Token | None:
