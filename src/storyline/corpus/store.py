@@ -455,17 +455,9 @@ class Store:
         """How many stories match, and one page of them, newest first (by their latest article's date; undated
         stories last, newest made first): those with an article of ``outlet``, and dated within ``since`` to
         ``until`` (ISO dates; a story matches when its dates overlap the range)."""
-        where, params = ["1"], []
-        if outlet:
-            where.append("EXISTS (SELECT 1 FROM articles o WHERE o.outlet = ? AND o.story = s.id)")
-            params.append(outlet)
-        if since:
-            where.append("COALESCE(s.last_published, s.first_published) >= ?")
-            params.append(since)
-        if until:
-            where.append("COALESCE(s.first_published, s.last_published) <= ?")
-            params.append(until + "\uffff")  # the whole last day, whatever time follows the date
-        clause = " AND ".join(where)
+        clause, params = _where(("EXISTS (SELECT 1 FROM articles o WHERE o.outlet = ? AND o.story = s.id)", outlet),
+                                ("COALESCE(s.last_published, s.first_published) >= ?", since),
+                                ("COALESCE(s.first_published, s.last_published) <= ?", _day_end(until)))
         total = self._value(f"SELECT COUNT(*) FROM stories s WHERE {clause}", tuple(params))
         rows = list(self._records(
             StoryRow,
@@ -565,27 +557,30 @@ class Store:
         """Hits for an FTS5 query (see corpus.search for what a user may type), best first: of one outlet, and
         published within ``since`` to ``until`` (ISO dates), where given; the matched words in each snippet
         between ``marks``."""
-        where, params = ["articles_fts MATCH ?"], [query]
-        if outlet:
-            where.append("a.outlet = ?")
-            params.append(outlet)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until + "\uffff")
+        clause, params = _where(("articles_fts MATCH ?", query), ("a.outlet = ?", outlet), ("a.published >= ?", since),
+                                ("a.published <= ?", _day_end(until)))
         try:
             return list(self._records(
                 SearchHit,
                 "SELECT a.id, a.story, a.title, a.outlet, a.published, "
                 "snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet FROM articles_fts "
-                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
+                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {clause} "
                 "ORDER BY rank LIMIT ? OFFSET ?", (*marks, *params, min(limit, SQL_INT_MAX), min(offset, SQL_INT_MAX))))
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"search query {query!r} is malformed ({exc}). Use words, \"quoted phrases\", AND, OR, NOT, "
                 "or a prefix with *") from None
+
+
+def _where(*conditions: tuple[str, object]) -> tuple[str, list]:
+    """The WHERE clause joining the conditions whose value is given, and their values in order."""
+    given = [(sql, value) for sql, value in conditions if value]
+    return " AND ".join(sql for sql, _ in given) or "1", [value for _, value in given]
+
+
+def _day_end(day: str | None) -> str | None:
+    """The last moment of an ISO date, as stored dates compare: "2024-03-05" is before "2024-03-05T10:00"."""
+    return day + "\uffff" if day else None
 
 
 # The (record, statement) pairs whose columns Store._records has checked against the record's fields.
