@@ -216,3 +216,11 @@ def test_an_age_given_to_a_new_description_is_the_person_named_next(analyse_text
         analyse_text("A 59 - year - old woman was struck on Friday .\nVishwanand Subryan was arrested .", id="a"),
         analyse_text("Police arrested Vishwanand Subryan , 23 , of Schenectady .", id="b")], summary_words=0)
     assert rows(report)["age (Vishwanand Subryan)"] == ("agree", [("b", 23, None)])
+
+
+def test_a_row_is_named_by_the_verb_s_past_participle():
+    """"won", not "wined" (a PolNeAR story's "won 758 delegates"); "robbed", "visited", "captured"."""
+    from storyline.story.figures import _label
+
+    assert [_label(verb, "delegate") for verb in ("win", "rob", "visit", "capture", "play")] == [
+        "delegate won", "delegate robbed", "delegate visited", "delegate captured", "delegate played"]

@@ -74,11 +74,22 @@ CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced
 # games, not people gone missing (ECB+ 25_3ecbplus, unseen).
 NOT_TOLL_VERBS = frozenset({"miss"})
 # Past participles that are not lemma + "ed", for the verbs a count is the object of.
-IRREGULAR = {"shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
-             "hit": "hit", "catch": "caught", "bring": "brought", "leave": "left", "lose": "lost", "send": "sent",
-             "build": "built", "buy": "bought", "sell": "sold", "give": "given", "hurt": "hurt", "set": "set",
-             "burn": "burnt", "fly": "flown", "drive": "driven", "bite": "bitten", "beat": "beaten", "hide": "hidden",
-             "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made"}
+IRREGULAR = {
+    "shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
+    "hit": "hit", "catch": "caught", "bring": "brought", "leave": "left", "lose": "lost", "send": "sent",
+    "build": "built", "buy": "bought", "sell": "sold", "give": "given", "hurt": "hurt", "set": "set",
+    "burn": "burnt", "fly": "flown", "drive": "driven", "bite": "bitten", "beat": "beaten", "hide": "hidden",
+    "sink": "sunk", "strike": "struck", "keep": "kept", "free": "freed", "pay": "paid", "make": "made",
+    # ("wined 758" in the figures of a PolNeAR story, seen in the web app's load corpus)
+    "win": "won", "lead": "led", "spend": "spent", "run": "run", "meet": "met", "put": "put", "cut": "cut",
+    "draw": "drawn", "grow": "grown", "throw": "thrown", "write": "written", "see": "seen", "choose": "chosen",
+    "rise": "risen", "fall": "fallen", "feed": "fed", "bear": "borne", "break": "broken", "dig": "dug",
+    "shut": "shut", "spread": "spread", "split": "split", "stick": "stuck", "swear": "sworn", "tear": "torn",
+    "wear": "worn", "wind": "wound", "bid": "bid", "begin": "begun", "teach": "taught", "seek": "sought",
+    "fight": "fought", "flee": "fled", "freeze": "frozen", "hang": "hung", "ride": "ridden", "shake": "shaken",
+    "sit": "sat", "slay": "slain", "sweep": "swept"}
+# A verb of one syllable that ends in consonant, vowel, consonant doubles its last letter: "rob" -> "robbed".
+_DOUBLES = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
 KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL}
@@ -391,7 +402,8 @@ def _label(what: str, unit: str | None, part: str | None = None) -> str:
     if what == COUNT:
         return unit or "count"
     if what not in KNOWN:  # a verb's lemma: "capture" -> "captured"
-        what = IRREGULAR.get(what) or (what + "d" if what.endswith("e") else what + "ed")
+        what = IRREGULAR.get(what) or (what + "d" if what.endswith("e") else
+                                       what + what[-1] + "ed" if _DOUBLES.match(what) else what + "ed")
     return what if unit in (None, "people") else f"{unit} {what}"
 
 

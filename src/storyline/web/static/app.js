@@ -7,7 +7,7 @@
   function look() {
     fetch("/api/status").then(function (r) { return r.ok ? r.json() : null; }).then(function (s) {
       if (!s) return;
-      counts.textContent = s.articles + " articles · " + s.stories + " stories";
+      counts.textContent = s.articles.toLocaleString("en-US") + " articles · " + s.stories.toLocaleString("en-US") + " stories";
       if (String(s.stories) !== stories) { fresh.hidden = false; fresh.setAttribute("href", window.location.href); }
     }).catch(function () {});
   }
