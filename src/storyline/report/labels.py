@@ -1,4 +1,4 @@
-"""Short labels for sources in citations: the outlet where it is known and unique."""
+"""Short labels for sources in citations: the outlet where it is known (numbered where it repeats)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,17 @@ MAX_ID_LABEL = 16
 
 
 def source_labels(sources: tuple[Article, ...] | list[Article]) -> dict[str, str]:
-    """Map each source id to the label used when citing it ("CNN", "S1", ...)."""
+    """Map each source id to the label used when citing it: its outlet ("CNN"), numbered where the story has
+    several of that outlet's articles ("nyt 1", "nyt 2"); else its id where short, else "S1", "S2", ..."""
     outlets = Counter(a.outlet for a in sources if a.outlet)
+    seen: Counter[str] = Counter()
     labels = {}
     for number, article in enumerate(sources, start=1):
         if article.outlet and outlets[article.outlet] == 1:
             labels[article.id] = article.outlet
+        elif article.outlet:
+            seen[article.outlet] += 1
+            labels[article.id] = f"{article.outlet} {seen[article.outlet]}"
         elif len(article.id) <= MAX_ID_LABEL:
             labels[article.id] = article.id
         else:
