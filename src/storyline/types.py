@@ -177,6 +177,9 @@ class FigureRef:
     # An age's person: the span (start, end) of the name or noun it describes ("Raj Chohan , 59": "Raj
     # Chohan"; "a 59 - year - old grandmother": "grandmother"), which the story resolves to a cast member.
     person: tuple[int, int] | None = None
+    # A toll said as what someone is charged with, accused or convicted of ("charged with ... sanctioning the
+    # murders of six mobsters", "conspiracy to commit eight murders"): crimes alleged, maybe others than the news's.
+    alleged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,7 @@ class FigureValue:
     start: int
     end: int
     published: str | None = None
+    alleged: bool = False  # its figure counts crimes someone is charged with (FigureRef.alleged); not in the JSON
 
 
 @dataclass(frozen=True, slots=True)

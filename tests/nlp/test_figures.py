@@ -254,3 +254,33 @@ def test_an_age_belongs_to_the_name_beside_its_description(analyse_text, text, p
     analysis = analyse_text(text)
     got = [(int(f.value), text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"]
     assert got == people
+
+
+@pytest.mark.parametrize("text, alleged", [
+    # ECB+ 26_1ecbplus and 26_6ecbplus (an obituary of a mob boss, in no gold set): crimes he was charged with
+    ("Mr . Gigante was charged with being the head of the Genovese family and sanctioning the murders of six "
+     "mobsters and conspiring to kill three others , including John Gotti , the boss of the Gambino family .",
+     [True, True]),
+    ("Gigante's mental illness act allowed him to escape trial despite being indicted numerous times on charges "
+     "ranging from bid rigging and extortion to conspiracy to commit eight murders .", [True]),
+    # the news's own toll, though a charge is near: the toll's verb has its own subject
+    ("Police charged the driver after the crash killed three people .", [False]),
+    ("At least 70 people were injured in the riots , police said .", [False]),
+])
+def test_a_toll_charged_is_marked_alleged(analyse_text, text, alleged):
+    tolls = [f for f in analyse_text(text).figures if f.what in ("killed", "injured")]
+    assert [f.alleged for f in tolls] == alleged
+
+
+def test_a_toll_difference_with_crimes_charged_is_less_certain():
+    from storyline.story.figures import ALLEGED_CONFLICT_CONFIDENCE, figure_conflicts
+    from storyline.types import Figure, FigureValue
+
+    row = Figure("g1", "killed", "differ", "the sources give figures that cannot all be true",
+                 (FigureValue("a", 6.0, None, "mobster", "six mobsters", 0, 12, alleged=True),
+                  FigureValue("b", 1.0, None, None, "One", 0, 3)))
+    (fact,) = figure_conflicts([row])
+    assert fact.confidence == ALLEGED_CONFLICT_CONFIDENCE < 0.6 and "charged with" in fact.note
+    (plain,) = figure_conflicts([Figure("g1", "killed", "differ", "x", (
+        FigureValue("a", 12.0, None, None, "12", 0, 2), FigureValue("b", 18.0, None, None, "18", 0, 2)))])
+    assert plain.confidence == 0.8

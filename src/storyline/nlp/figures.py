@@ -108,6 +108,13 @@ FIRED = "fired"
 # Tolls said as one word: "the double murder" (two killed, ECB+ 32_ecbplus), "a triple homicide".
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 MULTIPLE_TOLLS = frozenset({"murder", "killing", "homicide", "slaying", "fatality"})
+# Words that make a toll under them crimes alleged, not the news's toll: "charged with ... sanctioning the murders
+# of six mobsters", "indicted on charges ranging from ... to conspiracy to commit eight murders" (an obituary
+# of a mob boss, ECB+ 26_ecbplus, in no gold set), and how far up the parse they are looked for.
+ALLEGING = frozenset({"charge", "indict", "accuse", "convict", "allege", "conspiracy", "sanction", "plead",
+                      "acquit", "indictment"})
+ALLEGED_TOLLS = frozenset({"killed", "injured"})
+ALLEGED_DEPTH = 6
 # Parents: "a mother of 12" counts her children, not the dead of the story.
 PARENTS = frozenset({"mother", "father", "mom", "dad", "mum", "parent", "grandmother", "grandfather"})
 # Words before a number that qualify it, as written ("at least", "around"), and the qualifier they give.
@@ -244,7 +251,25 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     out += _nobody(doc, text, sentence_of, region, background)
     out += _unharmed(doc, text, sentence_of, region, background)
     out += _multiples(doc, text, sentence_of, region, background)
+    out = [replace(f, alleged=True) if f.what in ALLEGED_TOLLS and _alleged(doc, f) else f for f in out]
     return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _alleged(doc: Doc, figure: FigureRef) -> bool:
+    """Whether a toll is said as what someone is charged with, accused or convicted of: a word of ALLEGING
+    above its number in the parse ("charged with ... sanctioning the murders of six mobsters"), with no clause
+    of its own between them ("Police charged the driver after the crash killed three people": the crash did)."""
+    token = next((t for t in doc if t.idx >= figure.number_start), None)
+    for _ in range(ALLEGED_DEPTH):
+        if token is None:
+            return False
+        if token.lemma_.lower() in ALLEGING:
+            return True
+        if token.head is token or (token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)):
+            return False
+        token = token.head
+    return False
 
 
 Found = tuple[list[FigureRef], set[int]]
