@@ -304,6 +304,11 @@ def incompatible(a: Claim, b: Claim) -> bool:
     either: the figures table shows them side by side, and says whether they differ or changed."""
     if a.tolls and b.tolls and not a.tolls & b.tolls:
         return True
+    # different people do it, and neither claim names the other's ("Maria Dulce - Valencia , 27 , was also killed
+    # in a hit - and - run accident" / "Raj Chohan , 59 , was killed by a drunk hit - and - run driver", ECB+
+    # 21_ecbplus, dev): two events with the same words, not one (participants must be compatible, issue 27)
+    if a.actor and b.actor and a.actor != b.actor and a.actor not in b.entities and b.actor not in a.entities:
+        return True
     if _tolls_clash(a, b):
         return True
     # each dated to one month, and not the same ("hit by a 6.1 quake in September" / "hit on Sunday" in November)
