@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -81,15 +82,18 @@ def report_json(report: StoryReport) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def report_from_json(text: str, analyses: tuple[ArticleAnalysis, ...]) -> StoryReport:
-    """The report saved by :func:`report_json`, rejoined with its articles' analyses."""
+def report_from_json(text: str, load: Callable[[list[str]], Sequence[ArticleAnalysis] | None]) -> StoryReport | None:
+    """The report saved by :func:`report_json`, rejoined with its articles' analyses, which ``load`` gives for
+    their ids in order (None: the JSON names no sources, ``load`` gave None, or the JSON is of other record
+    types: the report is then built again)."""
     data = json.loads(text)
+    ids = data.pop("source_ids", None)
+    analyses = None if ids is None else load(ids)
+    if analyses is None:
+        return None
     data.pop("version", None)
-    data.pop("source_ids", None)
     data["analyses"] = []
-    return dataclasses.replace(from_plain(StoryReport, data), analyses=tuple(analyses))
-
-
-def report_sources(text: str) -> list[str]:
-    """The ids of the articles a report saved by :func:`report_json` was built from, in its order."""
-    return json.loads(text).get("source_ids", [])
+    try:
+        return dataclasses.replace(from_plain(StoryReport, data), analyses=tuple(analyses))
+    except (ValueError, TypeError, KeyError):  # kept by another version of the record types
+        return None

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StoreError, StorylineError
-from ..records import (REPORT_VERSION, analysis_from_json, analysis_json, report_from_json, report_json,
-                       report_sources)
+from ..records import REPORT_VERSION, analysis_from_json, analysis_json, report_from_json, report_json
 from ..version import __version__
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from .records import ArticleRecord, ArticleRow, ListedArticle, SearchHit, StoryRow
@@ -220,60 +219,49 @@ class Corpus:
         as ``storyline analyze``'s). The report kept in the store is read when it was built from the story's
         present articles with the same settings; else it is built from the stored analyses (no parsing) and,
         with ``keep`` on a store open for writing, kept for the next view."""
-        if summary_words is None:
-            from ..story import SUMMARY_WORDS
-
-            summary_words = SUMMARY_WORDS
+        summary_words = _summary_words(summary_words)
         if not self.store.story_exists(story):
             raise StorylineError(f"no story {story} in {self.store.path}. List them with: "
                                  f"storyline stories --db {self.store.path}")
-        key = report_key(self.store.story_member_ids(story), summary_words)
-        stored = self.store.stored_report(story)
-        analyses = self.story_articles(story)
-        if stored is not None and stored.membership == key:
-            try:
-                return report_from_json(stored.report, tuple(analyses))
-            except (ValueError, TypeError, KeyError):  # kept by another version of the record types: rebuild
-                pass
-        report = self._build_report(story, analyses, summary_words)
+        report, current = self.kept_report(story, summary_words=summary_words)
+        if current:
+            return report
+        report = self._build_report(story, self.story_articles(story), summary_words)
         if keep and not self.store.readonly:
             with self.store.transaction():
-                self.store.save_report(story, key, report_json(report))
+                self.store.save_report(story, report_key(self.store.story_member_ids(story), summary_words),
+                                       report_json(report))
         return report
+
+    def article(self, article_id: str) -> ArticleAnalysis | None:
+        """One stored article's analysis (None: no such article)."""
+        row = self.store.article(article_id)
+        return None if row is None else _analysis(row)
 
     def report_from_kept(self, text: str) -> StoryReport | None:
         """A report saved as JSON (``records.report_json``), rejoined with its articles' stored analyses (None:
         an article it was built from is no longer stored, or the JSON is of other record types)."""
-        rows = [self.store.article(i) for i in report_sources(text)]
-        if any(row is None for row in rows):
-            return None
-        try:
-            return report_from_json(text, tuple(_analysis(row) for row in rows))
-        except (ValueError, TypeError, KeyError):
-            return None
+        def load(ids: list[str]) -> list[ArticleAnalysis] | None:
+            analyses = [self.article(i) for i in ids]
+            return None if None in analyses else analyses
+
+        return report_from_json(text, load)
 
     def kept_report(self, story: int, *, summary_words: int | None = None) -> tuple[StoryReport | None, bool]:
         """The report kept in the store for a story, whatever articles it was built from, and whether it was
         built from the story's present ones (None, False: none kept). Nothing is built."""
-        if summary_words is None:
-            from ..story import SUMMARY_WORDS
-
-            summary_words = SUMMARY_WORDS
         stored = self.store.stored_report(story)
         if stored is None:
             return None, False
-        current = stored.membership == report_key(self.store.story_member_ids(story), summary_words)
+        key = report_key(self.store.story_member_ids(story), _summary_words(summary_words))
         report = self.report_from_kept(stored.report)
-        return report, current and report is not None
+        return report, stored.membership == key and report is not None
 
     def refresh_reports(self, *, summary_words: int | None = None,
                         on_progress: Callable[[int, int], None] | None = None) -> int:
         """Build and keep the report of every story of two or more articles whose kept report is missing or
         was built from other articles (the end of an ingest); return how many were built."""
-        from ..story import SUMMARY_WORDS
-
-        if summary_words is None:
-            summary_words = SUMMARY_WORDS
+        summary_words = _summary_words(summary_words)
         kept = self.store.report_keys()
         due = [story for story, ids in self.store.story_memberships().items()
                if kept.get(story) != report_key(ids, summary_words)]
@@ -318,6 +306,15 @@ def build_report_json(db: str, story: int, write: bool = False) -> str:
     when ``write``: what ``storyline serve`` runs in a process of its own."""
     with Corpus(db, create=False, readonly=not write) as corpus:
         return report_json(corpus.report(story))
+
+
+def _summary_words(summary_words: int | None) -> int:
+    """The summary length asked for, or by default ``storyline analyze``'s."""
+    if summary_words is not None:
+        return summary_words
+    from ..story import SUMMARY_WORDS
+
+    return SUMMARY_WORDS
 
 
 def report_key(article_ids: list[str], summary_words: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import escape
 
 from ..version import __version__
@@ -25,20 +25,21 @@ def _label_note(note: str, labels: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    return template_environment()
+
+
+def template_environment(*packages: str) -> Environment:
+    """A Jinja2 environment for the report's templates, after those of ``packages`` (the web app's pages
+    include the report's body), with the filters and tests they use."""
     env = Environment(
-        loader=PackageLoader("storyline.report", "templates"),
+        loader=ChoiceLoader([PackageLoader(p, "templates") for p in (*packages, "storyline.report")]),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    configure(env)
-    return env
-
-
-def configure(env: Environment) -> None:
-    """The filters and tests the report's templates use (the web app's environment reads them too)."""
     env.filters["zip"] = zip
     env.tests["sure"] = is_sure  # a match or difference confident enough to show at once (markdown.SHOWN_CONFIDENCE)
+    return env
 
 
 def render_html(report: StoryReport) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 import re
 import threading
@@ -360,15 +359,14 @@ class _State:
 
         def wait() -> None:
             from ..corpus import report_key
-            from ..records import report_sources
             from ..story import SUMMARY_WORDS
 
             try:
-                text = future.result()
-                report = self.corpus().report_from_kept(text)
+                report = self.corpus().report_from_kept(future.result())
                 if report is not None:
+                    key = report_key([a.article.id for a in report.analyses], SUMMARY_WORDS)
                     with self.lock:
-                        self._keep((story, report_key(report_sources(text), SUMMARY_WORDS)), {"report": report})
+                        self._keep((story, key), {"report": report})
             finally:
                 with self.lock:
                     self.building.discard(story)
@@ -381,13 +379,11 @@ class _State:
 
     def _row(self, article_id: str):
         corpus = self.corpus()
-        row = corpus.store.article(article_id)
+        analysis = corpus.article(article_id)
         links = corpus.store.article_links(article_id)
-        if row is None or links is None:
+        if analysis is None or links is None:
             raise HTTPException(404, f"There is no article {article_id!r} in this corpus.")
-        from ..corpus import _analysis
-
-        return _analysis(row), links
+        return analysis, links
 
     def article(self, article_id: str) -> dict:
         from ..report.spans import Mark, render_marked
@@ -449,14 +445,8 @@ def _static_file(package: str, path: str) -> bytes:
 
 @lru_cache(maxsize=1)
 def _environment():
-    from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+    from ..report.html import template_environment
 
-    from ..report.html import configure
-
-    env = Environment(loader=ChoiceLoader([PackageLoader("storyline.web", "templates"),
-                                           PackageLoader("storyline.report", "templates")]),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    configure(env)
+    env = template_environment("storyline.web")  # the app's templates, then the report's
     env.filters["bar_width"] = lambda share: f"w{max(1, min(20, round(share * 20))) * 5}"
-    env.filters["tojson_text"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
