@@ -22,7 +22,7 @@ zero counts and bare sums in a sentence of another time are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -259,7 +259,8 @@ def _alleged(doc: Doc, figure: FigureRef) -> bool:
     """Whether a toll is said as what someone is charged with, accused or convicted of: a word of ALLEGING
     above its number in the parse ("charged with ... sanctioning the murders of six mobsters"), with no clause
     of its own between them ("Police charged the driver after the crash killed three people": the crash did)."""
-    token = next((t for t in doc if t.idx >= figure.number_start), None)
+    number = doc.char_span(figure.number_start, figure.number_end, alignment_mode="expand")
+    token = number[0] if number else None
     for _ in range(ALLEGED_DEPTH):
         if token is None:
             return False
@@ -1034,9 +1035,7 @@ def _nobody(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, 
             background: set[int]) -> list[FigureRef]:
     """Zero counts: "No one was hurt", "nobody was killed", "there were no casualties"."""
     out = []
-    for token in doc:
-        if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
-            continue
+    for token in _read(doc, sentence_of, region, background):
         zero = None
         if token.lower_ in _NOBODY or (token.lower_ == "one" and (no := _no_before(doc, token.i)) is not None):
             zero = no if token.lower_ == "one" else token
@@ -1061,9 +1060,7 @@ def _multiples(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[in
                background: set[int]) -> list[FigureRef]:
     """Tolls said without a number: "the double murder" (2 killed), and "Both women were found dead" (2)."""
     out = []
-    for token in doc:
-        if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
-            continue
+    for token in _read(doc, sentence_of, region, background):
         head = token.head
         if token.lower_ in MULTIPLES and token.dep_ in ("amod", "compound") and head.lemma_.lower() in MULTIPLE_TOLLS:
             value, what = MULTIPLES[token.lower_], "killed"
@@ -1144,9 +1141,7 @@ def _unharmed(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int
     unhurt". Said of one person or of a group not all there ("the driver escaped unharmed", "the passengers
     escaped unharmed"), it is no count."""
     out = []
-    for token in doc:
-        if not (region[0] <= token.idx < region[1]) or sentence_of[token.i] in background:
-            continue
+    for token in _read(doc, sentence_of, region, background):
         if token.lower_ in UNHARMED and token.dep_ in ("acomp", "advmod", "oprd", "xcomp", "advcl"):
             end = token
         elif token.lower_ == "without" and token.dep_ == "prep" and (harm := next(
@@ -1161,6 +1156,11 @@ def _unharmed(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int
         out.append(FigureRef(start.idx, end.idx + len(end), text[start.idx:end.idx + len(end)], 0.0, None,
                              "injured", "people", sentence_of[token.i], token.idx, end.idx + len(end)))
     return out
+
+
+def _read(doc: Doc, sentence_of: Sequence[int], region: tuple[int, int], background: set[int]) -> Iterator[Token]:
+    """The tokens of ``region`` outside the sentences of another time (``background``)."""
+    return (t for t in doc if region[0] <= t.idx < region[1] and sentence_of[t.i] not in background)
 
 
 def _subject(verb: Token, through: tuple[str, ...] | None = ("xcomp", "acomp", "conj")) -> Token | None:
