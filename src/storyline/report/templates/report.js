@@ -1,21 +1,17 @@
-document.querySelectorAll(".fact-item").forEach(function (el) {
-  el.addEventListener("click", function () {
-    var id = el.getAttribute("data-fact");
-    document.querySelectorAll(".on").forEach(function (x) { x.classList.remove("on"); });
-    document.querySelectorAll('[data-fact="' + id + '"]').forEach(function (x) { x.classList.add("on"); });
-    var first = document.querySelector('span[data-fact="' + id + '"]');
-    if (first) first.scrollIntoView({behavior: "smooth", block: "center"});
+// Clicking a fact or a quote in a list lights up its spans in the articles and shows the first.
+function lightUp(items, attribute) {
+  document.querySelectorAll(items).forEach(function (el) {
+    el.addEventListener("click", function () {
+      var id = el.getAttribute(attribute);
+      document.querySelectorAll(".on").forEach(function (x) { x.classList.remove("on"); });
+      document.querySelectorAll("[" + attribute + '="' + id + '"]').forEach(function (x) { x.classList.add("on"); });
+      var first = document.querySelector("span[" + attribute + '="' + id + '"]');
+      if (first) first.scrollIntoView({behavior: "smooth", block: "center"});
+    });
   });
-});
-document.querySelectorAll(".quote-item").forEach(function (el) {
-  el.addEventListener("click", function () {
-    var id = el.getAttribute("data-quote");
-    document.querySelectorAll(".on").forEach(function (x) { x.classList.remove("on"); });
-    document.querySelectorAll('[data-quote="' + id + '"]').forEach(function (x) { x.classList.add("on"); });
-    var first = document.querySelector('span[data-quote="' + id + '"]');
-    if (first) first.scrollIntoView({behavior: "smooth", block: "center"});
-  });
-});
+}
+lightUp(".fact-item", "data-fact");
+lightUp(".quote-item", "data-quote");
 document.querySelectorAll("[data-entity]").forEach(function (el) {
   if (el.tagName === "MARK") return;
   el.addEventListener("click", function () {
