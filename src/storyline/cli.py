@@ -54,6 +54,23 @@ Outlet = Annotated[Optional[list[str]], typer.Option(
     help="Outlet of every article, or of the article with id ID (over what the input says). Repeatable.")]
 Encoding = Annotated[Optional[str], typer.Option(help="Encoding of .txt inputs (default UTF-8).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", help="Where the per-article pass runs: worker processes on this machine (local), or a Ray cluster "
+                     "(ray: needs pip install 'storyline[ray]').")]
+Address = Annotated[Optional[str], typer.Option(
+    "--address", metavar="HOST:PORT",
+    help="With --engine ray: the running Ray cluster to join (as ray start --head prints it); without it a local "
+         "Ray is started.")]
+Workers = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Worker processes (local) or Ray actors (ray); by default one per core of the machine "
+                             "or the cluster.")]
 # The summary's default length, as storyline.story.summary.SUMMARY_WORDS (a test holds the two equal;
 # that module loads the models, which commands must not wait for just to parse their arguments).
 SUMMARY_WORDS = 120
@@ -251,10 +268,22 @@ def extract(
     published: Published = None,
     outlet: Outlet = None,
     encoding: Encoding = None,
+    engine: EngineOption = Engine.local,
+    address: Address = None,
+    workers: Workers = None,
     quiet: Quiet = False,
 ) -> None:
-    """Print one JSON line per article: its source, entities, quotes and times."""
+    """Print one JSON line per article: its source, entities, quotes and times.
+
+    With --engine ray, -o names a folder: the records are written there as Parquet shards (part-00000.parquet,
+    ...), one row per article with its id, title, outlet, published, url, the JSON record, and the stored
+    analysis, content hash, MinHash signature and embedding."""
     with _errors():
+        if engine is Engine.ray:
+            _extract_ray(inputs, output, _published(published), _outlet(outlet), encoding, address, workers, quiet)
+            return
+        if address:
+            raise StorylineError("--address is for --engine ray")
         from .api import extract as run_extract
         from .api import extract_records
         from .ingest import read_articles
@@ -277,7 +306,7 @@ def extract(
         stream = _open_output(output) if output else sys.stdout
         try:
             with _progress(None, "Extracting", quiet) as advance:
-                for record in extract_records(run_extract(articles(), on_done=advance)):
+                for record in extract_records(run_extract(articles(), processes=workers, on_done=advance)):
                     if isinstance(record, Failure):
                         failures.append(record)
                         err.print(f"error: {record.message}", markup=False)
@@ -296,6 +325,52 @@ def extract(
         if done == 0:
             err.print("error: no articles given", markup=False)
             raise typer.Exit(1)
+
+
+def _extract_ray(inputs, output: Path | None, published, outlet, encoding, address, workers, quiet: bool) -> None:
+    """``storyline extract --engine ray -o FOLDER``: the records as Parquet shards."""
+    from .corpus.ray_engine import extract_rows, require_ray, write_parquet
+    from .ingest import read_articles
+    from .types import Failure
+
+    if output is None:
+        raise StorylineError("--engine ray writes Parquet shards to a folder: give one with -o, such as -o analyses/")
+    if output.exists() and not output.is_dir():
+        raise StorylineError(f"{output}: is a file. With --engine ray, -o names a folder for the Parquet shards")
+    if output.is_dir() and any(output.glob("part-*.parquet")):
+        raise StorylineError(f"{output}: already holds Parquet shards. Give an empty or new folder")
+    require_ray()
+    started = time.perf_counter()
+    failures: list[str] = []
+
+    def articles():
+        for item in read_articles(inputs, published=published, encoding=encoding, outlet=outlet):
+            if isinstance(item, Failure):
+                failures.append(item.message)
+                err.print(f"error: {item.message}", markup=False)
+            else:
+                yield item
+
+    def on_row(row: dict) -> None:
+        advance(1)
+        if row.get("failure") is not None:
+            failures.append(row["failure"])
+            err.print(f"error: {row['failure']}", markup=False)
+
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorylineError(f"{output}: cannot be created ({exc.strerror}). Give a folder you may write to") from None
+    with _progress(None, "Extracting on Ray", quiet) as advance:
+        done = write_parquet(extract_rows(articles(), processes=workers, address=address), str(output), on_row=on_row)
+    if not quiet:
+        err.print(f"{_count(done, 'article', 'articles')} extracted to {output}, {len(failures)} failed "
+                  f"in {time.perf_counter() - started:.1f} s", markup=False)
+    if failures:
+        raise typer.Exit(1)
+    if done == 0:
+        err.print("error: no articles given", markup=False)
+        raise typer.Exit(1)
 
 
 Database = Annotated[Path, typer.Option("--db", help="The corpus database (SQLite).")]
@@ -321,16 +396,26 @@ def ingest(
     reports: Annotated[bool, typer.Option(
         "--reports", help="Then build and keep the report of every story that changed (else each is built on its "
                           "first view by storyline show or serve).")] = False,
+    engine: EngineOption = Engine.local,
+    address: Address = None,
+    workers: Workers = None,
     quiet: Quiet = False,
 ) -> None:
     """Add articles to a corpus: parse each once, drop duplicates, group them into stories."""
     with _errors():
         from .corpus import Corpus
 
+        if address and engine is not Engine.ray:
+            raise StorylineError("--address is for --engine ray")
+        if engine is Engine.ray:
+            from .corpus.ray_engine import require_ray
+
+            require_ray()
+
         started = time.perf_counter()
         with Corpus(db) as corpus, _ingest_progress(quiet) as update:
             summary = corpus.ingest(inputs, published=_published(published), encoding=encoding, on_progress=update,
-                                    outlet=_outlet(outlet))
+                                    outlet=_outlet(outlet), processes=workers, engine=engine.value, address=address)
         if reports:
             with Corpus(db) as corpus, _status("Building the reports of the stories that changed", quiet):
                 built = corpus.refresh_reports()

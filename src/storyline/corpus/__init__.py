@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError, StorylineError
 from ..records import REPORT_VERSION, analysis_from_json, analysis_json, report_from_json, report_json
@@ -23,12 +24,13 @@ from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from .records import ArticleRecord, ArticleRow, ListedArticle, SearchHit, StoryRow
 from .store import Store
 
+if TYPE_CHECKING:
+    from .prepare import Prepared
+
 # Ingesting and reporting need the language models (spaCy, MiniLM, WordNet); they are imported
 # where they are used, so that listing, searching and exporting a corpus start at once.
 
-# Articles embedded together: one model call per batch instead of per article. An ingest killed
-# mid-batch loses only analyses it had not committed yet; the next run redoes them.
-EMBED_BATCH = 16
+ENGINES = ("local", "ray")
 
 __all__ = ["Corpus", "IngestSummary", "StoryRow"]
 
@@ -77,16 +79,25 @@ class Corpus:
         processes: int | None = None,
         on_progress: Callable[[IngestSummary], None] | None = None,
         outlet: str | Mapping[str, str] | None = None,
+        engine: str = "local",
+        address: str | None = None,
     ) -> IngestSummary:
         """Read, analyse and store articles, each in its own transaction.
 
         An input whose text is already stored adds nothing, so running the same ingest again,
         or resuming one that was killed, never duplicates an article.
+
+        The per-article pass (:mod:`.prepare`) runs in ``processes`` worker processes on this machine
+        (``engine="local"``), or on a Ray cluster (``engine="ray"``: :mod:`.ray_engine`; ``address``: a
+        running cluster's, else a local one is started, with ``processes`` workers). This process is the
+        store's one writer either way, and the two engines store the same articles under the same ids in
+        the same stories.
         """
         from . import dedup
         from ..ingest import read_articles
-        from ..story.embed import share_cores
 
+        if engine not in ENGINES:
+            raise StorylineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
         summary = IngestSummary()
 
         def fresh() -> Iterator[Article]:
@@ -103,46 +114,32 @@ class Corpus:
                 if on_progress:
                     on_progress(summary)
 
-        threads = share_cores(1)  # the parsing workers have the cores; see embed.share_cores
+        if engine == "ray":
+            from .ray_engine import prepare
+        else:
+            from .prepare import prepare
+        options = {"address": address} if engine == "ray" else {}
         try:
-            return self._ingest(fresh(), summary, processes, on_progress)
+            return self._ingest(prepare(fresh(), processes=processes, **options), summary, on_progress)
         except sqlite3.DatabaseError as exc:
             raise _write_failed(exc, self.store.path, summary) from None
-        finally:
-            share_cores(threads)
 
-    def _ingest(self, articles, summary: IngestSummary, processes, on_progress) -> IngestSummary:
-        from ..nlp.pipeline import analyze
-        from ..story.embed import embed
-        from .cluster import REFINE_EVERY, embedding_text
+    def _ingest(self, prepared: Iterable[Prepared | Failure], summary: IngestSummary, on_progress) -> IngestSummary:
+        """The store's single writer: take each article's prepared record in input order, store it, cluster it."""
+        from .cluster import REFINE_EVERY
 
-        batch: list[ArticleAnalysis] = []
         refined_at = 0
-
-        def flush() -> None:
-            nonlocal refined_at
-            vectors = embed([embedding_text(a) for a in batch])
-            for analysis, vector in zip(batch, vectors):
-                self._store(analysis, vector, summary)
-                if on_progress:
-                    on_progress(summary)
+        for item in prepared:
+            if isinstance(item, Failure):
+                summary.failed += 1
+                summary.failures.append(item)
+            else:
+                self._store(item, summary)
                 if summary.new > refined_at and summary.new % REFINE_EVERY == 0:
                     refined_at = summary.new
                     self._refine(summary)
-            batch.clear()
-
-        for analysis in analyze(articles, processes=processes):
-            if isinstance(analysis, Failure):
-                summary.failed += 1
-                summary.failures.append(analysis)
-                if on_progress:
-                    on_progress(summary)
-            else:
-                batch.append(analysis)
-                if len(batch) >= EMBED_BATCH:
-                    flush()
-        if batch:
-            flush()
+            if on_progress:
+                on_progress(summary)
         self._refine(summary, final=True)  # (also the stories an earlier, killed ingest did not reach)
         return summary
 
@@ -154,32 +151,30 @@ class Corpus:
         summary.absorbed += done.absorbed
         summary.moved += done.moved
 
-    def _store(self, analysis: ArticleAnalysis, meaning, summary: IngestSummary) -> None:
+    def _store(self, prepared: Prepared, summary: IngestSummary) -> None:
+        from dataclasses import replace
         from . import dedup
         from .cluster import assign_story
 
+        analysis = prepared.analysis
         article = analysis.article
-        digest = dedup.content_hash(article.text)
-        signature = dedup.signature(article.text)
-        bands = dedup.bands(signature)
+        bands = list(enumerate(prepared.bands))
         with self.store.transaction():
-            if self.store.has_content(digest):  # the same text twice in one input
+            if self.store.has_content(prepared.content_hash):  # the same text twice in one input
                 summary.duplicate += 1
                 return
-            original = self._near_duplicate_of(signature, bands)
-            from dataclasses import replace
-
+            original = self._near_duplicate_of(dedup.from_bytes(prepared.minhash), bands)
             article = replace(article, id=self.store.free_id(article.id))
             analysis = replace(analysis, article=article)
             if original is not None:
                 story = self.store.article_signature(original).story
-                rowid = self.store.insert_article(article, digest, analysis_json(analysis),
-                                                  dedup.to_bytes(signature), original, story)
+                rowid = self.store.insert_article(article, prepared.content_hash, prepared.analysis_json,
+                                                  prepared.minhash, original, story)
                 summary.near_duplicate += 1
             else:
-                rowid = self.store.insert_article(article, digest, analysis_json(analysis),
-                                                  dedup.to_bytes(signature), None, None)
-                story = assign_story(self.store, analysis, article.title or _first_words(analysis), meaning,
+                rowid = self.store.insert_article(article, prepared.content_hash, prepared.analysis_json,
+                                                  prepared.minhash, None, None)
+                story = assign_story(self.store, analysis, article.title or _first_words(analysis), prepared.vector,
                                      article=rowid)
                 self.store.set_article_story(rowid, story)
                 summary.new += 1

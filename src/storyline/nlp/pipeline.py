@@ -271,32 +271,47 @@ def analyze(
     Yields:
         An ArticleAnalysis per article, or a Failure if its analysis raised.
     """
+    return run_chunks(articles, _analyze_chunk, _init_worker, processes=processes, model=model, on_done=on_done)
+
+
+def run_chunks(
+    articles: Iterable[Article],
+    task: Callable[[list[Article], str | None], list],
+    init: Callable[[str | None], None],
+    *,
+    processes: int | None = None,
+    model: str | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator:
+    """``task`` over chunks of articles, in worker processes that each ran ``init`` once (both module-level
+    functions, given the model's name), yielding its results in input order: :func:`analyze`'s engine, also
+    running the whole per-article pass of an ingest (:mod:`storyline.corpus.prepare`)."""
     processes = processes or default_processes()
     iterator = iter(articles)
     head = list(islice(iterator, PARALLEL_MIN_ARTICLES))
     if processes == 1 or len(head) < PARALLEL_MIN_ARTICLES:
-        load_model(model)
+        init(model)
         for chunk in _chunks(_chain(head, iterator), CHUNK_ARTICLES):
-            results = _analyze_chunk(chunk, model)
+            results = task(chunk, model)
             yield from results
             if on_done:
                 on_done(len(results))
         return
-    yield from _analyze_parallel(_chain(head, iterator), processes, model, on_done)
+    yield from _run_parallel(_chain(head, iterator), task, init, processes, model, on_done)
 
 
-def _analyze_parallel(articles, processes, model, on_done):
+def _run_parallel(articles, task, init, processes, model, on_done):
     # fork shares the imported libraries with the workers. thinc imports torch whenever it is
     # installed, which is harmless; forking once torch has *run* (its thread pools started, as
     # after sentence embeddings) is not, so fall back to forkserver then.
     method = "fork" if sys.platform == "linux" and "sentence_transformers" not in sys.modules else "forkserver"
     context = multiprocessing.get_context(method)
     window = 2 * processes  # chunks in flight: bounds memory however long the input
-    with context.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(processes, initializer=init, initargs=(model,)) as pool:
         pending: deque = deque()
         chunks = _chunks(articles, CHUNK_ARTICLES)
         for chunk in chunks:
-            pending.append(pool.apply_async(_analyze_chunk, (chunk, model)))
+            pending.append(pool.apply_async(task, (chunk, model)))
             if len(pending) >= window:
                 results = pending.popleft().get()
                 yield from results

@@ -1,0 +1,152 @@
+"""The per-article pass of an ingest: all the work on one article that needs no store.
+
+An ingest does two kinds of work. The per-article pass (the spaCy parse with quotes, times and claims;
+the analysis's JSON; the MiniLM embedding of the headline and lead; the MinHash signature and its LSH
+bands; the content hash) is most of the cost and needs nothing but the article, so it runs in worker
+processes, on every core. The store's single writer then takes each article's :class:`Prepared` record in
+input order, drops duplicates, stores it and clusters it (a few milliseconds an article).
+
+The same function, :func:`prepare_chunk`, runs in the local engine's worker processes (:func:`prepare`)
+and in the Ray engine's actors (:mod:`.ray_engine`), so both engines do the same work and give the same
+records. Records cross process and machine boundaries as plain rows (:func:`to_row`, :func:`from_row`:
+strings, bytes and numbers that Arrow holds as they are).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..records import analysis_from_json, analysis_json, from_plain, to_plain
+from ..types import Article, ArticleAnalysis, Failure
+from . import dedup
+
+__all__ = ["Prepared", "prepare", "prepare_chunk", "to_row", "from_row"]
+
+# The torch threads an embedding runs on, in every engine: the workers already keep each core busy
+# with one process, and the vectors then do not depend on how many threads a machine gives torch
+# (a matrix product summed in another order differs in the last bits).
+EMBED_THREADS = 1
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article after the per-article pass, ready for the store's writer."""
+
+    analysis: ArticleAnalysis
+    analysis_json: str  # records.analysis_json: what the store keeps
+    content_hash: str  # dedup.content_hash of the text
+    minhash: bytes  # dedup.to_bytes of the MinHash signature
+    bands: tuple[str, ...]  # the LSH band keys, band i at index i (dedup.bands)
+    embedding: bytes  # the unit-length float32 embedding of cluster.embedding_text, little-endian
+
+    @property
+    def vector(self) -> np.ndarray:
+        return np.frombuffer(self.embedding, dtype="<f4").astype(np.float32)
+
+
+def prepare(
+    articles: Iterable[Article],
+    *,
+    processes: int | None = None,
+    model: str | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[Prepared | Failure]:
+    """The per-article pass over ``articles`` on this machine's cores, in input order (the local engine)."""
+    from ..nlp.pipeline import run_chunks
+
+    return run_chunks(articles, prepare_chunk, init_worker, processes=processes, model=model, on_done=on_done)
+
+
+def init_worker(model: str | None = None) -> None:
+    """Load what the per-article pass needs, once per process: spaCy and the embedding model."""
+    from ..nlp.pipeline import load_model
+
+    load_model(model)
+    _embedder()
+
+
+def prepare_chunk(articles: list[Article], model: str | None = None) -> list[Prepared | Failure]:
+    """The per-article pass over a few articles: a Prepared record or a Failure for each, in order."""
+    from ..nlp.pipeline import _analyze_chunk
+
+    return [item if isinstance(item, Failure) else _prepared(item) for item in _analyze_chunk(articles, model)]
+
+
+def _prepared(analysis: ArticleAnalysis) -> Prepared:
+    from .cluster import embedding_text
+
+    text = analysis.article.text
+    signature = dedup.signature(text)
+    return Prepared(
+        analysis=analysis,
+        analysis_json=analysis_json(analysis),
+        content_hash=dedup.content_hash(text),
+        minhash=dedup.to_bytes(signature),
+        bands=tuple(key for _, key in dedup.bands(signature)),
+        embedding=_embed(embedding_text(analysis)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _embedder():
+    from ..story import minilm
+
+    model = minilm.load_model()
+    import torch
+
+    torch.set_num_threads(EMBED_THREADS)
+    return model
+
+
+def _embed(text: str) -> bytes:
+    """One text's embedding, alone: its vector does not depend on which texts share its batch."""
+    from ..story import minilm
+
+    return minilm.encode(_embedder(), [text])[0].astype("<f4").tobytes()
+
+
+# ------------------------------------------------------------------ rows
+# A Prepared record or a Failure as a flat row of Arrow-friendly values, and back. A row is a Failure
+# when its "failure" field is set.
+ROW_FIELDS = ("id", "article", "analysis", "content_hash", "minhash", "bands", "embedding", "failure", "where")
+
+
+def article_row(article: Article) -> dict:
+    """An article as a row the Ray engine's dataset holds (its fields as JSON)."""
+    return {"id": article.id, "article": json.dumps(to_plain(article), ensure_ascii=False)}
+
+
+def article_from_row(row: dict) -> Article:
+    return from_plain(Article, json.loads(_text(row["article"])))
+
+
+def to_row(item: Prepared | Failure, article: Article | None = None) -> dict:
+    """A record as a row (``article``: the article a Failure came from)."""
+    if isinstance(item, Failure):
+        row = dict.fromkeys(ROW_FIELDS)
+        row.update(id=article.id if article else None, failure=item.message, where=item.where,
+                   article=json.dumps(to_plain(article), ensure_ascii=False) if article else None)
+        return row
+    return {"id": item.analysis.article.id, "article": json.dumps(to_plain(item.analysis.article), ensure_ascii=False),
+            "analysis": item.analysis_json, "content_hash": item.content_hash, "minhash": item.minhash,
+            "bands": " ".join(item.bands), "embedding": item.embedding, "failure": None, "where": None}
+
+
+def from_row(row: dict) -> Prepared | Failure:
+    """The record a row holds."""
+    if row.get("failure") is not None:
+        return Failure(_text(row["where"]), _text(row["failure"]))
+    article = article_from_row(row)
+    text = _text(row["analysis"])
+    return Prepared(analysis=analysis_from_json(text, article), analysis_json=text,
+                    content_hash=_text(row["content_hash"]), minhash=bytes(row["minhash"]),
+                    bands=tuple(_text(row["bands"]).split()), embedding=bytes(row["embedding"]))
+
+
+def _text(value) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
