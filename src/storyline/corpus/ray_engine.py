@@ -71,7 +71,8 @@ class _Session:
                     else:
                         from ..nlp.pipeline import default_processes
 
-                        ray.init(num_cpus=workers or default_processes(), include_dashboard=False, **options)
+                        ray.init(address="local", num_cpus=workers or default_processes(), include_dashboard=False,
+                                 **options)
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 where = f"the Ray cluster at {address}" if address else "a local Ray"
                 detail = "".join(aside).strip().splitlines()[-3:]
