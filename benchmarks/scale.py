@@ -1,0 +1,108 @@
+"""The per-article pass on one machine and on Ray, against bare spaCy, and the store's writer alone.
+
+    python -m benchmarks.scale [--articles 300] [--runs 2]
+
+Texts: PolNeAR train articles (from ../shared/data) as JSONL, each command a whole process with its
+model loading, on a new database, in interleaved runs (the median of ``--runs`` is reported):
+
+- bare ``nlp.pipe(n_process=2)`` of the same model on the same texts (what the local ingest is held to);
+- ``storyline ingest`` (the local engine, one worker process per core);
+- ``storyline ingest --engine ray --workers 1`` and ``--workers 2`` (a local Ray started by the command).
+
+Then the writer's ceiling: the articles' prepared records (:mod:`storyline.corpus.prepare`) are made once,
+and the store's single writer (de-duplication, storing, clustering, the second look at stories) is timed
+alone on them, in this process: the articles a second one writer can take, and so how many worker cores
+(at the local engine's rate per core) it can keep fed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not __package__:  # run as a file: the imports below need the package
+    sys.exit("run it as a module from the repository root: python -m benchmarks.scale")
+
+from . import harness  # noqa: E402
+from .memory import measure  # noqa: E402
+from .tables import print_table  # noqa: E402
+from .throughput import BARE, write_corpus  # noqa: E402
+
+
+def commands(storyline: str, corpus: Path, bare: Path, db: Path) -> dict[str, list[str]]:
+    ingest = [storyline, "ingest", str(corpus), "--db", str(db), "--quiet"]
+    return {
+        "bare nlp.pipe, n_process=2": [sys.executable, str(bare), str(corpus), "2"],
+        "storyline ingest (local, 2 workers)": ingest + ["--workers", "2"],
+        "storyline ingest --engine ray, 1 worker": ingest + ["--engine", "ray", "--workers", "1"],
+        "storyline ingest --engine ray, 2 workers": ingest + ["--engine", "ray", "--workers", "2"],
+    }
+
+
+def writer_ceiling(corpus: Path, folder: Path) -> tuple[int, float]:
+    """(articles stored, seconds) of the single writer alone, on prepared records made beforehand."""
+    from storyline.corpus import Corpus, IngestSummary
+    from storyline.corpus.prepare import prepare
+    from storyline.ingest import read_articles
+
+    prepared = list(prepare(read_articles([corpus]), processes=2))
+    with Corpus(folder / "writer.db") as corpus_db:
+        started = time.perf_counter()
+        summary = corpus_db._ingest(iter(prepared), IngestSummary(), None)
+        seconds = time.perf_counter() - started
+    return summary.added, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    if not harness.data_ready("polnear"):
+        return
+    storyline = str(Path(sys.executable).with_name("storyline"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = folder / "polnear.jsonl"
+        words = write_corpus(corpus, args.articles)
+        bare = folder / "bare.py"
+        bare.write_text(BARE)
+        db = folder / "c.db"
+        runs = commands(storyline, corpus, bare, db)
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        peaks: dict[str, int] = dict.fromkeys(runs, 0)
+        for _ in range(args.runs):  # interleaved, so drift in machine speed hits all alike
+            for name, command in runs.items():
+                db.unlink(missing_ok=True)
+                result = measure(command)
+                if result.returncode:
+                    sys.exit(f"{name} failed (exit {result.returncode}): {' '.join(command)}")
+                walls[name].append(result.wall)
+                peaks[name] = max(peaks[name], result.peak_pss)
+        stored, seconds = writer_ceiling(corpus, folder)
+    wall = {name: statistics.median(values) for name, values in walls.items()}
+    rate = {name: args.articles / w for name, w in wall.items()}
+    print(f"{args.articles} PolNeAR train articles ({words:,} words); each command a whole process with its "
+          f"model loading, median of {args.runs} interleaved runs\n")
+    print_table(["command", "wall s (each run)", "articles/s", "peak PSS, all processes"],
+                ([name, f"{wall[name]:.1f} ({', '.join(f'{w:.1f}' for w in walls[name])})",
+                  f"{rate[name]:.2f}", f"{peaks[name] / 2**30:.2f} GiB"] for name in runs))
+    local = rate["storyline ingest (local, 2 workers)"]
+    ray1, ray2 = rate["storyline ingest --engine ray, 1 worker"], rate["storyline ingest --engine ray, 2 workers"]
+    print()
+    print(f"local ingest / bare nlp.pipe(n_process=2): {local / rate['bare nlp.pipe, n_process=2']:.2f}x "
+          "(target: at least 0.8x)")
+    print(f"Ray, 2 workers / local ingest: {ray2 / local:.2f}x (target: at least 0.85x)")
+    print(f"Ray, 2 workers / Ray, 1 worker: {ray2 / ray1:.2f}x (target: at least 1.7x)")
+    writer = stored / seconds
+    print(f"\nthe writer alone on prepared records: {stored} articles in {seconds:.1f} s = {writer:.0f} articles/s; "
+          f"at the local engine's {local / 2:.2f} articles/s per worker core, one writer keeps about "
+          f"{writer / (local / 2):.0f} worker cores fed")
+
+
+if __name__ == "__main__":
+    main()
