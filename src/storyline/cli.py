@@ -44,8 +44,8 @@ class ReportFormat(str, Enum):
     jsonl = "jsonl"
 
 
-Inputs = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files (.txt, .html, .json, .jsonl), folders, or - for stdin.",
-                                             show_default=False)]
+Inputs = Annotated[list[str], typer.Argument(
+    metavar="INPUT", help="Files (.txt, .html, .json, .jsonl, .parquet), folders, or - for stdin.", show_default=False)]
 Published = Annotated[Optional[list[str]], typer.Option(
     "--published", metavar="[ID=]DATE",
     help="Publication date (ISO 8601) of every article, or of the article with id ID. Repeatable.")]

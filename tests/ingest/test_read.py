@@ -315,3 +315,44 @@ def test_warnings_of_one_kind_are_counted_past_the_first_five(tmp_path, caplog):
     assert messages[0] == (f"{path} (record r0): text is only 2 words long, too short to find much in: Storyline "
                            "reads names, quotes and facts from whole articles")
     assert len(messages) == 6 and messages[-1] == "3 more articles: text is only a few words long"
+
+
+def test_parquet_rows_are_read_as_jsonl_records_are(tmp_path):
+    """A Parquet file of the JSONL fields (extra columns, such as an export's story links, are left), with a
+    timestamp column for the date; one bad row is one failure, the rest read."""
+    pa = pytest.importorskip("pyarrow")
+    import datetime
+
+    import pyarrow.parquet as pq
+
+    text = ABC.read_text(encoding="utf-8")
+    table = pa.table({
+        "id": ["abc", "empty", "cnn"],
+        "text": [text, "", CNN.read_text(encoding="utf-8")],
+        "outlet": ["ABC News", None, "CNN"],
+        "published": pa.array([datetime.datetime(2024, 3, 4, 12, 0), None, datetime.datetime(2024, 3, 5)],
+                              type=pa.timestamp("s")),
+        "duplicate_of": [None, None, "abc"],
+    })
+    pq.write_table(table, tmp_path / "feed.parquet")
+    items = list(read_articles([tmp_path]))  # found in a folder too
+    articles = [i for i in items if isinstance(i, Article)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [a.id for a in articles] == ["abc", "cnn"]
+    assert articles[0].text == text and articles[0].outlet == "ABC News"
+    assert articles[0].published.startswith("2024-03-04T12:00") and articles[1].published.startswith("2024-03-05")
+    assert len(failures) == 1 and failures[0].where.endswith("feed.parquet:2")
+
+
+def test_a_parquet_file_that_is_not_one_or_has_no_text_gets_one_clear_error(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    bad = write(tmp_path, "bad.parquet", b"PAR1 this is not Parquet")
+    pq.write_table(pa.table({"body": [SENTENCE]}), tmp_path / "notext.parquet")
+    failures = [i for i in read_articles([bad, tmp_path / "notext.parquet"]) if isinstance(i, Failure)]
+    assert len(failures) == 2
+    assert failures[0].message.startswith(f"{bad}: not a readable Parquet file (")
+    assert failures[0].message.endswith("Give a Parquet file with a text column (and optionally id, title, url, "
+                                        "outlet, published, story)")
+    assert failures[1].message.startswith(f"{tmp_path / 'notext.parquet'}: has no text column (its columns: body)")

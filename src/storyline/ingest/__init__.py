@@ -22,7 +22,11 @@ from .text import MAX_FILE_BYTES, clean_text, decode, text_warnings
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+PARQUET_SUFFIXES = {".parquet"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+# The JSONL fields a Parquet file's columns may hold (other columns, such as an export's story links, are left).
+PARQUET_COLUMNS = ("id", "text", "title", "url", "outlet", "published", "story")
+PARQUET_HINT = "Give a Parquet file with a text column (and optionally id, title, url, outlet, published, story)"
 # A .json file is parsed whole, so it gets a bound (JSONL is read as a stream, a line at a time).
 MAX_JSON_DOCUMENT_BYTES = 10 * MAX_FILE_BYTES
 # Warnings of one kind shown per run (an all-lower-case dataset would otherwise warn once per
@@ -176,7 +180,7 @@ def _read_input(item: str | Path, encoding: str | None) -> Iterator[Article | Fa
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not files:
-            yield Failure(str(path), f"{path}: folder holds no .txt, .html, .json or .jsonl files. "
+            yield Failure(str(path), f"{path}: folder holds no .txt, .html, .json, .jsonl or .parquet files. "
                           "Put the articles there, or name the files directly")
         for file in files:
             yield from _read_file(file, encoding)
@@ -196,8 +200,11 @@ def _read_file(path: Path, encoding: str | None) -> Iterator[Article | Failure]:
     if suffix not in SUFFIXES:
         yield Failure(str(path), str(InputError(
             str(path), f"unknown file type '{path.suffix or '(none)'}'",
-            "Give .txt, .html, .htm, .json or .jsonl files",
+            "Give .txt, .html, .htm, .json, .jsonl or .parquet files",
         )))
+        return
+    if suffix in PARQUET_SUFFIXES:
+        yield from _read_parquet(path)
         return
     try:
         if suffix in JSON_SUFFIXES:
@@ -267,6 +274,42 @@ def _read_json(path: Path) -> Iterator[Article | Failure]:
             return
         stream.seek(0)
         yield from _records(iter_jsonl(stream, where), RECORD_HINT, where, path.stem, str(path))
+
+
+def _read_parquet(path: Path) -> Iterator[Article | Failure]:
+    """The records of a Parquet file: a row per article, the JSONL fields as columns (as ``storyline export
+    --format parquet`` writes them), read a batch of rows at a time."""
+    where = str(path)
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield Failure(where, f"{where}: reading Parquet needs pyarrow. Install it with: pip install pyarrow")
+        return
+    try:
+        reader = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        yield Failure(where, f"{where}: not a readable Parquet file ({exc}). {PARQUET_HINT}")
+        return
+    names = reader.schema_arrow.names
+    if "text" not in names:
+        yield Failure(where, f"{where}: has no text column (its columns: {', '.join(names[:12])}). {PARQUET_HINT}")
+        return
+    columns = [c for c in PARQUET_COLUMNS if c in names]
+
+    def rows() -> Iterator[tuple[int, dict | InputError]]:
+        number = 0
+        try:
+            for batch in reader.iter_batches(batch_size=1024, columns=columns):
+                for row in batch.to_pylist():
+                    number += 1
+                    if hasattr(row.get("published"), "isoformat"):  # a timestamp column
+                        row["published"] = row["published"].isoformat()
+                    yield number, row
+        except (OSError, pa.ArrowException) as exc:
+            yield number + 1, InputError(where, f"rows after {number} could not be read ({exc})", PARQUET_HINT)
+
+    yield from _records(rows(), PARQUET_HINT, where, path.stem, where)
 
 
 def _records(items, hint: str, where: str, stem: str, path: str | None) -> Iterator[Article | Failure]:
