@@ -195,7 +195,8 @@ def test_a_stopped_ray_ingest_carries_on(inputs, tmp_path):
 
 def test_extract_on_ray_writes_the_local_records_as_parquet(tmp_path):
     """The seeds through `storyline extract --engine ray -o FOLDER`: the same JSON records as the local
-    `storyline extract`, one Parquet row per article, with what the store keeps of it."""
+    `storyline extract`, one Parquet row per article, with what the store keeps of it; `storyline ingest
+    FOLDER` then stores them as the local engine would have."""
     import pyarrow.parquet as pq
 
     local = CliRunner().invoke(app, ["extract", str(EXAMPLE)])
@@ -212,6 +213,18 @@ def test_extract_on_ray_writes_the_local_records_as_parquet(tmp_path):
     again = subprocess.run([STORYLINE, "extract", str(EXAMPLE), "--engine", "ray", "-o", str(folder)],
                            capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and "already holds Parquet shards" in again.stderr  # nothing overwritten
+
+    # The shards are the per-article pass done: the store's writer takes them as they are, without parsing,
+    # and makes the local engine's store of the same articles.
+    with Corpus(tmp_path / "shards.db") as corpus:
+        summary = corpus.ingest([folder])
+        assert (summary.read, summary.new) == (2, 2)
+        assert corpus.ingest([folder]).duplicate == 2
+    with Corpus(tmp_path / "local.db") as corpus:
+        corpus.ingest([EXAMPLE], processes=1)
+    assert rows(tmp_path / "shards.db") == rows(tmp_path / "local.db")
+    mixed = CliRunner().invoke(app, ["ingest", str(folder), str(EXAMPLE), "--db", str(tmp_path / "mixed.db")])
+    assert "holds analyses made by storyline extract --engine ray, not articles" in mixed.output
 
 
 def test_without_ray_a_one_line_error_says_how_to_install_it(tmp_path, monkeypatch):

@@ -101,7 +101,7 @@ def test_published_override_by_id_and_for_all():
      "Ukraine weiter erhöhen werde und dass alle Seiten verhandeln müssen.".encode(),
      "{p}: text looks like German (de), not English. Storyline's language models read English only; "
      "give it English articles"),
-    ("notes.md", SENTENCE.encode(), "{p}: unknown file type '.md'. Give .txt, .html, .htm, .json or .jsonl files"),
+    ("notes.md", SENTENCE.encode(), "{p}: unknown file type '.md'. Give .txt, .html, .htm, .json, .jsonl or .parquet files"),
     ("huge.txt", ("Gantz met Harris. " * (MAX_ARTICLE_CHARS // 10)).encode(),
      "{p}: text is 360,000 characters long; Storyline reads articles of up to 200,000 characters. "
      "Split it into separate articles (one per file, or one per JSONL line)"),

@@ -98,6 +98,7 @@ class Corpus:
 
         if engine not in ENGINES:
             raise StorylineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+        inputs = list(inputs)
         summary = IngestSummary()
 
         def fresh() -> Iterator[Article]:
@@ -114,13 +115,26 @@ class Corpus:
                 if on_progress:
                     on_progress(summary)
 
-        if engine == "ray":
+        from .prepare import read_shards, shard_files
+
+        shards = shard_files(inputs)
+        if shards is not None:  # rows prepared beforehand (storyline extract --engine ray -o FOLDER): store them
+            def counted(items):
+                for item in items:
+                    summary.read += 1
+                    yield item
+
+            stream = counted(read_shards(shards))
+        elif engine == "ray":
             from .ray_engine import prepare
+
+            stream = prepare(fresh(), processes=processes, address=address)
         else:
             from .prepare import prepare
-        options = {"address": address} if engine == "ray" else {}
+
+            stream = prepare(fresh(), processes=processes)
         try:
-            return self._ingest(prepare(fresh(), processes=processes, **options), summary, on_progress)
+            return self._ingest(stream, summary, on_progress)
         except sqlite3.DatabaseError as exc:
             raise _write_failed(exc, self.store.path, summary) from None
 

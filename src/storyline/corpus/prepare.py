@@ -21,7 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..records import analysis_from_json, analysis_json, from_plain, to_plain
+from ..records import ANALYSIS_VERSION, analysis_from_json, analysis_json, from_plain, to_plain
+from ..version import __version__
 from ..types import Article, ArticleAnalysis, Failure
 from . import dedup
 
@@ -111,6 +112,11 @@ def _embed(text: str) -> bytes:
 
 
 # ------------------------------------------------------------------ rows
+# What made a row: the Storyline version and the analysis record's. Rows written by another version are not
+# stored (their analyses and vectors may differ from what this version makes).
+PREPARED_VERSION = f"{__version__}/{ANALYSIS_VERSION}"
+# The columns of a Parquet shard of prepared rows (storyline extract --engine ray -o FOLDER).
+SHARD_COLUMNS = ("article", "analysis", "content_hash", "minhash", "bands", "embedding", "version")
 # A Prepared record or a Failure as a flat row of Arrow-friendly values, and back. A row is a Failure
 # when its "failure" field is set.
 ROW_FIELDS = ("id", "article", "analysis", "content_hash", "minhash", "bands", "embedding", "failure", "where")
@@ -146,6 +152,53 @@ def from_row(row: dict) -> Prepared | Failure:
     return Prepared(analysis=analysis_from_json(text, article), analysis_json=text,
                     content_hash=_text(row["content_hash"]), minhash=bytes(row["minhash"]),
                     bands=tuple(_text(row["bands"]).split()), embedding=bytes(row["embedding"]))
+
+
+def is_shard(path) -> bool:
+    """Whether a file is a Parquet shard of prepared rows (its columns say so)."""
+    from pathlib import Path
+
+    if Path(path).suffix.lower() != ".parquet" or not Path(path).is_file():
+        return False
+    try:
+        import pyarrow.parquet as pq
+
+        names = pq.read_schema(path).names
+    except Exception:  # noqa: BLE001 - not Parquet, or no pyarrow: the reader says what is wrong with it
+        return False
+    return all(column in names for column in SHARD_COLUMNS)
+
+
+def shard_files(inputs: Iterable) -> list | None:
+    """The shard files the inputs name (files, or folders of them), when every input is shards; else None."""
+    from pathlib import Path
+
+    files = []
+    for item in inputs:
+        path = Path(item)
+        found = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+        if not found or not all(is_shard(f) for f in found):
+            return None
+        files += found
+    return files
+
+
+def read_shards(files: list) -> Iterator[Prepared | Failure]:
+    """The prepared records of shard files, in order, a batch of rows at a time."""
+    import pyarrow.parquet as pq
+
+    from ..errors import StorylineError
+
+    for path in files:
+        reader = pq.ParquetFile(path)
+        for batch in reader.iter_batches(batch_size=1024, columns=list(SHARD_COLUMNS)):
+            for row in batch.to_pylist():
+                if row["version"] != PREPARED_VERSION:
+                    raise StorylineError(
+                        f"{path}: was made by Storyline {row['version'].split('/')[0]} (analysis record "
+                        f"{row['version'].split('/')[-1]}), this is {__version__} ({ANALYSIS_VERSION}). Extract "
+                        "the articles again with this version")
+                yield from_row(row)
 
 
 def _text(value) -> str:

@@ -29,7 +29,8 @@ from itertools import islice
 
 from ..errors import StorylineError
 from ..types import Article, Failure
-from .prepare import ROW_FIELDS, Prepared, article_from_row, article_row, from_row, prepare_chunk, to_row
+from .prepare import (PREPARED_VERSION, ROW_FIELDS, Prepared, article_from_row, article_row, from_row, prepare_chunk,
+                      to_row)
 
 __all__ = ["prepare", "extract_rows", "require_ray"]
 
@@ -208,15 +209,25 @@ def prepare(
     on_done: Callable[[int], None] | None = None,
 ) -> Iterator[Prepared | Failure]:
     """The per-article pass over ``articles`` on Ray (``processes`` actors; by default one per CPU of the
-    cluster), in input order: the Ray engine's counterpart of :func:`.prepare.prepare`."""
+    cluster), in input order: the Ray engine's counterpart of :func:`.prepare.prepare`. Ray is joined or started
+    at the first article (an ingest of articles all stored already starts none)."""
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:
+        return
     session = _Session(address, processes)
     try:
-        for row in session.map(articles, _Preparer, model):
+        for row in session.map(_chain(first, articles), _Preparer, model):
             yield from_row(row)
             if on_done:
                 on_done(1)
     finally:
         session.close()
+
+
+def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest
 
 
 def extract_rows(
@@ -248,8 +259,8 @@ def write_parquet(rows: Iterable[dict], folder: str, *, part_rows: int = WINDOW_
     def flush() -> None:
         nonlocal part
         if buffer:
-            fields = ("id", "title", "outlet", "published", "url", "record", "analysis", "content_hash", "minhash",
-                      "bands", "embedding")
+            fields = ("id", "title", "outlet", "published", "url", "record", "article", "analysis", "content_hash",
+                      "minhash", "bands", "embedding", "version")
             columns = {f: [row[f] for row in buffer] for f in fields}
             binary = {"minhash", "embedding"}
             table = pa.table({f: pa.array(v, type=pa.binary() if f in binary else pa.string())
@@ -265,7 +276,7 @@ def write_parquet(rows: Iterable[dict], folder: str, *, part_rows: int = WINDOW_
             continue
         article = json.loads(row["article"])
         buffer.append({**row, "title": article.get("title"), "outlet": article.get("outlet"),
-                       "published": article.get("published"), "url": article.get("url")})
+                       "published": article.get("published"), "url": article.get("url"), "version": PREPARED_VERSION})
         written += 1
         if len(buffer) >= part_rows:
             flush()

@@ -292,6 +292,10 @@ def _read_parquet(path: Path) -> Iterator[Article | Failure]:
         yield Failure(where, f"{where}: not a readable Parquet file ({exc}). {PARQUET_HINT}")
         return
     names = reader.schema_arrow.names
+    if "analysis" in names and "embedding" in names and "text" not in names:
+        yield Failure(where, f"{where}: holds analyses made by storyline extract --engine ray, not articles. Ingest "
+                      "such files alone (storyline ingest FOLDER --db ...), without other inputs")
+        return
     if "text" not in names:
         yield Failure(where, f"{where}: has no text column (its columns: {', '.join(names[:12])}). {PARQUET_HINT}")
         return
