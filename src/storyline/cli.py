@@ -317,14 +317,7 @@ def extract(
         finally:
             if output:
                 stream.close()
-        if not quiet:
-            err.print(f"{_count(done, 'article', 'articles')} extracted, {len(failures)} failed "
-                      f"in {time.perf_counter() - started:.1f} s", markup=False)
-        if failures:
-            raise typer.Exit(1)
-        if done == 0:
-            err.print("error: no articles given", markup=False)
-            raise typer.Exit(1)
+        _extracted(done, len(failures), "", started, quiet)
 
 
 def _extract_ray(inputs, output: Path | None, published, outlet, encoding, address, workers, quiet: bool) -> None:
@@ -363,10 +356,15 @@ def _extract_ray(inputs, output: Path | None, published, outlet, encoding, addre
         raise StorylineError(f"{output}: cannot be created ({exc.strerror}). Give a folder you may write to") from None
     with _progress(None, "Extracting on Ray", quiet) as advance:
         done = write_parquet(extract_rows(articles(), processes=workers, address=address), str(output), on_row=on_row)
+    _extracted(done, len(failures), f" to {output}", started, quiet)
+
+
+def _extracted(done: int, failed: int, where: str, started: float, quiet: bool) -> None:
+    """The end of an extract: the counts, and exit 1 when an article failed or none was given."""
     if not quiet:
-        err.print(f"{_count(done, 'article', 'articles')} extracted to {output}, {len(failures)} failed "
+        err.print(f"{_count(done, 'article', 'articles')} extracted{where}, {failed} failed "
                   f"in {time.perf_counter() - started:.1f} s", markup=False)
-    if failures:
+    if failed:
         raise typer.Exit(1)
     if done == 0:
         err.print("error: no articles given", markup=False)
