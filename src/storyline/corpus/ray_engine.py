@@ -116,7 +116,8 @@ def _quiet() -> None:
     for name in ("ray", "ray.data", "ray._private.authentication.authentication_token_setup"):
         logging.getLogger(name).setLevel(logging.ERROR)
     # The driver's own C++ core worker writes its notices straight to stderr (one per actor pool: "constructor
-    # arguments in the object store"); errors that matter reach this process as exceptions.
+    # arguments in the object store"); errors that matter reach this process as exceptions. A local Ray started
+    # here logs at the same level; set RAY_BACKEND_LOG_LEVEL (for example to "info") to see more.
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
 
 
