@@ -286,27 +286,17 @@ def extract(
             raise StorylineError("--address is for --engine ray")
         from .api import extract as run_extract
         from .api import extract_records
-        from .ingest import read_articles
         from .report.json import dumps
         from .types import Failure
 
         started = time.perf_counter()
         failures: list[Failure] = []
-
-        def articles():
-            for item in read_articles(inputs, published=_published(published), encoding=encoding,
-                                      outlet=_outlet(outlet)):
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    err.print(f"error: {item.message}", markup=False)
-                else:
-                    yield item
-
         done = 0
         stream = _open_output(output) if output else sys.stdout
         try:
             with _progress(None, "Extracting", quiet) as advance:
-                for record in extract_records(run_extract(articles(), processes=workers, on_done=advance)):
+                articles = _readable(inputs, _published(published), _outlet(outlet), encoding, failures)
+                for record in extract_records(run_extract(articles, processes=workers, on_done=advance)):
                     if isinstance(record, Failure):
                         failures.append(record)
                         err.print(f"error: {record.message}", markup=False)
@@ -323,7 +313,6 @@ def extract(
 def _extract_ray(inputs, output: Path | None, published, outlet, encoding, address, workers, quiet: bool) -> None:
     """``storyline extract --engine ray -o FOLDER``: the records as Parquet shards."""
     from .corpus.ray_engine import extract_rows, require_ray, write_parquet
-    from .ingest import read_articles
     from .types import Failure
 
     if output is None:
@@ -334,20 +323,12 @@ def _extract_ray(inputs, output: Path | None, published, outlet, encoding, addre
         raise StorylineError(f"{output}: already holds Parquet shards. Give an empty or new folder")
     require_ray()
     started = time.perf_counter()
-    failures: list[str] = []
-
-    def articles():
-        for item in read_articles(inputs, published=published, encoding=encoding, outlet=outlet):
-            if isinstance(item, Failure):
-                failures.append(item.message)
-                err.print(f"error: {item.message}", markup=False)
-            else:
-                yield item
+    failures: list[Failure] = []
 
     def on_row(row: dict) -> None:
         advance(1)
         if row.get("failure") is not None:
-            failures.append(row["failure"])
+            failures.append(Failure(row["where"], row["failure"]))
             err.print(f"error: {row['failure']}", markup=False)
 
     try:
@@ -355,8 +336,23 @@ def _extract_ray(inputs, output: Path | None, published, outlet, encoding, addre
     except OSError as exc:
         raise StorylineError(f"{output}: cannot be created ({exc.strerror}). Give a folder you may write to") from None
     with _progress(None, "Extracting on Ray", quiet) as advance:
-        done = write_parquet(extract_rows(articles(), processes=workers, address=address), str(output), on_row=on_row)
+        articles = _readable(inputs, published, outlet, encoding, failures)
+        done = write_parquet(extract_rows(articles, processes=workers, address=address), str(output), on_row=on_row)
     _extracted(done, len(failures), f" to {output}", started, quiet)
+
+
+def _readable(inputs, published, outlet, encoding, failures: list):
+    """The articles the inputs hold; each input that cannot be read is printed as an error and kept in
+    ``failures``."""
+    from .ingest import read_articles
+    from .types import Failure
+
+    for item in read_articles(inputs, published=published, encoding=encoding, outlet=outlet):
+        if isinstance(item, Failure):
+            failures.append(item)
+            err.print(f"error: {item.message}", markup=False)
+        else:
+            yield item
 
 
 def _extracted(done: int, failed: int, where: str, started: float, quiet: bool) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import StoreError, StorylineError
-from ..records import REPORT_VERSION, analysis_from_json, analysis_json, report_from_json, report_json
+from ..records import REPORT_VERSION, analysis_from_json, report_from_json, report_json
 from ..version import __version__
 from ..types import Article, ArticleAnalysis, Failure, StoryReport
 from .records import ArticleRecord, ArticleRow, ListedArticle, SearchHit, StoryRow

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -64,11 +63,12 @@ def prepare(
 
 
 def init_worker(model: str | None = None) -> None:
-    """Load what the per-article pass needs, once per process: spaCy and the embedding model."""
+    """Load what the per-article pass needs, once per process: spaCy, and MiniLM on one torch thread."""
     from ..nlp.pipeline import load_model
+    from ..story.embed import share_cores
 
     load_model(model)
-    _embedder()
+    share_cores(EMBED_THREADS)
 
 
 def prepare_chunk(articles: list[Article], model: str | None = None) -> list[Prepared | Failure]:
@@ -93,22 +93,11 @@ def _prepared(analysis: ArticleAnalysis) -> Prepared:
     )
 
 
-@lru_cache(maxsize=1)
-def _embedder():
-    from ..story import minilm
-
-    model = minilm.load_model()
-    import torch
-
-    torch.set_num_threads(EMBED_THREADS)
-    return model
-
-
 def _embed(text: str) -> bytes:
     """One text's embedding, alone: its vector does not depend on which texts share its batch."""
-    from ..story import minilm
+    from ..story.embed import embed
 
-    return minilm.encode(_embedder(), [text])[0].astype("<f4").tobytes()
+    return embed([text])[0].astype("<f4").tobytes()
 
 
 # ------------------------------------------------------------------ rows
@@ -135,12 +124,13 @@ def to_row(item: Prepared | Failure, article: Article | None = None) -> dict:
     """A record as a row (``article``: the article a Failure came from)."""
     if isinstance(item, Failure):
         row = dict.fromkeys(ROW_FIELDS)
-        row.update(id=article.id if article else None, failure=item.message, where=item.where,
-                   article=json.dumps(to_plain(article), ensure_ascii=False) if article else None)
+        row.update(id=article.id if article else None, failure=item.message, where=item.where)
+        if article:
+            row.update(article_row(article))
         return row
-    return {"id": item.analysis.article.id, "article": json.dumps(to_plain(item.analysis.article), ensure_ascii=False),
-            "analysis": item.analysis_json, "content_hash": item.content_hash, "minhash": item.minhash,
-            "bands": " ".join(item.bands), "embedding": item.embedding, "failure": None, "where": None}
+    return {**article_row(item.analysis.article), "analysis": item.analysis_json, "content_hash": item.content_hash,
+            "minhash": item.minhash, "bands": " ".join(item.bands), "embedding": item.embedding, "failure": None,
+            "where": None}
 
 
 def from_row(row: dict) -> Prepared | Failure:

@@ -29,8 +29,8 @@ from itertools import islice
 
 from ..errors import StorylineError
 from ..types import Article, Failure
-from .prepare import (PREPARED_VERSION, ROW_FIELDS, Prepared, article_from_row, article_row, from_row, prepare_chunk,
-                      to_row)
+from .prepare import (PREPARED_VERSION, ROW_FIELDS, SHARD_COLUMNS, Prepared, article_from_row, article_row, from_row,
+                      prepare_chunk, to_row)
 
 __all__ = ["prepare", "extract_rows", "require_ray"]
 
@@ -41,6 +41,9 @@ WINDOW_ARTICLES = 4096
 # Articles per batch given to an actor: as CHUNK_ARTICLES in the local engine.
 BATCH_ARTICLES = 16
 INSTALL = "pip install 'storyline[ray]'"
+# The columns of an extract's Parquet shards: the article's listing fields and its record, then the prepared
+# row's (SHARD_COLUMNS: what `storyline ingest FOLDER` reads back).
+SHARD_FIELDS = ("id", "title", "outlet", "published", "url", "record", *SHARD_COLUMNS)
 
 
 def require_ray():
@@ -168,9 +171,11 @@ class _Preparer:
         init_worker(model)
 
     def __call__(self, batch):
+        return _table([to_row(result, article) for result, article in self._prepared(batch)], ROW_FIELDS)
+
+    def _prepared(self, batch) -> list[tuple[Prepared | Failure, Article]]:
         articles = [article_from_row(row) for row in batch.to_pylist()]
-        results = prepare_chunk(articles, self.model)
-        return _table([to_row(result, article) for result, article in zip(results, articles)], ROW_FIELDS)
+        return list(zip(prepare_chunk(articles, self.model), articles))
 
 
 class _Extractor(_Preparer):
@@ -180,16 +185,10 @@ class _Extractor(_Preparer):
         from ..api import extract_records
         from ..report.json import dumps
 
-        articles = [article_from_row(row) for row in batch.to_pylist()]
-        results = prepare_chunk(articles, self.model)
-        rows = []
-        for result, article in zip(results, articles):
-            row = to_row(result, article)
-            record = None
-            if isinstance(result, Prepared):
-                record = next(extract_records([result.analysis]))
-                record = dumps(record, pretty=False) if isinstance(record, dict) else None
-            rows.append({**row, "record": record})
+        rows = [{**to_row(result, article),
+                 "record": dumps(next(extract_records([result.analysis])), pretty=False)
+                 if isinstance(result, Prepared) else None}
+                for result, article in self._prepared(batch)]
         return _table(rows, ROW_FIELDS + ("record",))
 
 
@@ -251,7 +250,6 @@ def write_parquet(rows: Iterable[dict], folder: str, *, part_rows: int = WINDOW_
                   on_row: Callable[[dict], None] | None = None) -> int:
     """Write rows as Parquet shards ``part-00000.parquet``, ... in ``folder`` (in order); return how many rows.
     A row with ``failure`` set is passed to ``on_row`` only, not written."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     os.makedirs(folder, exist_ok=True)
@@ -260,13 +258,7 @@ def write_parquet(rows: Iterable[dict], folder: str, *, part_rows: int = WINDOW_
     def flush() -> None:
         nonlocal part
         if buffer:
-            fields = ("id", "title", "outlet", "published", "url", "record", "article", "analysis", "content_hash",
-                      "minhash", "bands", "embedding", "version")
-            columns = {f: [row[f] for row in buffer] for f in fields}
-            binary = {"minhash", "embedding"}
-            table = pa.table({f: pa.array(v, type=pa.binary() if f in binary else pa.string())
-                              for f, v in columns.items()})
-            pq.write_table(table, os.path.join(folder, f"part-{part:05d}.parquet"))
+            pq.write_table(_table(buffer, SHARD_FIELDS), os.path.join(folder, f"part-{part:05d}.parquet"))
             part += 1
             buffer.clear()
 

@@ -292,7 +292,9 @@ def _read_parquet(path: Path) -> Iterator[Article | Failure]:
         yield Failure(where, f"{where}: not a readable Parquet file ({exc}). {PARQUET_HINT}")
         return
     names = reader.schema_arrow.names
-    if "analysis" in names and "embedding" in names and "text" not in names:
+    from ..corpus.prepare import SHARD_COLUMNS
+
+    if all(column in names for column in SHARD_COLUMNS):
         yield Failure(where, f"{where}: holds analyses made by storyline extract --engine ray, not articles. Ingest "
                       "such files alone (storyline ingest FOLDER --db ...), without other inputs")
         return
