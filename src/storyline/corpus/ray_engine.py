@@ -63,6 +63,14 @@ class _Session:
     def __init__(self, address: str | None, workers: int | None) -> None:
         ray = self.ray = require_ray()
         self.started = False
+        # Every actor embeds in the driver's precision (story.minilm), whatever its own CPU: the vectors, and
+        # so the stories, then do not depend on which node parsed an article.
+        from ..story.minilm import PRECISION_ENV, precision
+
+        try:
+            self.environment = {"env_vars": {PRECISION_ENV: precision()}}
+        except ValueError as exc:
+            raise StorylineError(str(exc)) from None
         _quiet()
         if address and not ray.is_initialized():
             _reachable(address)
@@ -107,7 +115,7 @@ class _Session:
             kwargs = {"fn_constructor_kwargs": {"model": model}} if model else {}
             dataset = dataset.map_batches(actor, **kwargs, batch_size=BATCH_ARTICLES,
                                           compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),
-                                          num_cpus=1, batch_format="pyarrow")
+                                          num_cpus=1, batch_format="pyarrow", runtime_env=self.environment)
             for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
                 yield from batch.to_pylist()
 

@@ -42,6 +42,8 @@ def _model():
         return minilm.load_model()
     except ImportError as exc:  # pragma: no cover - a broken install
         raise _unavailable(str(exc)) from None
+    except ValueError as exc:  # $STORYLINE_EMBED_PRECISION names no precision
+        raise StorylineError(str(exc)) from None
 
 
 def _model_loaded() -> bool:
