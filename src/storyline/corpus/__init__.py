@@ -168,18 +168,15 @@ class Corpus:
     def _store(self, prepared: Prepared, summary: IngestSummary) -> None:
         from dataclasses import replace
         from . import dedup
-        from .cluster import assign_story
+        from .cluster import place_article
 
-        analysis = prepared.analysis
-        article = analysis.article
         bands = list(enumerate(prepared.bands))
         with self.store.transaction():
             if self.store.has_content(prepared.content_hash):  # the same text twice in one input
                 summary.duplicate += 1
                 return
             original = self._near_duplicate_of(dedup.from_bytes(prepared.minhash), bands)
-            article = replace(article, id=self.store.free_id(article.id))
-            analysis = replace(analysis, article=article)
+            article = replace(prepared.article, id=self.store.free_id(prepared.article.id))
             if original is not None:
                 story = self.store.article_signature(original).story
                 rowid = self.store.insert_article(article, prepared.content_hash, prepared.analysis_json,
@@ -188,8 +185,8 @@ class Corpus:
             else:
                 rowid = self.store.insert_article(article, prepared.content_hash, prepared.analysis_json,
                                                   prepared.minhash, None, None)
-                story = assign_story(self.store, analysis, article.title or _first_words(analysis), prepared.vector,
-                                     article=rowid)
+                story = place_article(self.store, prepared.words, prepared.names, article.published, prepared.title,
+                                      prepared.vector, article=rowid)
                 self.store.set_article_story(rowid, story)
                 summary.new += 1
             self.store.add_bands(rowid, bands)
@@ -378,14 +375,6 @@ def _member_dict(listed: ListedArticle) -> dict:
 def _hit_dict(hit: SearchHit) -> dict:
     return {"id": hit.id, "story": hit.story, "title": hit.title, "outlet": hit.outlet, "published": hit.published,
             "snippet": hit.snippet}
-
-
-def _first_words(analysis: ArticleAnalysis, count: int = 12) -> str | None:
-    for span in analysis.sentences:
-        words = analysis.article.text[span.start:span.end].split()
-        if words:
-            return " ".join(words[:count]) + (" …" if len(words) > count else "")
-    return None
 
 
 def write_export(records: Iterable[dict], fmt: str, output) -> int:

@@ -22,7 +22,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -131,6 +131,13 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
             it, so that :func:`refine_stories` moves the article (and its near-duplicates) along.
     """
     words, names = article_terms(analysis)
+    return place_article(store, words, names, analysis.article.published, title, embedding, article)
+
+
+def place_article(store: Store, words: Mapping[str, int], names: Mapping[str, int], published: str | None,
+                  title: str | None, embedding: np.ndarray, article: int | None = None) -> int:
+    """:func:`assign_story` from what it reads of the analysis: the article's :func:`article_terms` and its
+    publication time (what the store's writer gets from the workers, which keep the analysis)."""
     keys = {f"w:{t}": c for t, c in words.items()} | {f"n:{t}": c for t, c in names.items()}
     df, documents = store.document_frequencies(keys), store.document_count()
     store.bump_document_frequencies(keys)
@@ -140,7 +147,6 @@ def assign_story(store: Store, analysis: ArticleAnalysis, title: str | None, emb
     lookup = dict(sorted(flat.items(), key=lambda kv: -kv[1])[:LOOKUP_TERMS])
     rough = store.candidate_stories(lookup)
     best, best_score, best_state = None, JOIN_THRESHOLD, None
-    published = analysis.article.published
     embedding = np.asarray(embedding, dtype=np.float32)
     for story in sorted(rough, key=lambda s: (-rough[s], s))[:CANDIDATES]:
         state = store.story_state(story)

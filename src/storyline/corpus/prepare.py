@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..records import ANALYSIS_VERSION, analysis_from_json, analysis_json, from_plain, to_plain
+from ..records import ANALYSIS_VERSION, analysis_json, from_plain, to_plain
 from ..version import __version__
 from ..types import Article, ArticleAnalysis, Failure
 from . import dedup
@@ -35,18 +35,32 @@ EMBED_THREADS = 1
 
 @dataclass(frozen=True)
 class Prepared:
-    """One article after the per-article pass, ready for the store's writer."""
+    """One article after the per-article pass, ready for the store's writer.
 
-    analysis: ArticleAnalysis
+    The writer needs no :class:`ArticleAnalysis`: it stores the analysis's JSON and clusters by the
+    article's terms, which the worker counts. The analysis object itself is kept only in the process that
+    made it (``analysis``, for ``storyline extract``'s records), and not sent on: rebuilding it in the
+    writer would cost more than storing and clustering the article.
+    """
+
+    article: Article
     analysis_json: str  # records.analysis_json: what the store keeps
     content_hash: str  # dedup.content_hash of the text
     minhash: bytes  # dedup.to_bytes of the MinHash signature
     bands: tuple[str, ...]  # the LSH band keys, band i at index i (dedup.bands)
     embedding: bytes  # the unit-length float32 embedding of cluster.embedding_text, little-endian
+    words: dict[str, int]  # cluster.article_terms: content-word lemmas and their counts
+    names: dict[str, int]  # ... and names (with the calendar dates the article states)
+    title: str | None  # the title a story it starts gets: the article's, or its first words
+    analysis: ArticleAnalysis | None = field(default=None, compare=False)
 
     @property
     def vector(self) -> np.ndarray:
         return np.frombuffer(self.embedding, dtype="<f4").astype(np.float32)
+
+    def sent(self) -> Prepared:
+        """The record as it goes to the writer: without the analysis object."""
+        return replace(self, analysis=None)
 
 
 def prepare(
@@ -59,7 +73,7 @@ def prepare(
     """The per-article pass over ``articles`` on this machine's cores, in input order (the local engine)."""
     from ..nlp.pipeline import run_chunks
 
-    return run_chunks(articles, prepare_chunk, init_worker, processes=processes, model=model, on_done=on_done)
+    return run_chunks(articles, _prepare_sent, init_worker, processes=processes, model=model, on_done=on_done)
 
 
 def init_worker(model: str | None = None) -> None:
@@ -78,19 +92,38 @@ def prepare_chunk(articles: list[Article], model: str | None = None) -> list[Pre
     return [item if isinstance(item, Failure) else _prepared(item) for item in _analyze_chunk(articles, model)]
 
 
-def _prepared(analysis: ArticleAnalysis) -> Prepared:
-    from .cluster import embedding_text
+def _prepare_sent(articles: list[Article], model: str | None = None) -> list[Prepared | Failure]:
+    """:func:`prepare_chunk`, its records as they go to the writer (the local engine's task)."""
+    return [item.sent() if isinstance(item, Prepared) else item for item in prepare_chunk(articles, model)]
 
-    text = analysis.article.text
-    signature = dedup.signature(text)
+
+def _prepared(analysis: ArticleAnalysis) -> Prepared:
+    from .cluster import article_terms, embedding_text
+
+    article = analysis.article
+    signature = dedup.signature(article.text)
+    words, names = article_terms(analysis)
     return Prepared(
-        analysis=analysis,
+        article=article,
         analysis_json=analysis_json(analysis),
-        content_hash=dedup.content_hash(text),
+        content_hash=dedup.content_hash(article.text),
         minhash=dedup.to_bytes(signature),
         bands=tuple(key for _, key in dedup.bands(signature)),
         embedding=_embed(embedding_text(analysis)),
+        words=dict(words),
+        names=dict(names),
+        title=article.title or first_words(analysis),
+        analysis=analysis,
     )
+
+
+def first_words(analysis: ArticleAnalysis, count: int = 12) -> str | None:
+    """The first ``count`` words of an article's first sentence (a story's title where it has none)."""
+    for span in analysis.sentences:
+        words = analysis.article.text[span.start:span.end].split()
+        if words:
+            return " ".join(words[:count]) + (" …" if len(words) > count else "")
+    return None
 
 
 def _embed(text: str) -> bytes:
@@ -103,12 +136,17 @@ def _embed(text: str) -> bytes:
 # ------------------------------------------------------------------ rows
 # What made a row: the Storyline version and the analysis record's. Rows written by another version are not
 # stored (their analyses and vectors may differ from what this version makes).
-PREPARED_VERSION = f"{__version__}/{ANALYSIS_VERSION}"
-# The columns of a Parquet shard of prepared rows (storyline extract --engine ray -o FOLDER).
-SHARD_COLUMNS = ("article", "analysis", "content_hash", "minhash", "bands", "embedding", "version")
+# Rows 2: with the article's terms (an ingest's writer no longer rebuilds the analysis from its JSON).
+ROWS_VERSION = 2
+PREPARED_VERSION = f"{__version__}/{ANALYSIS_VERSION}/{ROWS_VERSION}"
+# The columns of a Parquet shard of prepared rows (storyline extract --engine ray -o FOLDER); a file is
+# taken for a shard by the first three (shards of older versions are then refused by their version).
+SHARD_COLUMNS = ("analysis", "embedding", "version", "article", "content_hash", "minhash", "bands", "terms")
+SHARD_MARKS = SHARD_COLUMNS[:3]
 # A Prepared record or a Failure as a flat row of Arrow-friendly values, and back. A row is a Failure
 # when its "failure" field is set.
-ROW_FIELDS = ("id", "article", "analysis", "content_hash", "minhash", "bands", "embedding", "failure", "where")
+ROW_FIELDS = ("id", "article", "analysis", "content_hash", "minhash", "bands", "embedding", "terms", "failure",
+              "where")
 
 
 def article_row(article: Article) -> dict:
@@ -128,20 +166,21 @@ def to_row(item: Prepared | Failure, article: Article | None = None) -> dict:
         if article:
             row.update(article_row(article))
         return row
-    return {**article_row(item.analysis.article), "analysis": item.analysis_json, "content_hash": item.content_hash,
-            "minhash": item.minhash, "bands": " ".join(item.bands), "embedding": item.embedding, "failure": None,
-            "where": None}
+    return {**article_row(item.article), "analysis": item.analysis_json, "content_hash": item.content_hash,
+            "minhash": item.minhash, "bands": " ".join(item.bands), "embedding": item.embedding,
+            "terms": json.dumps({"words": item.words, "names": item.names, "title": item.title}, ensure_ascii=False),
+            "failure": None, "where": None}
 
 
 def from_row(row: dict) -> Prepared | Failure:
     """The record a row holds."""
     if row.get("failure") is not None:
         return Failure(_text(row["where"]), _text(row["failure"]))
-    article = article_from_row(row)
-    text = _text(row["analysis"])
-    return Prepared(analysis=analysis_from_json(text, article), analysis_json=text,
+    terms = json.loads(_text(row["terms"]))
+    return Prepared(article=article_from_row(row), analysis_json=_text(row["analysis"]),
                     content_hash=_text(row["content_hash"]), minhash=bytes(row["minhash"]),
-                    bands=tuple(_text(row["bands"]).split()), embedding=bytes(row["embedding"]))
+                    bands=tuple(_text(row["bands"]).split()), embedding=bytes(row["embedding"]),
+                    words=terms["words"], names=terms["names"], title=terms["title"])
 
 
 def is_shard(path) -> bool:
@@ -156,7 +195,7 @@ def is_shard(path) -> bool:
         names = pq.read_schema(path).names
     except Exception:  # noqa: BLE001 - not Parquet, or no pyarrow: the reader says what is wrong with it
         return False
-    return all(column in names for column in SHARD_COLUMNS)
+    return all(column in names for column in SHARD_MARKS)
 
 
 def shard_files(inputs: Iterable) -> list | None:
@@ -181,13 +220,15 @@ def read_shards(files: list) -> Iterator[Prepared | Failure]:
 
     for path in files:
         reader = pq.ParquetFile(path)
-        for batch in reader.iter_batches(batch_size=1024, columns=list(SHARD_COLUMNS)):
+        columns = [c for c in SHARD_COLUMNS if c in reader.schema_arrow.names]
+        for batch in reader.iter_batches(batch_size=1024, columns=columns):
             for row in batch.to_pylist():
                 if row["version"] != PREPARED_VERSION:
+                    made = row["version"].split("/")
                     raise StorylineError(
-                        f"{path}: was made by Storyline {row['version'].split('/')[0]} (analysis record "
-                        f"{row['version'].split('/')[-1]}), this is {__version__} ({ANALYSIS_VERSION}). Extract "
-                        "the articles again with this version")
+                        f"{path}: was made by Storyline {made[0]} (analysis record {made[1] if len(made) > 1 else '?'}, "
+                        f"rows {made[2] if len(made) > 2 else 1}), this is {__version__} ({ANALYSIS_VERSION}, rows "
+                        f"{ROWS_VERSION}). Extract the articles again with this version")
                 yield from_row(row)
 
 

@@ -38,9 +38,9 @@ WATCH_SECONDS = 0.2
 # The precision the model runs in: "bf16" (its linear layers' weights and products in bfloat16, with
 # float32 sums, layer norms, softmax and pooling: torch.autocast), "fp32", or "auto": bf16 where the CPU
 # does bfloat16 products natively (AMX or AVX-512 BF16), fp32 elsewhere (where bf16 would be emulated,
-# and slower). Measured on this project's 2-core Xeon (AMX), headline and lead of 60 PolNeAR articles
-# embedded one at a time on one thread: 24 ms a text against 53 ms, and a cosine of at least 0.99997
-# to the fp32 vector (benchmarks/embed_precision.py). Every process of one ingest must use the same
+# and slower). Measured with benchmarks/embed_precision.py on this project's 2-core Xeon (AMX), the
+# leads of 100 PolNeAR train articles embedded one at a time on one thread: 23.0 ms a text against 51.9,
+# and a cosine of at least 0.99997 to the fp32 vector. Every process of one ingest must use the same
 # precision for its vectors to agree: the Ray engine hands the driver's to its actors.
 PRECISION_ENV = "STORYLINE_EMBED_PRECISION"
 PRECISIONS = ("auto", "bf16", "fp32")
