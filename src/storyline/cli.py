@@ -321,7 +321,7 @@ def _extract_ray(inputs, output: Path | None, published, outlet, encoding, addre
         raise StorylineError(f"{output}: is a file. With --engine ray, -o names a folder for the Parquet shards")
     if output.is_dir() and any(output.glob("part-*.parquet")):
         raise StorylineError(f"{output}: already holds Parquet shards. Give an empty or new folder")
-    require_ray()
+    require_ray(address)
     started = time.perf_counter()
     failures: list[Failure] = []
 
@@ -404,7 +404,7 @@ def ingest(
         if engine is Engine.ray:
             from .corpus.ray_engine import require_ray
 
-            require_ray()
+            require_ray(address)
 
         started = time.perf_counter()
         with Corpus(db) as corpus, _ingest_progress(quiet) as update:

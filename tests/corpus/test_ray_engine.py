@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.corpus import Corpus
+from storyline.story import minilm
 
 from ..conftest import EXAMPLE, corpus_or_skip
 
@@ -76,12 +77,13 @@ def local_store(inputs) -> Path:
 
 def rows(db: Path) -> dict[str, list]:
     """What two stores must share: each article (in the order stored) with its story, analysis and signature;
-    each story with its title and size."""
+    each story with its title and size; each story member's embedding."""
     with sqlite3.connect(db) as connection:
         return {
             "articles": connection.execute(
                 "select id, story, duplicate_of, content_hash, analysis, minhash from articles order by rowid").fetchall(),
             "stories": connection.execute("select id, title, articles from stories order by id").fetchall(),
+            "vectors": connection.execute("select article, embedding from members order by rowid").fetchall(),
         }
 
 
@@ -136,16 +138,34 @@ def _stored(db: Path) -> int:
 def test_two_node_cluster_loses_nothing_when_a_worker_is_killed(inputs, local_store, tmp_path):
     """`ray start --head` and a second raylet joined to it (one CPU each, on 127.0.0.1); an ingest through
     --address; one of the actors that parse is killed with SIGKILL midway. Ray starts it again and reruns
-    its batch: the store is the local engine's, no article lost or stored twice."""
+    its batch: the store is the local engine's, no article lost or stored twice.
+
+    The nodes are started with the other MiniLM precision than the driver's: the actors embed in the
+    driver's, which the store's vectors being the local engine's shows. The head turns on Ray's token
+    authentication (its default); the second node joins as Ray's documentation says (RAY_AUTH_MODE=token),
+    while the ingest is run without it, as a user would: Storyline sends the token it finds."""
     port = _free_port()
     temp = tempfile.mkdtemp(prefix="sl-ray-", dir="/tmp")  # Ray's socket paths must stay short
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
-    env.pop("RAY_ADDRESS", None)
+    for name in ("RAY_ADDRESS", "RAY_AUTH_MODE", minilm.PRECISION_ENV):  # (a local Ray started before sets the 2nd)
+        env.pop(name, None)
+    nodes = {**env, minilm.PRECISION_ENV: "fp32" if minilm.precision() == "bf16" else "bf16"}
     try:
         _ray("start", "--head", "--node-ip-address", "127.0.0.1", "--port", str(port), "--num-cpus", "1",
-             "--include-dashboard", "false", "--temp-dir", temp, "--disable-usage-stats", env=env)
+             "--include-dashboard", "false", "--temp-dir", temp, "--disable-usage-stats", env=nodes)
         _ray("start", "--address", f"127.0.0.1:{port}", "--node-ip-address", "127.0.0.1", "--num-cpus", "1",
-             env=env)
+             env={**nodes, "RAY_AUTH_MODE": "token"})
+        # a driver without the cluster's token is told where to get it
+        home = tmp_path / "home"
+        home.mkdir()
+        refused = subprocess.run([STORYLINE, "ingest", str(EXAMPLE), "--db", str(tmp_path / "refused.db"), "--engine",
+                                  "ray", "--address", f"127.0.0.1:{port}"], env={**env, "HOME": str(home)},
+                                 capture_output=True, text=True, timeout=300)
+        assert refused.returncode == 1
+        assert refused.stderr.strip().splitlines() == [
+            f"error: the Ray cluster at 127.0.0.1:{port} wants its authentication token, and this machine has none. "
+            "Copy ~/.ray/auth_token from the cluster's head node to this machine (or set RAY_AUTH_TOKEN to its "
+            "contents), and run again"]
         db = tmp_path / "cluster.db"
         ingest = subprocess.Popen([STORYLINE, "ingest", str(inputs), "--db", str(db), "--engine", "ray",
                                    "--address", f"127.0.0.1:{port}", "--quiet"],

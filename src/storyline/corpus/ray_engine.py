@@ -46,8 +46,11 @@ INSTALL = "pip install 'storyline[ray]'"
 SHARD_FIELDS = ("id", "title", "outlet", "published", "url", "record", *SHARD_COLUMNS)
 
 
-def require_ray():
-    """The ``ray`` module, or a one-line error saying how to install it."""
+def require_ray(address: str | None = None):
+    """The ``ray`` module, or a one-line error saying how to install it. Ray is imported in token
+    authentication mode where a cluster's ``address`` is given and a token is at hand (:func:`_token_auth`)."""
+    if address:
+        _token_auth()  # (before Ray is imported: it reads its authentication mode once)
     try:
         import ray
         import ray.data  # noqa: F401 - Ray Data ships with ray[data]
@@ -61,7 +64,7 @@ class _Session:
     ``workers`` CPUs (stopped again at the end)."""
 
     def __init__(self, address: str | None, workers: int | None) -> None:
-        ray = self.ray = require_ray()
+        ray = self.ray = require_ray(address)
         self.started = False
         # Every actor embeds in the driver's precision (story.minilm), whatever its own CPU: the vectors, and
         # so the stories, then do not depend on which node parsed an article.
@@ -87,7 +90,13 @@ class _Session:
                                  **options)
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 where = f"the Ray cluster at {address}" if address else "a local Ray"
-                detail = "".join(aside).strip().splitlines()[-3:]
+                said = "".join(aside)
+                if "InvalidAuthToken" in said or "InvalidAuthToken" in str(exc):
+                    raise StorylineError(
+                        f"{where} wants its authentication token, and this machine has {_token_where()}. Copy "
+                        f"{TOKEN_FILE} from the cluster's head node to this machine (or set RAY_AUTH_TOKEN to its "
+                        "contents), and run again") from None
+                detail = said.strip().splitlines()[-3:]
                 raise StorylineError(f"could not connect to {where} ({exc}{'; ' if detail else ''}{' '.join(detail)}). "
                                      "Start one with: ray start --head, and give its address (host:port) with "
                                      "--address") from None
@@ -130,6 +139,27 @@ def _quiet() -> None:
     # arguments in the object store"); errors that matter reach this process as exceptions. A local Ray started
     # here logs at the same level; set RAY_BACKEND_LOG_LEVEL (for example to "info") to see more.
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+
+
+# Where Ray keeps the token of the clusters started on a machine, and looks for it (a cluster started with
+# `ray start --head` asks every node and driver that joins it for the token: the default of Ray 2.60, pinned here).
+TOKEN_FILE = "~/.ray/auth_token"
+
+
+def _token_auth() -> None:
+    """Join a cluster with token authentication wherever a token is at hand: Ray's `ray start --head` turns it
+    on, and a driver that does not send the token is refused (after a minute of retries). A driver in token
+    mode joins a cluster without authentication too, so this is safe whatever the cluster's setting."""
+    if "RAY_AUTH_MODE" not in os.environ and _token_where() != "none":
+        os.environ["RAY_AUTH_MODE"] = "token"
+
+
+def _token_where() -> str:
+    """Where this machine has a Ray token: an environment variable, the token file, or none."""
+    if os.environ.get("RAY_AUTH_TOKEN"):
+        return "one in RAY_AUTH_TOKEN"
+    path = os.environ.get("RAY_AUTH_TOKEN_PATH") or os.path.expanduser(TOKEN_FILE)
+    return f"the one in {path}" if os.path.isfile(path) else "none"
 
 
 def _reachable(address: str) -> None:
