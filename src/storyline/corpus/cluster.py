@@ -30,7 +30,6 @@ import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..types import ArticleAnalysis
 from ..vocabulary import NAME_LABELS
@@ -70,7 +69,11 @@ def article_terms(analysis: ArticleAnalysis) -> tuple[Counter, Counter]:
     name_words = {w for n in names for w in n.split()}
     words: Counter = Counter(t for sentence in analysis.terms for t in sentence
                              if " " not in t and t not in name_words)
-    # The headline lies outside the body the analysis reads, but says most about the story.
+    # The headline lies outside the body the analysis reads, but says most about the story. (spaCy's stop
+    # words are imported here, where the analysis has loaded spaCy: the Ray engine's driver, which clusters
+    # but never parses, then does not import spaCy at all.)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     for word in _WORD.findall((analysis.article.title or "").lower()):
         if word not in STOP_WORDS and word not in name_words:
             words[word] += 1

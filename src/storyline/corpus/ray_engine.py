@@ -84,7 +84,7 @@ class _Session:
                     if address:
                         ray.init(address=address, **options)
                     else:
-                        from ..nlp.pipeline import default_processes
+                        from ..cores import default_processes
 
                         ray.init(address="local", num_cpus=workers or default_processes(), include_dashboard=False,
                                  **options)

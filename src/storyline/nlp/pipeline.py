@@ -21,6 +21,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cores import default_processes
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
 from .clauses import sentence_clauses
@@ -243,14 +244,6 @@ def _failed(article: Article, exc: Exception) -> Failure:
 
 def _init_worker(model: str | None) -> None:
     load_model(model)
-
-
-def default_processes() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def analyze(

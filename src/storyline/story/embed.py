@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..cores import default_processes as _cores
 from ..errors import StorylineError
 from . import minilm
 
@@ -172,13 +173,6 @@ def _running() -> _Helper | None:
     if helper is None or helper.owner != os.getpid() or _model_loaded():
         return None
     return helper
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def start_helper() -> bool:
