@@ -19,6 +19,7 @@ process that started it (whose pid is its argument) is gone.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -112,15 +113,11 @@ def load_model():
 
 def encode(model, texts: Sequence[str]):
     """Unit-length float32 embeddings of non-empty ``texts``, one row each."""
-    texts = list(texts)
-    if getattr(model, "storyline_precision", "fp32") == "bf16":
-        import torch
+    import torch
 
-        with torch.autocast("cpu", dtype=torch.bfloat16):
-            vectors = model.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True,
-                                   show_progress_bar=False, convert_to_numpy=True)
-    else:
-        vectors = model.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True,
+    bf16 = getattr(model, "storyline_precision", "fp32") == "bf16"
+    with torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else contextlib.nullcontext():
+        vectors = model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
                                show_progress_bar=False, convert_to_numpy=True)
     return vectors.astype("float32", copy=False)
 
