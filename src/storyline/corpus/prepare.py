@@ -195,6 +195,12 @@ def is_shard(path) -> bool:
         names = pq.read_schema(path).names
     except Exception:  # noqa: BLE001 - not Parquet, or no pyarrow: the reader says what is wrong with it
         return False
+    return shard_columns(names)
+
+
+def shard_columns(names: Iterable[str]) -> bool:
+    """Whether a Parquet file's column names are those of a shard of prepared rows."""
+    names = set(names)
     return all(column in names for column in SHARD_MARKS)
 
 

@@ -25,7 +25,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 
 from ..errors import StorylineError
 from ..types import Article, Failure
@@ -255,17 +255,12 @@ def prepare(
         return
     session = _Session(address, processes)
     try:
-        for row in session.map(_chain(first, articles), _Preparer, model):
+        for row in session.map(chain((first,), articles), _Preparer, model):
             yield from_row(row)
             if on_done:
                 on_done(1)
     finally:
         session.close()
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
 
 
 def extract_rows(

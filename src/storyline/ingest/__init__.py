@@ -292,9 +292,9 @@ def _read_parquet(path: Path) -> Iterator[Article | Failure]:
         yield Failure(where, f"{where}: not a readable Parquet file ({exc}). {PARQUET_HINT}")
         return
     names = reader.schema_arrow.names
-    from ..corpus.prepare import SHARD_MARKS
+    from ..corpus.prepare import shard_columns
 
-    if all(column in names for column in SHARD_MARKS):
+    if shard_columns(names):
         yield Failure(where, f"{where}: holds analyses made by storyline extract --engine ray, not articles. Ingest "
                       "such files alone (storyline ingest FOLDER --db ...), without other inputs")
         return
