@@ -70,6 +70,10 @@ GROUP_THRESHOLD = 0.4
 SAME_FIGURE_PROBABILITY = 0.55
 # Claims shorter than this many words are too thin to align ("the official said").
 MIN_CLAIM_WORDS = 5
+# ... and a claim has at least this many words with letters outside its times and who-spoke frames: a page's
+# time stamp ("December 15th , 2008 , 7 : 35 am", ECB+ 10_ecbplus, in no gold set) has one, "am", and two such
+# stamps a day apart made a dispute over the date. "The protesters chanted `` murderers out ''" keeps two.
+MIN_CLAIM_LETTER_WORDS = 2
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset("""the a an and or but of to in on at for with by from as is was were are be been has have had
 it its this that these those he she they we you i his her their our not no will would could should said says
@@ -134,7 +138,8 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         claim_text = text[span.start:span.end]
         if analysis.in_furniture(span.start):  # a photo's caption, a share prompt: no claim
             continue
-        if len(claim_text.split()) < MIN_CLAIM_WORDS or _words_outside(text, span.start, span.end, frame) < MIN_CLAIM_WORDS:
+        if len(claim_text.split()) < MIN_CLAIM_WORDS or _words_outside(text, span.start, span.end, frame) < MIN_CLAIM_WORDS \
+                or _words_outside(text, span.start, span.end, frame, letters=True) < MIN_CLAIM_LETTER_WORDS:
             continue
         inside = lambda a, b: span.start <= a and b <= span.end  # noqa: E731
         named = [(m, entity_of[(source, m.start)]) for m in analysis.mentions
@@ -193,8 +198,9 @@ def _actor(text: str, named, frame, people) -> str | None:
     return None
 
 
-def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> int:
-    """The number of words of ``text[start:end]`` outside the given (sorted) spans."""
+def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]], letters: bool = False) -> int:
+    """The number of words of ``text[start:end]`` outside the given (sorted) spans; with ``letters``, only the
+    words with a letter in them."""
     kept, pos = [], start
     for a, b in spans:
         if b <= pos or a >= end:
@@ -202,7 +208,7 @@ def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, i
         kept.append(text[pos:max(pos, a)])
         pos = max(pos, b)
     kept.append(text[pos:end])
-    return sum(len(part.split()) for part in kept)
+    return sum(1 for part in kept for word in part.split() if not letters or any(ch.isalpha() for ch in word))
 
 
 def entity_idf(claims: Sequence[Claim]) -> dict[str, float]:
@@ -413,23 +419,33 @@ ATTRIBUTION_CONFIDENCE = 0.8
 
 def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str],
                        analyses: Sequence[ArticleAnalysis] = ()) -> list[Fact]:
-    """The same words given to speakers known to differ by different sources (see `echo_conflicts`)."""
-    # one fact for each pair of sources and the two people they give words to: four quotes of one statement,
-    # each given to A.J. Smith by one outlet and to A.J. Butler by another (ECB+ 35_ecb), are one dispute
-    grouped: dict[tuple, list[tuple[Quote, Quote]]] = {}
+    """The same words given to speakers known to differ by different sources (see `echo_conflicts`): one fact
+    for each two people given the same words, with every source on each side. Four outlets printing one
+    statement, two of them giving it to A.J. Smith and two to A.J. Butler (ECB+ 35_ecb), make one dispute,
+    not one for each pair of outlets."""
+    grouped: dict[frozenset[str], list[tuple[Quote, Quote]]] = {}
     for quote, other in echo_conflicts(quotes, people, analyses):
-        key = (quote.source, other.source, quote.speaker.entity, other.speaker.entity)
-        grouped.setdefault(key, []).append((quote, other))
+        pairs = grouped.setdefault(frozenset((quote.speaker.entity, other.speaker.entity)), [])
+        if pairs and pairs[0][0].speaker.entity != quote.speaker.entity:  # the side the story gave first, first
+            quote, other = other, quote
+        pairs.append((quote, other))
     out = []
     for pairs in grouped.values():
-        quote, other = pairs[0]
-        shown = [min(q.text, o.text, key=len).strip(" ,.;:\"'") for q, o in pairs]
+        first, second = pairs[0][0].speaker.name, pairs[0][1].speaker.name
+        shown = list(dict.fromkeys(min(q.text, o.text, key=len).strip(" ,.;:\"'") for q, o in pairs))
         words = "\", \"".join(shown)
-        note = (f"the words \"{words}\" are given to {quote.speaker.name} by {quote.source} "
-                f"and to {other.speaker.name} by {other.source}")
-        evidence = tuple(ev for q, o in pairs for ev in (Evidence(q.source, q.start, q.end, q.text),
-                                                         Evidence(o.source, o.start, o.end, o.text)))
+        ones = list(dict.fromkeys(q.source for q, _ in pairs))
+        others = list(dict.fromkeys(o.source for _, o in pairs))
+        note = (f"the words \"{words}\" are given to {first} by {_listed(ones)} "
+                f"and to {second} by {_listed(others)}")
+        evidence = tuple(dict.fromkeys(ev for q, o in pairs for ev in (
+            Evidence(q.source, q.start, q.end, q.text), Evidence(o.source, o.start, o.end, o.text))))
+        sources = tuple(dict.fromkeys(ev.source for ev in evidence))
         # (a rule, not a fitted score: both speakers are resolved and differ; see echo_conflicts)
-        out.append(Fact("", "conflicting", (quote.source, other.source), evidence, note, "attribution",
-                        ATTRIBUTION_CONFIDENCE))
+        out.append(Fact("", "conflicting", sources, evidence, note, "attribution", ATTRIBUTION_CONFIDENCE))
     return out
+
+
+def _listed(items: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
