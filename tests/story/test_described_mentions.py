@@ -219,3 +219,52 @@ def test_a_county_is_a_place(analyse_text):
     assert _entity(report, "Russ Isham").type == "PERSON"
     assert {e.type for e in report.entities if e.name == "Marion County"} == {"GPE"}
 
+
+
+# (5) a description the sentence says a person is ("Andrew Lopez , 20 , is the accused gunman"): another
+# article's "the gunman" is them
+
+# 33_2ecbplus
+LOPEZ_IS_THE_GUNMAN = ("Zurana Horton , 34 , was killed on Oct . 21 , 2011 while walking near an intersection in "
+                       "Brownsville . Andrew Lopez , 20 , is the accused gunman who sprayed gunfire from a rooftop .")
+# 33_3ecbplus
+THE_GUNMAN_SAID = ("The gunman said the shooting near Public School 298 in Brownsville had stemmed from a turf war "
+                   "between two Brooklyn gangs .")
+
+
+def test_a_description_a_sentence_says_someone_is_stands_for_them(analyse_text):
+    report = _story(analyse_text, LOPEZ_IS_THE_GUNMAN, THE_GUNMAN_SAID)
+    assert _described_as(report, "b", "The gunman") == {"Andrew Lopez"}
+    [quote] = [q for q in report.quotes if q.source == "b"]
+    assert quote.speaker.name == "Andrew Lopez"
+
+
+def test_a_description_of_a_place_or_of_a_thing_is_no_persons_role(analyse_text):
+    # "The cause was ..." and "the scene was ..." say nothing of a person; "his brother was X" describes
+    # through someone else
+    report = _story(analyse_text, "The shooting near the school was Brownsville 's worst this year . The first "
+                                  "to arrive was Andrew Lopez , a neighbour said .", THE_GUNMAN_SAID)
+    assert not _described_as(report, "b", "The gunman")
+
+
+# (6) a description by age, for the one person the story names with that age
+
+# 18_2ecb, 18_8ecb
+KIRKPATRICK_61 = ("Police allege Eric Allen Kirkpatrick , 61 , opened fire at the TallGrass Distribution Ltd "
+                  "Christmas party , killing Benjamin David Banky , 40 .")
+A_61_YEAR_OLD = "A 61-year-old man surrendered to police shortly after 6 p.m ."
+
+
+def test_a_description_by_age_is_the_person_named_with_that_age(analyse_text):
+    report = _story(analyse_text, KIRKPATRICK_61, A_61_YEAR_OLD)
+    assert _described_as(report, "b", "A 61-year-old man") == {"Eric Allen Kirkpatrick"}
+    [age] = [f for f in report.figures if f.what == "age (Eric Allen Kirkpatrick)"]
+    assert [(v.source, v.value) for v in age.values] == [("a", 61), ("b", 61)]
+
+
+def test_an_age_no_one_or_two_people_are_named_with_is_no_ones(analyse_text):
+    # no one is named with 59; and where two people are named with 61, "A 61-year-old man" may be either
+    report = _story(analyse_text, KIRKPATRICK_61, "A 59-year-old man surrendered to police shortly after 6 p.m .")
+    assert not [m for e in report.entities for m in e.mentions if m.source == "b" and "year-old" in m.text]
+    shared = _story(analyse_text, KIRKPATRICK_61, "Police said Tim Fanning , 61 , saw it .", A_61_YEAR_OLD)
+    assert not [m for e in shared.entities for m in e.mentions if m.source == "c" and "year-old" in m.text]

@@ -145,7 +145,50 @@ def _roles_around(ent: SpacySpan) -> list[Role | None]:
             if head_tokens and head_tokens[-1].i == ent.start - 2:
                 roles.append(_appositive(head_tokens))
     roles.append(_fronted_description(ent))
+    if ent.label_ == "PERSON":
+        roles.append(_predicate_role(ent))
     return roles
+
+
+# Verbs that tie a description to a name with "as": "police identified the gunman as Eric Kirkpatrick", "The
+# victim was identified as Benjamin Banky".
+IDENTIFYING = frozenset({"identify", "name"})
+# Determiners of a description that a sentence says a person is ("The victim was ...", "... was a former
+# employee"); "his", "their" and the like describe through someone else ("his brother was X").
+_PREDICATE_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _predicate_role(ent: SpacySpan) -> Role | None:
+    """A description the sentence says a person is: "The victim was Benjamin David Banky", "Kirkpatrick was
+    the gunman", "police identified the suspect as Anthony LaCalamita", "The victim was identified as ...".
+    Where one article says so, the cast knows the person by that description, and another article's "the
+    victim" or "the gunman" is them (story/described.py). Only a description of a person: its noun is one of
+    the nouns that count people, or ends as a role does ("employee", "gunman", "manager")."""
+    root = ent.root
+    head = root.head
+    noun = None
+    if root.dep_ == "attr" and head.lemma_ == "be":  # "The victim was X"
+        noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    elif root.dep_ == "nsubj" and head.lemma_ == "be":  # "X was the gunman"
+        noun = next((c for c in head.children if c.dep_ == "attr"), None)
+    elif root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in IDENTIFYING:
+        verb = head.head  # "identified the suspect as X", "The victim was identified as X"
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or not _names_a_person(noun):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _PREDICATE_DETERMINERS for c in noun.children):
+        return None
+    tokens = [t for t in ent.doc[noun.left_edge.i:noun.i + 1]]
+    if any(t.ent_type_ == "PERSON" or t.text in _CLOSERS for t in tokens):
+        return None
+    return _appositive(tokens)
+
+
+def _names_a_person(noun: Token) -> bool:
+    from .figures import PEOPLE_NOUNS
+
+    word = noun.lemma_.lower()
+    return word in PEOPLE_NOUNS or word.endswith(_ROLE_SUFFIXES)
 
 
 def _to_comma(head: Token) -> list[Token]:

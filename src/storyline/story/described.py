@@ -382,6 +382,7 @@ def described_mentions(analyses: Sequence[ArticleAnalysis], entities: Sequence[E
     climber from Perth")."""
     by_id = {e.id: e for e in entities}
     out: dict[str, list[Evidence]] = {}
+    aged = aged_descriptions(analyses, entities)
     for analysis in analyses:
         source = analysis.article.id
         quotes = {q.id: q for q in analysis.quotes}
@@ -395,8 +396,58 @@ def described_mentions(analyses: Sequence[ArticleAnalysis], entities: Sequence[E
                 if entity.type == "PERSON" and role.kind == "appositive":
                     found += [(entity.id, ev) for ev in role.evidence if ev.source == source]
         found += role_descriptions(analysis, entities)
+        found += [(entity, ev) for (src, _), (entity, ev) in aged.items() if src == source]
         for entity, ev in found:
             own = list(by_id[entity].mentions) + out.get(entity, [])
             if not any(m.source == source and m.start < ev.end and ev.start < m.end for m in own):
                 out.setdefault(entity, []).append(ev)
+    return out
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def aged_descriptions(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]) -> dict[tuple[str, int], tuple[str, Evidence]]:
+    """Descriptions by age that stand for the one person the story names with that age: "A 36 - year - old
+    man" and "a 36 - year - old Australian climber" for "36 - year - old Duncan Rait" (ECB+ 23_ecbplus), "A 61 -
+    year - old Vancouver man" for "Eric Allen Kirkpatrick , 61". By (source, the age's start): the cast
+    person's id and the description's span, from its article ("a", "an", "the") to its noun.
+
+    Only where one cast person, and no other, is named with that age, and with no other age: a description of
+    an age no one is named with, or one two people share, stays no one's. The age agrees with the person's by
+    construction, so it can make no dispute over their age; it adds the person's age in that source.
+    """
+    named: dict[str, set[float]] = {}  # the ages each cast person is given where a source names them
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.type == "PERSON":
+            for ev in entity.mentions:
+                spans.setdefault(ev.source, []).append((ev.start, ev.end, entity.id))
+    described = []
+    for analysis in analyses:
+        source = analysis.article.id
+        for figure in analysis.figures:
+            if figure.what != "age" or figure.person is None:
+                continue
+            start, end = figure.person
+            hits = {e for s, t, e in spans.get(source, ()) if s < end and start < t}
+            if len(hits) == 1:
+                named.setdefault(next(iter(hits)), set()).add(figure.value)
+            elif not hits and analysis.article.text[start:end].islower():
+                described.append((analysis, figure))
+    by_age: dict[float, list[str]] = {}
+    for entity, ages in named.items():
+        if len(ages) == 1:
+            by_age.setdefault(next(iter(ages)), []).append(entity)
+    ambiguous = {age for entity, ages in named.items() if len(ages) > 1 for age in ages}
+    out: dict[tuple[str, int], tuple[str, Evidence]] = {}
+    for analysis, figure in described:
+        people = by_age.get(figure.value, [])
+        if len(people) != 1 or figure.value in ambiguous:
+            continue
+        text = analysis.article.text
+        start, end = min(figure.start, figure.person[0]), max(figure.end, figure.person[1])
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        start = article.start() if article is not None else start
+        out[(analysis.article.id, figure.start)] = (people[0], Evidence(analysis.article.id, start, end, text[start:end]))
     return out
