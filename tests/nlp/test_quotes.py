@@ -651,3 +651,21 @@ def test_one_of_those_just_named_who_speaks_is_anonymous(analyse_text):
         "Then later I heard more screaming . \"")
     said = [q for q in analysis.quotes if q.text.startswith("I heard screaming")]
     assert said and said[0].speaker.text == "One" and said[0].speaker.anonymous
+
+
+# ECB+ 32_1ecbplus: one sentence a line cuts the paragraphs a quote runs over; each paragraph the newspaper
+# convention reopens with a mark, and no mark closes the one before.
+REOPENED = ('A close friend of the dead mum said : "I can\'t believe it .\n'
+            "They all looked after each other after Alice separated from her husband in the 1990s .\n"
+            '"John was a good kid , never one of those to get into trouble .\n'
+            "He idolised his mum and his sister .\n"
+            'His little sister was his world , and his mum was too . "\n'
+            "Alice was brought up in Millom , where her father ran a greengrocer's and a fish shop .")
+
+
+def test_a_quote_reopened_after_lines_with_no_mark_goes_on_with_its_speaker(analyse_text):
+    quotes = [q for q in analyse_text(REOPENED).quotes if q.kind == "direct"]
+    said = {q.text.split()[0]: q.speaker.name if q.speaker else None for q in quotes}
+    assert said == {"I": "A close friend of the dead mum", "They": "A close friend of the dead mum",
+                    "John": "A close friend of the dead mum", "He": "A close friend of the dead mum",
+                    "His": "A close friend of the dead mum"}

@@ -11,6 +11,12 @@ new opener: the quote's last line is lost and "said an officer ." becomes a quot
 (",", ".", "?", "!"), is one quote that runs to that mark. The lines between become quoted lines
 marked ``continued``, as the newspaper convention marks a quote running over paragraphs, and the
 span wrongly opened by the closing mark is dropped.
+
+The same text with one sentence to a line cuts a paragraph that the convention reopens with a mark:
+'A close friend ... said : "I can't believe it .⏎They all looked after each other ...⏎"John was a good kid
+...' (ECB+ 32_1ecbplus). A quote left open at its line's end, followed by lines with no mark and then, within
+:data:`MAX_RUN_ON_LINES` lines, by a line that opens with a mark and names no speaker ("said", "told"), runs
+on through the lines between, and the reopened quote goes on with it (and with its speaker).
 """
 
 from __future__ import annotations
@@ -49,12 +55,14 @@ def join_run_ons(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         parts, closing = run
         out.extend(parts)
-        mended.append((span.close_mark, closing))
+        if closing is not None:
+            mended.append((span.close_mark, closing))
     return out
 
 
-def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
-    """The parts of a quote that runs on from ``span`` and the offset of the mark that closes it, or None."""
+def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int | None] | None:
+    """The parts of a quote that runs on from ``span`` and the offset of the mark that closes it (None where
+    it goes on in a line that reopens it), or None."""
     line_end = paragraph_end(text, span.start)
     if not span.repaired or span.continued or span.open_mark >= span.start or span.close_mark != line_end:
         return None
@@ -77,6 +85,11 @@ def _run_on(text: str, span: QuoteSpan) -> tuple[list[QuoteSpan], int] | None:
             start = end + 1
             continue
         before = line[:first.start()].rstrip()
+        if not before and len(parts) > 1:  # a line that opens with a mark after lines of the quote: the quote
+            # goes on there, as a paragraph that reopens a quote (see the module's text); not where that line
+            # is a quote with its own cue ('`` We acted in self-defence , \'\' said the Navy chief .'), after
+            # lines that were narration
+            return (parts, None) if not _ATTRIBUTION.search(line) else None
         if not _CLOSING.fullmatch(first.group()) or not before.endswith(_CLAUSE_END):
             return None
         mark = start + first.start()
