@@ -43,13 +43,15 @@ def figures(analyse_text, text, published=None):
     ("A British climber has fallen 2 , 000ft to his death on a mountain in New Zealand , police said .",
      [("fell", "feet", 2000, None)]),  # how far he fell, not a toll
     ("Zurana Horton , 34 , a mother of 12 , was fatally shot while picking up her daughter .",
-     [("age", None, 34, None)]),
-    # unseen ECB+ topics (3_4ecb, 33_4ecbplus): a compound is no toll, a mother's children are no dead
+     [("age", None, 34, None), ("children", "children", 12, None)]),
+    # ECB+ topics 3_4ecb and 33_4ecbplus: a compound is no toll, a mother's children are no dead (they are her
+    # children, a figure of hers)
     ("In fact , Howard said , the nine pro-death jurors asked the three holdouts how many people would Nichols "
      "have to kill before they would be willing to vote for execution .",
      [("count", "juror", 9, None), ("ask", "holdout", 3, None)]),
     ("Two accused gangbangers went on trial Wednesday for tragically killing a mother of 12 as they were "
-     "spraying bullets from a Brooklyn rooftop .", [("count", "gangbanger", 2, None)]),
+     "spraying bullets from a Brooklyn rooftop .", [("count", "gangbanger", 2, None),
+                                                    ("children", "children", 12, None)]),
     # ages as ECB+ tokenises them, and beside a name (21_ecbplus)
     ("They later apprehended the suspect , identified as 23 - year old Vishwanand Subryan of Schenectady , New "
      "York .", [("age", None, 23, None)]),

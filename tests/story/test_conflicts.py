@@ -389,3 +389,28 @@ def test_a_speaker_found_through_a_description_makes_no_attribution_conflict(nlp
     [judge] = [q for q in report.quotes if q.source == "26_1ecbplus" and "shadow of his former self" in q.text]
     assert judge.speaker.text == "the judge" and judge.echoes
     assert not conflicts(report, "attribution")
+
+
+def test_different_numbers_of_children_given_to_one_parent_are_a_conflict(analyse_text):
+    """ECB+ 33_ecbplus (a dev event): one outlet's headline makes Zurana Horton a mother of 13, others a mother
+    of 12. The name after the count, or the name the description stands beside ("Zurana Horton , 34 , a mother
+    of 12"), says whose children they are."""
+    report = build_story([
+        analyse_text("Brooklyn Mother of 13 Zurana Horton shot and killed in gang crossfire , police said .", id="a"),
+        analyse_text("Zurana Horton , 34 , a mother of 12 , was killed on Oct . 21 , 2011 while walking near an "
+                     "intersection in Brownsville .", id="b")], summary_words=0)
+    [row] = [f for f in report.figures if f.what.startswith("children")]
+    assert (row.what, row.status) == ("children (Zurana Horton)", "differ")
+    assert [(v.source, v.value, v.text) for v in row.values] == [("a", 13, "Mother of 13"), ("b", 12, "mother of 12")]
+    [fact] = conflicts(report, "count")
+    assert fact.note.startswith("children (Zurana Horton): the sources give different numbers of children")
+
+
+def test_children_of_a_parent_no_one_names_are_listed_not_compared(analyse_text):
+    report = build_story([
+        analyse_text("Two accused gangbangers went on trial Wednesday for killing a mother of 12 as they were "
+                     "spraying bullets from a Brooklyn rooftop .", id="a"),
+        analyse_text("A mother of 13 was killed as two gangs traded shots from a Brooklyn rooftop , police said .",
+                     id="b")], summary_words=0)
+    assert not conflicts(report)
+    assert [(f.what, f.status) for f in report.figures if f.what.startswith("children")] == [("children", "agree")]

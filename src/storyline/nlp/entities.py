@@ -134,8 +134,11 @@ def _roles_around(ent: SpacySpan) -> list[Role | None]:
     for child in root.children:
         if child.dep_ == "appos" and not (child.ent_type_ and child.pos_ == "PROPN"):
             tokens = _to_comma(child)
-            # Only "Name, description": the description must follow the name's comma.
-            if tokens and ent.end < len(doc) and doc[ent.end].text in _OPENERS and tokens[0].i == ent.end + 1:
+            # Only "Name, description": the description must follow the name's comma, or the comma after the
+            # age written beside the name ("Zurana Horton , 34 , a mother of 12 ,").
+            after_age = ent.end + 3 < len(doc) and doc[ent.end + 1].like_num and doc[ent.end + 2].text == ","
+            if tokens and ent.end < len(doc) and doc[ent.end].text in _OPENERS and (
+                    tokens[0].i == ent.end + 1 or (after_age and tokens[0].i == ent.end + 3)):
                 roles.append(_appositive(tokens))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not root.head.ent_type_:
         head_tokens = [t for t in root.head.subtree if t.i < ent.start and t not in root.subtree]

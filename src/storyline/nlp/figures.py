@@ -155,6 +155,8 @@ FALLING = frozenset({"fall", "plunge", "plummet", "tumble", "drop"})
 FALL_UNITS = {"metres": "metres", "meters": "metres", "metre": "metres", "meter": "metres", "m": "metres",
               "feet": "feet", "foot": "feet", "ft": "feet"}
 FELL = "fell"
+# A parent's children ("a mother of 12"): a figure of one person, as an age is.
+CHILDREN = "children"
 _RICHTER = re.compile(r"richter|magnitude", re.IGNORECASE)
 # Words for an earthquake: "a 6.1 quake" gives its magnitude.
 QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
@@ -346,7 +348,7 @@ def _fired(counted: Token) -> bool:
 
 def _of_parent(doc: Doc, ent: SpacySpan) -> bool:
     """Whether a number counts someone's children: "a mother of 12", "Mother of 13 Zurana Horton" (ECB+
-    33_ecbplus, an unseen topic), "father of three"."""
+    33_ecbplus, a dev event), "father of three"."""
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PARENTS
 
 
@@ -370,6 +372,29 @@ def _partitive(doc: Doc, ent: SpacySpan) -> bool:
     return not (root.dep_ == "nsubj" and _word_happening(root.head) is not None)
 
 
+def _children(doc: Doc, text: str, ent: SpacySpan, value: float, qualifier: str | None, sentence: int) -> Found | None:
+    """A parent's children, with the person they are said of: a name right after the number ("Brooklyn Mother
+    of 13 Zurana Horton"), else the parent's noun and a name beside it ("a mother of 12", "the mother of 13";
+    story/figures.py finds whose through the cast, as for an age)."""
+    if not float(value).is_integer():
+        return None
+    parent = doc[ent.start - 2]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        last = after.i
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        described = doc[last]
+    else:
+        described = _apposed_name(parent) or parent
+    person = _name_span(described)
+    span = doc[parent.i:ent.end]
+    figure = FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), qualifier,
+                       CHILDREN, CHILDREN, sentence, ent.start_char, ent.end_char,
+                       person=(person.start_char, person.end_char))
+    return [figure], set(range(ent.start, ent.end))
+
+
 def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     """A count of people or things with the happening it reports, or a quake's magnitude, with the parts it
     names ("12 Somali and 11 Yemeni"); and the tokens it takes (the parts of a sum, the other end of "three
@@ -377,9 +402,11 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     value = number_value(_number_words(ent.text))
     if value is None or re.match(r"0\d", _number_words(ent.text).strip()):  # "000": a number cut by tokens
         return None
-    if _cut(ent) or _of_parent(doc, ent) or _score(doc, ent) or _clock(doc, ent) or _partitive(doc, ent):
+    if _cut(ent) or _score(doc, ent) or _clock(doc, ent) or _partitive(doc, ent):
         return None
     qualifier = _qualifier(doc, ent)
+    if _of_parent(doc, ent):
+        return _children(doc, text, ent, value, qualifier, sentence)
     taken = set(range(ent.start, ent.end))
     if _magnitude(doc, ent) and 1 <= value < 10:
         return [_figure(text, ent, ent, value, qualifier, "magnitude", None, sentence)], taken

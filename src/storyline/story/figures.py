@@ -33,7 +33,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..nlp.figures import COUNT, DURATION, FELL, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
+from ..nlp.figures import CHILDREN, COUNT, DURATION, FELL, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -96,11 +96,14 @@ IRREGULAR = {
 _DOUBLES = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN}
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
-PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall"}
-PERSONAL_CONFIDENCE = (("age (", AGE_CONFLICT_CONFIDENCE), ("prison term (", TERM_CONFLICT_CONFIDENCE),
+PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall", CHILDREN: "children"}
+# (a parent's children: as sure as an age, for the person is found the same way, and a count of children does
+# not change between reports any more than an age does)
+PERSONAL_CONFIDENCE = (("age (", AGE_CONFLICT_CONFIDENCE), ("children (", AGE_CONFLICT_CONFIDENCE),
+                       ("prison term (", TERM_CONFLICT_CONFIDENCE),
                        ("fall in ", TERM_CONFLICT_CONFIDENCE))
 
 
@@ -178,7 +181,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             status, note = _status(what, cells)
             term_unit, _, person = unit.rpartition("|") if what != "age" else ("years", "", unit)
             if not person and status != "agree":  # terms of no known person may be different people's
-                status, note = "agree", "listed, not compared: the sources do not say whose terms these are"
+                status, note = "agree", "listed, not compared: the sources do not say whose these are"
             values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, term_unit, c.figure.text,
                                        c.figure.start, c.figure.end, c.published) for c in cells)
             if what == FELL:
@@ -418,11 +421,12 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
     """``agree``, ``changed`` or ``differ``, and a plain note saying why."""
     if len({c.source for c in cells}) < 2:
         return "agree", "one source gives this figure"
-    if what == "age":  # a person's age does not change between reports
+    if what in ("age", CHILDREN):  # a person's age, or children, does not change between reports
+        same, different = ("age", "ages") if what == "age" else ("number of children", "numbers of children")
         if len({c.figure.value for c in cells}) == 1:
-            return "agree", "the sources give the same age"
+            return "agree", f"the sources give the same {same}"
         shown = "; ".join(f"{_shown(c.figure)} in {c.source}" for c in cells)
-        return "differ", f"the sources give different ages: {shown}"
+        return "differ", f"the sources give different {different}: {shown}"
     if what == "money":  # a story holds many sums (a loss, a bail-out, a fine), and no figure says which
         if len({c.figure.value for c in cells}) > 1:
             return "agree", "the sums differ, but may be different sums, or one rounded or converted: listed, not compared"
