@@ -474,6 +474,9 @@ def test_what_opens_a_candidate_sentence(sentence, first, kept):
     "Sign up for our weekly newsletters to get the latest on the news delivered right to your inbox.",
     "( watch: barack obama on immigration: ' let's do it now ' )",
     "Read more: no compensation for stolen",
+    # posting stamps (ECB+ 25_ecbplus)
+    "Updated : January 6 , 2011 , 11 : 34 AM ET",
+    "Posted on January 5 , 2011 at 3 : 39 PM",
 ])
 def test_web_furniture_is_no_summary_material(sentence):
     from storyline.nlp.furniture import _BOILERPLATE, _FURNITURE
@@ -485,6 +488,8 @@ def test_web_furniture_is_no_summary_material(sentence):
     "He said the share this week rose by 3 percent, the most since the spring.",
     "Watch out for falling trees, the forecaster warned on Monday.",
     "Photographs of the scene show a car on its roof.",
+    "Published reports say the company lost $ 5 million in the first quarter .",
+    "Updated forecasts put the toll at 12 .",
 ])
 def test_news_that_looks_like_furniture_stays(sentence):
     from storyline.nlp.furniture import _BOILERPLATE, _FURNITURE

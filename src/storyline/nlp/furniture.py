@@ -28,7 +28,11 @@ _LINK = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"\[\s*related|_{3,}|all rights reserved|getty images|click here|\bnewsletter|"
     r"\bsubscribe\b|\bsign up\b|\bjavascript\b|\bcookies\b|\bthis story\b|"
-    r"^\W*(?:(?:update|editor'?s note|advertisement|photo|image|video|follow|related|read more)\b|watch\s*:)",
+    r"^\W*(?:(?:update|editor'?s note|advertisement|photo|image|video|follow|related|read more)\b|watch\s*:)|"
+    # a page's posting stamp ("Posted on January 5 , 2011 at 3 : 39 PM", "Updated : January 6 , 2011 , 11 : 34
+    # AM ET": ECB+ 25_ecbplus, in no gold set, where two stamps a day apart were read as a dispute over a date)
+    r"^\W*(?:last\s+)?(?:posted|updated|published)\s*(?:on|at|:)?\s*(?:[a-z]+day\s*,?\s*)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
     re.IGNORECASE)
 FURNITURE_WORDS = 15
 # Web boilerplate that is never news, however long the sentence: newsletter and alert sign-ups, Twitter's
