@@ -669,3 +669,24 @@ def test_a_quote_reopened_after_lines_with_no_mark_goes_on_with_its_speaker(anal
     assert said == {"I": "A close friend of the dead mum", "They": "A close friend of the dead mum",
                     "John": "A close friend of the dead mum", "He": "A close friend of the dead mum",
                     "His": "A close friend of the dead mum"}
+
+
+# ECB+ 32_2ecbplus and 33_3ecbplus: British single marks in text rebuilt from tokens, where a closing mark stands
+# between spaces and clitics ("Felt 's", "do n't") are tokens of their own.
+def test_a_single_closing_mark_between_spaces_after_a_comma_closes_a_quote():
+    text = ("'He's had a very dark past , but I don't want people to think he is some kind of monster , I just "
+            "feel sorry for him , ' she said .")
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [text[1:text.index("' she")]]
+
+
+def test_a_clitic_split_off_as_a_token_is_no_quote_mark():
+    text = "Felt 's lawyer said : 'It is over , ' he said ."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["It is over , "]
+    # ... nor a plural's possessive between spaces
+    assert find_quotes("Thomas missed 10 of the Saints ' 16 games and the players ' union said nothing .") == []
+
+
+def test_a_quote_in_single_marks_between_spaces_has_its_speaker(analyse_text):
+    quotes = analyse_text("'At the time , I thought it was a brick , but it was a bullet , ' Mrs Armstead said of "
+                          "her injury .").quotes
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Armstead")]

@@ -30,6 +30,8 @@ _MARK = re.compile(rf"'''|''|``|{char_class(QUOTE_CHARACTERS)}")
 _SPACES = frozenset(" \t\n\r\xa0\u2009\u202f")
 _OPENERS_BEFORE = set("([{—–-/:;,") | _SPACES | {""}
 _CLOSERS_AFTER = set(")]}.,;:!?—–-/") | _SPACES | {""}
+# An English clitic split off as a token of its own ("Felt 's", "we 're", "I 've"): an apostrophe, not a mark.
+_CLITIC = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![\w'’])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +93,14 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
         else:  # ' or ’: a quotation mark only where it is not an apostrophe
             if before.isalnum() and after.isalnum():
                 continue  # don't, Gantz’s
+            if _CLITIC.match(text, m.end()):
+                continue  # text rebuilt from tokens: "Felt 's name", "do n't" written "do n 't"
             if before in _OPENERS_BEFORE and after.isalnum():
                 singles.append(_Mark(m.start(), m.end(), False, OPEN))
             elif (before.isalnum() or before in ".,!?") and after in _CLOSERS_AFTER:
+                singles.append(_Mark(m.start(), m.end(), False, CLOSE))
+            elif before in _SPACES and after in _SPACES and text[:m.start()].rstrip()[-1:] in (",", ".", "!", "?"):
+                # text rebuilt from tokens puts spaces around a closing mark: "... sorry for him , ' she said"
                 singles.append(_Mark(m.start(), m.end(), False, CLOSE))
     return doubles, singles
 
