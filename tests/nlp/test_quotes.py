@@ -690,3 +690,15 @@ def test_a_quote_in_single_marks_between_spaces_has_its_speaker(analyse_text):
     quotes = analyse_text("'At the time , I thought it was a brick , but it was a bullet , ' Mrs Armstead said of "
                           "her injury .").quotes
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Armstead")]
+
+
+def test_she_after_an_unnamed_relative_is_the_relative_not_the_man_named_before(analyse_text):
+    """ECB+ 32_2ecbplus: "a relative" is someone a pronoun may stand for, as "an official" is; the "she" who
+    speaks is that relative, not John Jenkin, of whom the article speaks as "he"."""
+    analysis = analyse_text(
+        "Jenkin , who is unemployed , spent much of his time on his computer and listening to music .\n"
+        "According to a relative , he had suffered mental health problems for some time .\n"
+        "'He's had a very dark past , but I don't want people to think he is some kind of monster , I just feel "
+        "sorry for him , ' she said .")
+    [quote] = [q for q in analysis.quotes if q.kind == "direct"]
+    assert quote.speaker.text == "she" and quote.speaker.anonymous

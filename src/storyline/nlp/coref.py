@@ -42,6 +42,8 @@ lawmakers legislators witnesses analysts experts observers strategists operative
 friends employees workers executives negotiators envoys representatives individuals critics
 supporters residents activists investigators agents leader leaders minister ministers counterpart
 counterparts colleague colleagues partner partners participant participants attendee attendees
+relative relatives neighbour neighbours neighbor neighbors bystander bystanders eyewitness eyewitnesses
+classmate classmates acquaintance acquaintances passer-by passerby
 """.split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may reach for its antecedent.
