@@ -99,10 +99,17 @@ def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
                 singles.append(_Mark(m.start(), m.end(), False, OPEN))
             elif (before.isalnum() or before in ".,!?") and after in _CLOSERS_AFTER:
                 singles.append(_Mark(m.start(), m.end(), False, CLOSE))
-            elif before in _SPACES and after in _SPACES and text[:m.start()].rstrip()[-1:] in (",", ".", "!", "?"):
+            elif before in _SPACES and after in _SPACES and _char_before_spaces(text, m.start()) in (",", ".", "!", "?"):
                 # text rebuilt from tokens puts spaces around a closing mark: "... sorry for him , ' she said"
                 singles.append(_Mark(m.start(), m.end(), False, CLOSE))
     return doubles, singles
+
+
+def _char_before_spaces(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" where there is none)."""
+    while pos and text[pos - 1] in _SPACES:
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _direction(before: str, after: str) -> str:

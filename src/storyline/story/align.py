@@ -138,8 +138,11 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         claim_text = text[span.start:span.end]
         if analysis.in_furniture(span.start):  # a photo's caption, a share prompt: no claim
             continue
-        if len(claim_text.split()) < MIN_CLAIM_WORDS or _words_outside(text, span.start, span.end, frame) < MIN_CLAIM_WORDS \
-                or _words_outside(text, span.start, span.end, frame, letters=True) < MIN_CLAIM_LETTER_WORDS:
+        if len(claim_text.split()) < MIN_CLAIM_WORDS:
+            continue
+        outside = _words_outside(text, span.start, span.end, frame)
+        if len(outside) < MIN_CLAIM_WORDS or \
+                sum(any(ch.isalpha() for ch in word) for word in outside) < MIN_CLAIM_LETTER_WORDS:
             continue
         inside = lambda a, b: span.start <= a and b <= span.end  # noqa: E731
         named = [(m, entity_of[(source, m.start)]) for m in analysis.mentions
@@ -198,9 +201,8 @@ def _actor(text: str, named, frame, people) -> str | None:
     return None
 
 
-def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]], letters: bool = False) -> int:
-    """The number of words of ``text[start:end]`` outside the given (sorted) spans; with ``letters``, only the
-    words with a letter in them."""
+def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The words of ``text[start:end]`` outside the given (sorted) spans."""
     kept, pos = [], start
     for a, b in spans:
         if b <= pos or a >= end:
@@ -208,7 +210,7 @@ def _words_outside(text: str, start: int, end: int, spans: Sequence[tuple[int, i
         kept.append(text[pos:max(pos, a)])
         pos = max(pos, b)
     kept.append(text[pos:end])
-    return sum(1 for part in kept for word in part.split() if not letters or any(ch.isalpha() for ch in word))
+    return [word for part in kept for word in part.split()]
 
 
 def entity_idf(claims: Sequence[Claim]) -> dict[str, float]:

@@ -96,12 +96,11 @@ def _is_echo(a: Quote, a_words: list[str], b: Quote, b_words: list[str]) -> bool
     Throat", a book's title: every word capitalised), which writers quote without anyone saying it."""
     if not _same_words(a_words, b_words) or _name_like(a.text) or _name_like(b.text):
         return False
-    short, long = (a, b) if len(a_words) <= len(b_words) else (b, a)
+    (short, words), long = ((a, a_words), b) if len(a_words) <= len(b_words) else ((b, b_words), a)
     if len(_PHRASE_WORD.findall(short.text)) >= MIN_PHRASE_WORDS:
         return True
     if len(_PHRASE_WORD.findall(long.text)) < MIN_PHRASE_WORDS:
         return False
-    words = _words(short.text)
     return any(_words(part) == words for part in _SENTENCE_END.split(long.text))
 
 
