@@ -414,3 +414,37 @@ def test_children_of_a_parent_no_one_names_are_listed_not_compared(analyse_text)
                      id="b")], summary_words=0)
     assert not conflicts(report)
     assert [(f.what, f.status) for f in report.figures if f.what.startswith("children")] == [("children", "agree")]
+
+
+def test_a_parents_children_join_one_row_whatever_time_the_sentence_names_and_after_a_new_description(analyse_text):
+    """ECB+ 33_ecbplus (a dev event). A count of children is the person's whenever the sentence is dated ("was
+    fatally shot in 2011", in an article of 2013: not a row of 2011), and "a Brooklyn mother of 12", a new
+    description the next sentence names, is Zurana Horton; even though the sources already give her two
+    numbers of children, the 12 joins the one they give."""
+    report = build_story([
+        analyse_text("Brooklyn Mother of 13 Zurana Horton shot and killed in gang crossfire , police said .", id="a"),
+        analyse_text("Jury selection began in the trial of two men .\nZurana Horton , 34 , a mother of 12 , was "
+                     "fatally shot in 2011 while picking up her daughter from school .", published="2013-04-11",
+                     id="b"),
+        analyse_text("A shocking video released for the first time Thursday captures the moment a Brooklyn mother of "
+                     "12 was killed in a gang shootout as she picked her daughter up from school . The dramatic "
+                     "footage was shown at the trial of two local toughs charged with killing Zurana Horton , 34 , "
+                     "on Oct . 21 , 2011 .", id="c")], summary_words=0)
+    [row] = [f for f in report.figures if f.what.startswith("children")]
+    assert (row.what, row.status) == ("children (Zurana Horton)", "differ")
+    assert [(v.source, v.value) for v in row.values] == [("a", 13), ("b", 12), ("c", 12)]
+
+
+def test_a_description_is_the_person_this_article_gives_that_role_not_one_another_outlet_does(analyse_text):
+    """ECB+ 33_3ecbplus (a dev event): "the mother of 13" is Zurana Horton, whom this article calls "a mother of
+    12", though Unique Armstead was named after her and another outlet calls Armstead "the mother in the
+    video"."""
+    report = build_story([
+        analyse_text("Zurana Horton , 34 , a mother of 12 , was fatally shot in 2011 while picking up her daughter "
+                     "from school . Unique Armstead was shot in the arm . Lopez told police he was aiming for rival "
+                     "gang members when a stray bullet hit the mother of 13 who was collecting her children .",
+                     id="a"),
+        analyse_text("Unique Armstead , the mother in the video wearing a white jacket , was hit in the arm .", id="b")],
+        summary_words=0)
+    whose = {e.name for e in report.entities for m in e.mentions if m.source == "a" and m.text == "the mother of 13"}
+    assert whose == {"Zurana Horton"}

@@ -316,8 +316,8 @@ def role_descriptions(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> 
     Russell"; "the victim" for "The victim, Ben Banky"; each as (entity id, where).
 
     A description is the person nearest before it in the article whose role has its head noun (and
-    whose role holds each name it is modified by); with no such person before it, the one person of the
-    story whose role has it. It is no one when a new one of that kind came in between ("a German military
+    whose role holds each name it is modified by), among those the article itself gives such a role where
+    there are any; with no such person before it, the one person of the story whose role has it. It is no one when a new one of that kind came in between ("a German military
     spokesman ... the spokesman"), when several of the story fit and none came before, or when its
     modifiers make it one of several ("the third victim").
     """
@@ -335,9 +335,14 @@ def role_descriptions(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> 
         if any(a < end and start < b for a, b in taken):
             continue
         fitting = [e for e in by_head[head] if _fits(modifiers, e)]
+        # a reader knows the roles this article gives: one of them is the description's person, before a role
+        # only another outlet gives ("the mother of 13" is Zurana Horton, "a mother of 12" here, not the woman
+        # 33_7ecbplus calls "the mother in the video")
+        fitting = [e for e in fitting if _role_here(e, head, source)] or fitting
         new_one = re.compile(_NEW_ONE % (MAX_MODIFIERS, re.escape(head)), re.IGNORECASE)
-        before = [(max(ev.start for ev in e.mentions if ev.source == source and ev.start < start), e)
-                  for e in fitting if any(ev.source == source and ev.start < start for ev in e.mentions)]
+        # (from the end of the person's last mention or role: their own "a mother of 12" is no new one of that kind)
+        before = [(max(ev.end for ev in _shown_as(e, source) if ev.start < start), e)
+                  for e in fitting if any(ev.start < start for ev in _shown_as(e, source))]
         if before:
             at, entity = max(before, key=lambda p: p[0])
         elif len(fitting) == 1:
@@ -348,6 +353,16 @@ def role_descriptions(analysis: ArticleAnalysis, entities: Sequence[Entity]) -> 
             continue
         out.append((entity.id, Evidence(source, start, end, text[start:end])))
     return out
+
+
+def _shown_as(entity: Entity, source: str) -> list[Evidence]:
+    """Where a source names the person or gives them a role."""
+    return [ev for ev in (*entity.mentions, *(ev for r in entity.roles for ev in r.evidence)) if ev.source == source]
+
+
+def _role_here(entity: Entity, head: str, source: str) -> bool:
+    """Whether a source gives the person a role with that head noun."""
+    return any(head in role_heads(r.text) and any(ev.source == source for ev in r.evidence) for r in entity.roles)
 
 
 def _description_at(text: str, at: int, by_head: dict[str, list[Entity]]) -> tuple[list[str], str, int] | None:

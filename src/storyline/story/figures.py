@@ -62,10 +62,12 @@ COMPATIBLE_DIFFERENCE_CONFIDENCE = 0.5
 # known currency are not compared): set by hand,
 # lower still, since the sums may be different ones (a loss and a fine) or one rounded or converted.
 SUM_DIFFERENCE_CONFIDENCE = 0.4
-# An age given to a new description ("A 59-year-old grandmother") is the person the article names next, in
-# its sentence or this many after it (see _named_after); set on ECB+ dev events 21_ecbplus and 23_ecbplus.
+# An age or a count of children given to a new description ("A 59-year-old grandmother", "a Brooklyn mother of
+# 12") is the person the article names next, in its sentence or this many after it (see _named_after); set
+# on ECB+ dev events 21_ecbplus and 23_ecbplus (ages).
 NAMED_AFTER_SENTENCES = 2
-_INDEFINITE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
+# A new description: an indefinite article, with at most one name-like modifier ("a Brooklyn mother of 12").
+_INDEFINITE = re.compile(r"\b(?:[Aa]|[Aa]n)\s+(?:[A-Z][\w-]*\s+)?$")
 # Nouns that count people in general, not one kind of person: a count of officers or pirates is a part of a
 # count of people ("two police officers" and "more than 200 people" arrested in ECB+ 19_ecb, seen before it was annotated,
 # are two groups). "man", "woman" and "child" are general: "One man died" is the toll, not a part of it.
@@ -100,6 +102,9 @@ KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED,
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
 PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall", CHILDREN: "children"}
+# Personal figures a new description is given ("A 59-year-old grandmother", "a mother of 12"), which stand for
+# the person the article names next (see _named_after).
+NAMED_AFTER = frozenset({"age", CHILDREN})
 # (a parent's children: as sure as an age, for the person is found the same way, and a count of children does
 # not change between reports any more than an age does)
 PERSONAL_CONFIDENCE = (("age (", AGE_CONFLICT_CONFIDENCE), ("children (", AGE_CONFLICT_CONFIDENCE),
@@ -121,10 +126,11 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     # each age's, term's and fall's cast member, where the source names them, read once
     person_of = {(a.article.id, f): p for a in analyses for f in a.figures if f.what in PERSONAL
                  and (p := _person_of(f, a.article.id, whose)) is not None}
-    named_ages: dict[str, set[float]] = {}  # the ages each cast person is given by name ("Raj Chohan , 59")
+    # the ages and children each cast person is given by name ("Raj Chohan , 59"), by (what, person)
+    named: dict[tuple[str, str], set[float]] = {}
     for (_, figure), person in person_of.items():
-        if figure.what == "age":
-            named_ages.setdefault(person, set()).add(figure.value)
+        if figure.what in NAMED_AFTER:
+            named.setdefault((figure.what, person), set()).add(figure.value)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -157,18 +163,20 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 continue
             what, unit = happening_of(figure), counted_class(figure)
             person = person_of.get((analysis.article.id, figure))
+            if what in NAMED_AFTER:
+                person = person or _named_after(figure, analysis, whose, named)
             if what == "age":
-                person = person or _named_after(figure, analysis, whose, named_ages)
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
                 unit = person
-            elif what in PERSONAL:  # a prison term, a fall: the person's, where the parse shows whose
+            elif what in PERSONAL:  # a prison term, a fall, children: the person's, where the text shows whose
                 unit = f"{figure.unit}|{person or ''}"
             if what == COUNT and figure.part is not None and _counts_people(figure):
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
                     what, unit = next(iter(part_whats[people])), people
-            unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
+            if what not in PERSONAL:  # a person's figure is theirs whenever the sentence tells of them
+                unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
             key = _row_key((what, unit), keys)
             if key in seen:  # a source's first statement of a figure is its cell
                 continue
@@ -228,14 +236,17 @@ def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, 
 
 
 def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, list[tuple[int, int, str]]],
-                 named_ages: dict[str, set[float]]) -> str | None:
-    """The person an age given to a new description stands for, as a news lead names them after it: "A 59 - year
-    - old grandmother ... was hit and killed ... Raj Chohan , who lived in South Ozone Park , ..." (ECB+
-    21_12ecbplus). The first cast person the article names in the description's sentence or the next
+                 named: dict[tuple[str, str], set[float]]) -> str | None:
+    """The person an age or a count of children given to a new description stands for, as a news lead names them
+    after it: "A 59 - year - old grandmother ... was hit and killed ... Raj Chohan , who lived in South Ozone
+    Park , ..." (ECB+ 21_12ecbplus); "the moment a Brooklyn mother of 12 was killed ... charged with killing
+    Zurana Horton" (33_7ecbplus). The first cast person the article names in the description's sentence or the next
     NAMED_AFTER_SENTENCES, after it, who is not a speaker there (not "..., District Attorney Richard Brown
-    said"); never a person some source names with another age (a wrong guess must not make a dispute)."""
+    said"); never a person some source names only with another such figure (a wrong guess must not make a
+    dispute: where the sources already give the person several, it may join one of them)."""
     text = analysis.article.text
-    if figure.person is None or not _INDEFINITE.search(text[max(0, figure.start - 4):figure.start]):
+    opening = min(figure.start, figure.person[0]) if figure.person is not None else figure.start
+    if figure.person is None or not _INDEFINITE.search(text[max(0, opening - 30):opening]):
         return None
     sentence = next((n for n, span in enumerate(analysis.sentences) if span.start <= figure.start < span.end), None)
     if sentence is None:
@@ -248,7 +259,7 @@ def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, 
     for start, end, key in after:
         if any(a < end and start < b for a, b in speakers):
             continue
-        return key if named_ages.get(key, {figure.value}) == {figure.value} else None
+        return key if figure.value in named.get((figure.what, key), {figure.value}) else None
     return None
 
 
