@@ -448,3 +448,29 @@ def test_a_description_is_the_person_this_article_gives_that_role_not_one_anothe
         summary_words=0)
     whose = {e.name for e in report.entities for m in e.mentions if m.source == "a" and m.text == "the mother of 13"}
     assert whose == {"Zurana Horton"}
+
+
+def test_an_exact_count_and_an_estimate_of_one_kind_of_thing_are_a_less_certain_difference(analyse_text):
+    """ECB+ 33_ecbplus (a dev event): "letting off 13 shots" against "at least 12 shots were fired" can both be
+    true, but they are different accounts: shown in the JSON, below the reports' threshold."""
+    report = build_story([
+        analyse_text("Both are charged with murder , with Lopez standing accused of letting off 13 shots in Horton's "
+                     "death .", id="a"),
+        analyse_text("The shooting frenzy in which at least 12 shots were fired began just 13 minutes after school "
+                     "finished .", id="b")], summary_words=0)
+    [fact] = conflicts(report, "count")
+    assert fact.confidence == COMPATIBLE
+    assert fact.note.startswith("shot fired: the sources give different figures, which can all be true")
+    assert [(e.source, e.text) for e in fact.evidence] == [("a", "13 shots"), ("b", "at least 12 shots")]
+
+
+def test_a_count_far_from_an_estimate_its_words_join_is_no_difference(analyse_text):
+    """ECB+ 12_ecb (a dev event): "attacked two boats of pirates" and "have already attacked as many as 100
+    merchant vessels ... this year" share a row by their words, but count different things."""
+    report = build_story([
+        analyse_text("An Indian warship , INS Mysore deployed in the Gulf of Aden attacked two boats of pirates after "
+                     "receiving signals from a ship that the pirates were trying to hijack .", id="a"),
+        analyse_text("Pirates operating with sheer impunity from ports like Eyl and Hobyo in Somalia have already "
+                     "attacked as many as 100 merchant vessels transiting through the crucial shipping lane this "
+                     "year .", id="b")], summary_words=0)
+    assert not conflicts(report)
