@@ -702,3 +702,14 @@ def test_she_after_an_unnamed_relative_is_the_relative_not_the_man_named_before(
         "sorry for him , ' she said .")
     [quote] = [q for q in analysis.quotes if q.kind == "direct"]
     assert quote.speaker.text == "she" and quote.speaker.anonymous
+
+
+def test_a_pronoun_speaker_is_never_someone_named_in_the_words_it_reports(analyse_text):
+    """ECB+ 35_4ecb (in no gold set): in "Jackson was on probation ..., he said." the speaker is the officer who
+    spoke before, not Jackson; a writer who meant Jackson would have written "Jackson said"."""
+    analysis = analyse_text(
+        "The player was arrested after driving abruptly , speeding and weaving in a 2008 GMC Sierra , said Highway "
+        "Patrol Officer Brad Baehr .\nJackson was on probation for a previous DUI arrest , he said .\nThe player "
+        "was taken to the San Diego County jail .")
+    said = [(q.text, q.speaker.name, q.speaker.text) for q in analysis.quotes]
+    assert ("Jackson was on probation for a previous DUI arrest", "Brad Baehr", "he") in said

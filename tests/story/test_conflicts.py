@@ -474,3 +474,42 @@ def test_a_count_far_from_an_estimate_its_words_join_is_no_difference(analyse_te
                      "attacked as many as 100 merchant vessels transiting through the crucial shipping lane this "
                      "year .", id="b")], summary_words=0)
     assert not conflicts(report)
+
+
+GAGE = ("Sheriff's deputies and state police chased him at speeds of more than 100 mph before he finally pulled "
+        "over after about 15 minutes , Genesee County Undersheriff James Gage said . \"He probably realized if he "
+        "didn't , he was going to be shot , \" Gage said .")
+PICKELL = ("Sheriff's deputies and state police chased him for 48km , including through a construction zone , at "
+           "speeds up to 193km / h before he finally pulled over after about 15 minutes , Genesee County Sheriff "
+           "Robert J Pickell said . \"He probably realised if he didn't , he was going to be shot , \" Undersheriff "
+           "James Gage said .")
+
+
+def test_one_reported_sentence_given_to_two_people_is_a_less_certain_attribution_conflict(analyse_text):
+    """ECB+ 18_ecbplus (a dev event): one agency sentence, with no quote marks, given to Undersheriff James Gage
+    by one outlet and to Sheriff Robert J Pickell by another. Both may have said it: a conflict in the JSON,
+    below the reports' threshold, and not among the report's "same words, different speakers". James Gage,
+    whom spaCy tags once as a person, once as an organisation ("Gage") and once, with his title, as a work of
+    art, is a person."""
+    from storyline.report.markdown import render_markdown
+    from storyline.story.align import REPORTED_ATTRIBUTION_CONFIDENCE
+
+    report = build_story([analyse_text(GAGE, id="a"), analyse_text(PICKELL, id="b")], summary_words=0)
+    [gage] = [e for e in report.entities if e.name == "James Gage"]
+    assert gage.type == "PERSON"
+    [fact] = conflicts(report, "attribution")
+    assert fact.confidence == REPORTED_ATTRIBUTION_CONFIDENCE
+    assert fact.note.startswith("reported speech: the words \"Sheriff's deputies and state police chased him")
+    assert "given to James Gage by a and to Robert J Pickell by b" in fact.note
+    assert "Same words, different speakers" not in render_markdown(report)
+
+
+def test_words_one_outlet_gives_to_each_of_two_people_are_no_attribution_conflict(analyse_text):
+    """ECB+ 1_ecbplus (in no gold set): Terry White's account of what Mark Heller "agreed to send the actress
+    to", printed by two outlets, is White's words and Heller's in each: no dispute over who said it."""
+    text = ("Heller argued after a prosecutor objected to Lohan's choice of rehab facilities . White said he was "
+            "\"completely blindsided\" by Lohan's placement at Morningside because Heller had previously agreed to "
+            "send the actress to a different facility that had been vetted .")
+    report = build_story([analyse_text("Lohan 's attorney Mark Heller argued in court . " + text, id="a"),
+                          analyse_text("Prosecutor Terry White objected . " + text, id="b")], summary_words=0)
+    assert not conflicts(report, "attribution")

@@ -103,23 +103,28 @@ class Resolver:
             n -= 1
         return out
 
-    def resolve(self, token: Token, hops: int | None = None) -> Referent | None:
+    def resolve(self, token: Token, hops: int | None = None, said: tuple[int, int] | None = None) -> Referent | None:
         """The referent of a third-person pronoun token, or None.
 
         With no one to refer to within :data:`MAX_SENTENCES_BACK` sentences, a pronoun refers to
         whoever the nearest same pronoun before it (outside quotes, within that reach) refers to:
         "Kerry said ... He denied ... But he acknowledged ... ''That,'' he said, ..." (at most
         ``hops`` such steps).
+
+        With ``said`` (the span of what a pronoun speaker is reported to say), no one named in it is the
+        speaker: in "Jackson was on probation for a previous DUI arrest , he said ." (ECB+ 35_4ecb), "he" is
+        the officer who spoke before, as a writer who meant Jackson would have written "Jackson said".
         """
-        if token.i in self._cache:
+        if said is None and token.i in self._cache:
             return self._cache[token.i]
-        best = self._resolve(token)
+        best = self._resolve(token, said)
         hops = MAX_HOPS if hops is None else hops
         if best is None and hops > 0:
             earlier = self._earlier_pronoun(token)
             if earlier is not None:
                 best = self.resolve(earlier, hops - 1)
-        self._cache[token.i] = best
+        if said is None:
+            self._cache[token.i] = best
         return best
 
     def _earlier_pronoun(self, token: Token) -> Token | None:
@@ -138,7 +143,7 @@ class Resolver:
                 return earlier
         return None
 
-    def _resolve(self, token: Token) -> Referent | None:
+    def _resolve(self, token: Token, said: tuple[int, int] | None = None) -> Referent | None:
         word = token.lower_
         plural = word in PLURAL_PRONOUNS
         gender = PRONOUN_GENDER.get(word)
@@ -148,7 +153,8 @@ class Resolver:
         best = None
         for earlier in self._reach(sentence):
             candidates = [r for r in self.referents if r.sentence == earlier and r.start < token.idx
-                          and r.plural == plural and not (r.start <= token.idx < r.end)]
+                          and r.plural == plural and not (r.start <= token.idx < r.end)
+                          and not (said is not None and said[0] <= r.start < said[1])]
             if gender:
                 candidates = [r for r in candidates if self.gender.get(r.key) in (None, gender)]
             # In the pronoun's own sentence a subject after it cannot be its antecedent,

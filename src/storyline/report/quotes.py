@@ -35,9 +35,11 @@ def quote_groups(report: StoryReport) -> list[tuple[str, str | None, bool, list[
 
 
 def echo_pairs(report: StoryReport) -> list[tuple[Quote, Quote]]:
-    """Each pair of quotes with the same words given to speakers known to differ, once."""
-    return echo_conflicts(report.quotes, frozenset(e.id for e in report.entities if e.type == "PERSON"),
-                          report.analyses)
+    """Each pair of direct quotes with the same words given to speakers known to differ, once (reported speech
+    given to two people is a less certain conflict, in the JSON's facts only)."""
+    return [(a, b) for a, b in echo_conflicts(report.quotes, frozenset(e.id for e in report.entities
+                                                                         if e.type == "PERSON"), report.analyses)
+            if a.kind == b.kind == "direct"]
 
 
 def speaker_note(speakers: Sequence[SummarySpeaker]) -> str:

@@ -417,6 +417,9 @@ def _conflict(members: list[Claim]) -> tuple[str | None, str]:
 # The confidence given to the same words quoted from different speakers: set by hand, below the alignment's
 # strongest matches, since a speaker may be resolved wrongly (no data yet to fit it on).
 ATTRIBUTION_CONFIDENCE = 0.8
+# ... and to the same reported speech (no quote marks) given to different people: set by hand below the
+# reports' threshold for showing an item (0.6), since an agency's sentence may tell what two officials both said.
+REPORTED_ATTRIBUTION_CONFIDENCE = 0.5
 
 
 def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str],
@@ -443,8 +446,13 @@ def _speaker_conflicts(quotes: Sequence[Quote], people: frozenset[str],
         evidence = tuple(dict.fromkeys(ev for q, o in pairs for ev in (
             Evidence(q.source, q.start, q.end, q.text), Evidence(o.source, o.start, o.end, o.text))))
         sources = tuple(dict.fromkeys(ev.source for ev in evidence))
-        # (a rule, not a fitted score: both speakers are resolved and differ; see echo_conflicts)
-        out.append(Fact("", "conflicting", sources, evidence, note, "attribution", ATTRIBUTION_CONFIDENCE))
+        # (a rule, not a fitted score: both speakers are resolved and differ; see echo_conflicts); less sure where
+        # every pair holds reported speech, which both people may have said in their own briefings
+        reported = all("indirect" in (q.kind, o.kind) for q, o in pairs)
+        if reported:
+            note = "reported speech: " + note + ", which both may have said"
+        out.append(Fact("", "conflicting", sources, evidence, note, "attribution",
+                        REPORTED_ATTRIBUTION_CONFIDENCE if reported else ATTRIBUTION_CONFIDENCE))
     return out
 
 

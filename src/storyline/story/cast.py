@@ -270,7 +270,8 @@ def _to_entity(group: _Group) -> Entity:
 def _used_as(items: list[tuple[str, Mention]], labels: Counter) -> str:
     """The type of a name spaCy labelled PERSON at least once, from how the story uses it: a person,
     unless its other labels and the roles the articles give it outnumber its PERSON labels and person
-    roles ("Marion County" once PERSON, three times GPE); and a thing when every role it is given is a
+    roles ("Marion County" once PERSON, three times GPE), a PERSON name with a title before it counting as a
+    PERSON label whatever its own; and a thing when every role it is given is a
     vehicle's or an organisation's ("INS Mysore, a Delhi-class destroyer"; "Gordon Advisors, the
     accounting firm")."""
     if any(len(words := m.name.split()) > 1 and words[-1].lower() in INSTITUTION_HEADS for _, m in items):
@@ -288,7 +289,13 @@ def _used_as(items: list[tuple[str, Mention]], labels: Counter) -> str:
     if roles and person == labels["PERSON"]:  # given roles, all of a thing's: the thing it is said to be
         return roles.most_common(1)[0][0]
     things.update(roles)
-    for label, n in labels.items():
+    # a name the recogniser tagged PERSON, with a title before it in a span it tagged otherwise ("Undersheriff
+    # James Gage" as WORK_OF_ART, ECB+ 18_11ecbplus): a person's name, whatever the label
+    full = {tuple(m.name.lower().split()) for _, m in items if m.label == "PERSON" and len(m.name.split()) >= 2}
+    titled = Counter(m.label for _, m in items if m.label != "PERSON" and any(
+        len(words := m.name.lower().split()) > len(f) and tuple(words[-len(f):]) == f for f in full))
+    person += sum(titled.values())
+    for label, n in (labels - titled).items():
         if label != "PERSON":
             things[label] += n
     if sum(things.values()) <= person:

@@ -15,8 +15,10 @@ from .records import Subject
 from .speakers import MAX_SPEAKER_TOKENS
 
 
-def speaker_of(ctx: Context, subject: Subject | None, cue: Token | None) -> Speaker | None:
-    """The Speaker the words ``subject`` name as saying what ``cue`` reports, or None."""
+def speaker_of(ctx: Context, subject: Subject | None, cue: Token | None,
+               said: tuple[int, int] | None = None) -> Speaker | None:
+    """The Speaker the words ``subject`` name as saying what ``cue`` reports (``said``: where the words are,
+    if reported without quote marks), or None."""
     if subject is None:
         return None
     if isinstance(subject, tuple):
@@ -30,7 +32,7 @@ def speaker_of(ctx: Context, subject: Subject | None, cue: Token | None) -> Spea
         return _written_as(speaker_of(ctx, subject, None), relative)
     word = subject.lower_
     if word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
-        return _pronoun_speaker(ctx, subject)
+        return _pronoun_speaker(ctx, subject, said)
     if word in CONVERSATION_PRONOUNS:
         return Speaker(name=subject.text, text=subject.text, start=subject.idx, end=subject.idx + len(subject))
     return _phrase_speaker(ctx, subject)
@@ -72,9 +74,10 @@ def _span_speaker(ctx: Context, subject: tuple[int, int]) -> Speaker:
                    or any(w.lower().rstrip("s") in PERSON_NOUNS for w in phrase.split()[-1:]))
 
 
-def _pronoun_speaker(ctx: Context, subject: Token) -> Speaker:
-    """A pronoun, with the person or group it stands for as the name (itself when unresolved)."""
-    referent = ctx.resolver.resolve(subject)
+def _pronoun_speaker(ctx: Context, subject: Token, said: tuple[int, int] | None = None) -> Speaker:
+    """A pronoun, with the person or group it stands for as the name (itself when unresolved); never someone
+    named in the words ``said`` it is reported to say."""
+    referent = ctx.resolver.resolve(subject, said=said)
     if referent is None:
         return Speaker(name=subject.text, text=subject.text, start=subject.idx,
                        end=subject.idx + len(subject), anonymous=False)

@@ -112,7 +112,8 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Attribution | None, rec
 def _quote(ctx: Context, n: int, record: Attribution) -> Quote:
     """The Quote record of an attribution, numbered ``n``."""
     cue = record.cue
-    speaker = speaker_of(ctx, record.speaker, cue) if cue is not None or record.speaker is not None else None
+    said = (record.start, record.end) if record.kind == "indirect" else None  # (direct quotes' names are out already)
+    speaker = speaker_of(ctx, record.speaker, cue, said) if cue is not None or record.speaker is not None else None
     cue_text, cue_end = _cue_text(ctx, cue)
     return Quote(id=f"{ctx.source}:q{n}", source=ctx.source, text=ctx.text[record.start:record.end],
                  start=record.start, end=record.end, kind=record.kind, cue=cue_text,
