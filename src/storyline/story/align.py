@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .. import params
-from ..types import ArticleAnalysis, Entity, Evidence, Fact, Quote
+from ..types import ArticleAnalysis, Entity, Evidence, Fact, Mention, Quote
 from .embed import embed
 from .figures import figure_range
 from .lexicon import related_share
@@ -84,6 +84,12 @@ _MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 TITLE_WORDS = frozenset("""president vice prime minister secretary state governor senator senate representative
 congressman congresswoman chief executive spokesman spokeswoman spokesperson official officials director chairman
 chairwoman leader general commander ambassador mayor sheriff officer police king queen prince minister's""".split())
+# The last words of names of places of one kind, two of which with different names are two places, never one
+# inside the other ("Mount Sinai Hospital" / "Jamaica Hospital"; "West Coast Bank" / "Wells Fargo Bank"), unlike a
+# city and a district. Set by hand from the kinds of place the ECB+ stories name.
+PLACE_KINDS = frozenset("""hospital clinic street avenue road boulevard lane school university college church
+mosque temple synagogue cathedral airport station park square bridge hotel prison jail penitentiary mall store
+supermarket restaurant bar stadium arena bank museum theatre theater""".split())
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -109,6 +115,9 @@ class Claim:
     months: frozenset[str] = frozenset()  # the months its dates fall in ("2005-09" for "in September 2005")
     # the tolls it states exactly ("injured two people": injured, 2; not "at least two")
     exact_tolls: frozenset[tuple[str, float]] = frozenset()
+    # the named places it holds: the kind of place the name ends in, the entity, the name's words ("hospital",
+    # "mount-sinai-hospital", ("mount", "sinai", "hospital"))
+    places: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -122,8 +131,9 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
-              people: frozenset[str] | None = None) -> list[Claim]:
-    """The claims of one article, with the entities, days and numbers inside each."""
+              people: frozenset[str] | None = None, untagged: Sequence[Mention] = ()) -> list[Claim]:
+    """The claims of one article, with the entities, days and numbers inside each (``untagged``: names of the
+    cast the article writes where spaCy tagged nothing, see `untagged_mentions`)."""
     text = analysis.article.text
     source = analysis.article.id
     # Who spoke, the reporting verb and the times: a clause made of these alone ("An Israeli
@@ -145,8 +155,8 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                 sum(any(ch.isalpha() for ch in word) for word in outside) < MIN_CLAIM_LETTER_WORDS:
             continue
         inside = lambda a, b: span.start <= a and b <= span.end  # noqa: E731
-        named = [(m, entity_of[(source, m.start)]) for m in analysis.mentions
-                 if inside(m.start, m.end) and (source, m.start) in entity_of]
+        named = sorted(((m, entity_of[(source, m.start)]) for m in (*analysis.mentions, *untagged)
+                        if inside(m.start, m.end) and (source, m.start) in entity_of), key=lambda p: p[0].start)
         entities = frozenset(entity for _, entity in named)
         days = frozenset(t.value for t in analysis.times if inside(t.start, t.end) and t.value and _DAY.match(t.value))
         numbers = tuple((n.value, n.unit, n.text) for n in analysis.numbers
@@ -161,10 +171,13 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                            if inside(t.start, t.end) and t.value and _MONTH.match(t.value))
         words = content_words(claim_text)
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
+        places = frozenset((kind, entity, frozenset(m.name.lower().split()) - {"the"}) for m, entity in named
+                           if (kind := m.name.split()[-1].lower() if len(m.name.split()) > 1 else "") in PLACE_KINDS)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
                          is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
                          weekdays, tolls, words - names - TITLE_WORDS, toll_ranges, months,
-                         frozenset((what, lo) for what, lo, hi in toll_ranges if lo == hi and what != "magnitude")))
+                         frozenset((what, lo) for what, lo, hi in toll_ranges if lo == hi and what != "magnitude"),
+                         places))
     return out
 
 
@@ -277,7 +290,23 @@ def story_claims(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]
                  entity_of: dict[tuple[str, int], str]) -> list[Claim]:
     """The claims of all of a story's sources, source after source."""
     people = frozenset(e.id for e in entities if e.type == "PERSON")
-    return [c for a in analyses for c in claims_of(a, entity_of, people)]
+    untagged = untagged_mentions(analyses, entities)
+    return [c for a in analyses for c in claims_of(a, entity_of, people, untagged.get(a.article.id, ()))]
+
+
+def untagged_mentions(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """By source, the places where the cast found a name of one of its entities that spaCy did not tag ("Raj
+    Chohan , 59 , was killed by a drunk hit - and - run driver", ECB+ 21_3ecbplus: see cast.untagged_names):
+    a claim is about them as much as where the name was tagged. Descriptions the cast resolved ("the
+    victim") are left out: the match score was fitted on names."""
+    tagged = {(a.article.id, m.start) for a in analyses for m in a.mentions}
+    out: dict[str, list[Mention]] = {}
+    for entity in entities:
+        names = {entity.name, *entity.aliases}
+        for ev in entity.mentions:
+            if ev.text in names and (ev.source, ev.start) not in tagged:
+                out.setdefault(ev.source, []).append(Mention(ev.start, ev.end, ev.text, entity.type, ev.text, -1))
+    return out
 
 
 def match_matrix(claims: Sequence[Claim]) -> np.ndarray:
@@ -319,6 +348,14 @@ def incompatible(a: Claim, b: Claim) -> bool:
         return True
     if _tolls_clash(a, b):
         return True
+    # two places of one kind with different names, and neither claim names the other's ("pronounced dead at
+    # Mount Sinai Hospital" / "at Jamaica Hospital", ECB+ 21_ecbplus, dev): where it happened must be compatible.
+    # A name inside the other is one place the cast may have kept apart ("The Bible Church" / "Wasilla Bible
+    # Church", "High Street" / "Banstead High Street").
+    for kind, place, words in a.places:
+        theirs = [(p, w) for k, p, w in b.places if k == kind]
+        if theirs and not any(p == place or p in a.entities or w <= words or words <= w for p, w in theirs):
+            return True
     # each dated to one month, and not the same ("hit by a 6.1 quake in September" / "hit on Sunday" in November)
     if len(a.months) == 1 and len(b.months) == 1 and a.months != b.months:
         return True

@@ -308,8 +308,10 @@ def untagged_names(analyses: Iterable[ArticleAnalysis], mentions: list[tuple[str
     """A story person's name where an article writes it and spaCy tagged nothing: "Capt. Tennant",
     "Chief Craft", "Woodburn Chief of Police Scott Russell" when the story names Tom Tennant, Charles
     Craft and Scott Russell. Only surnames of full names spaCy labelled PERSON, never one it labelled a
-    place or organisation on its own anywhere in the story ("Washington"), never inside a longer name
-    ("Russell Street", "Jane Russell" for Scott Russell)."""
+    place or organisation on its own anywhere in the story ("Washington") unless written with the person's
+    first name ("Raj Chohan" in a headline spaCy tagged nothing in, where another article tags "Chohan" alone
+    as an organisation: ECB+ 21_3ecbplus), never inside a longer name ("Russell Street", "Jane Russell" for
+    Scott Russell)."""
     full: dict[str, set[str]] = defaultdict(set)
     elsewise = set()
     for _, m in mentions:
@@ -325,18 +327,22 @@ def untagged_names(analyses: Iterable[ArticleAnalysis], mentions: list[tuple[str
         starts = [s.start for s in analysis.sentences]
         for match in _CAPITALISED.finditer(text):
             key = normalise(match.group())
-            if key not in full or key in elsewise or analysis.in_furniture(match.start()) or \
+            if key not in full or analysis.in_furniture(match.start()) or \
                     any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             if _CAPITALISED.match(text, match.end() + 1) and text[match.end():match.end() + 1] == " ":
                 continue  # "Russell Street": a longer name
             start = match.start()
             before = re.search(r"([\w.'-]+)\s+$", text[max(0, start - 30):start])
+            first = False  # written with the person's first name ("Raj Chohan")
             if before is not None and before.group(1)[:1].isupper() and not before.group(1).endswith(".") \
                     and before.group(1).lower() not in NAME_TITLES:
                 if normalise(before.group(1)) not in full[key]:
                     continue  # "Jane Russell" is not Scott Russell
                 start -= len(before.group(0))
+                first = True
+            if key in elsewise and not first:
+                continue  # a surname that is also a place's name alone ("Washington"); "Raj Chohan" is her
             sentence = bisect_right(starts, start) - 1
             name = text[start:match.end()]
             out.append((analysis.article.id, Mention(start, match.end(), name, "PERSON", name, sentence)))
