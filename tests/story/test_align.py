@@ -63,3 +63,21 @@ def test_two_hospitals_are_two_places_but_one_hospital_named_twice_is_one(analys
     sinai, jamaica = claims[("b", "The unidentified woman")], claims[("c", "Chohan")]
     assert incompatible(sinai, jamaica)
     assert not incompatible(jamaica, claims[("d", "Chohan")])
+
+
+def test_a_claim_that_something_is_not_so_and_one_that_it_is_are_never_one_fact(analyse_text):
+    """ECB+ 23_ecbplus (a dev event): one climber "was not wearing crampons when he slipped", the other "was
+    wearing crampons": the words are nearly the same, the facts opposite. Two denials in other words ("was not
+    authorized" / "was not sanctioned", the seeds) stay one fact."""
+    from storyline.story.align import incompatible
+
+    claims = _claims(analyse_text, {
+        "a": "Mr Campbell said police told him the man was well - equipped but was not wearing crampons when he "
+             "slipped .",
+        "b": "He was wearing crampons but was inexperienced , local police inspector Dave Gaskin said .",
+        "c": "He was not wearing crampons when he slipped on the ice , police said ."})
+    [denied] = [c for (source, _), c in claims.items() if source == "a" and "crampons" in c.text]
+    [worn] = [c for (source, _), c in claims.items() if source == "b" and "crampons" in c.text]
+    [also_denied] = [c for (source, _), c in claims.items() if source == "c" and "crampons" in c.text]
+    assert incompatible(denied, worn) and incompatible(worn, denied)
+    assert not incompatible(denied, also_denied)

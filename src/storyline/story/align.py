@@ -260,6 +260,30 @@ def is_negated(text: str) -> bool:
     return bool(_NEGATION.search(text))
 
 
+# Words between a negation and what it denies: "was not yet wearing", "has n't been seen".
+_NOT_DENIED = frozenset("""be been being is was were are am have has had do does did yet immediately always ever
+quite really so very too fully also still even all any just""".split())
+_NEGATION_WORD = re.compile(r"^(?:not|never|n[’']t)$", re.IGNORECASE)
+
+
+def _denied(claim: Claim) -> str | None:
+    """The word a negated claim denies, as `content_words` writes it: the first content word after its first
+    "not", "never" or "n't" ("was not wearing crampons": "wearing"); None where it has none, or says "no"."""
+    words = claim.text.split()
+    for n, word in enumerate(words):
+        if _NEGATION_WORD.match(word) or word.lower().endswith(("n't", "n’t")) and len(word) > 3:
+            for after in words[n + 1:]:
+                w = after.lower()
+                if w == "only":  # "not only ... but": no denial
+                    return None
+                if w in _NOT_DENIED:
+                    continue
+                found = content_words(w)
+                return next(iter(found)) if found else None
+            return None
+    return None
+
+
 def match_probability(features: np.ndarray) -> np.ndarray:
     """The calibrated probability that claim pairs report the same fact (rows of features)."""
     return 1.0 / (1.0 + np.exp(-(features @ MATCH_WEIGHTS + MATCH_BIAS)))
@@ -360,6 +384,11 @@ def incompatible(a: Claim, b: Claim) -> bool:
     if len(a.months) == 1 and len(b.months) == 1 and a.months != b.months:
         return True
     if a.weekdays and b.weekdays and not a.weekdays & b.weekdays and not a.days & b.days:
+        return True
+    # one says of something that it is not so, the other that it is ("was not wearing crampons" / "was wearing
+    # crampons", ECB+ 23_ecbplus, dev): never one fact, whatever else they share
+    if a.negated != b.negated and (denied := _denied(a if a.negated else b)) and \
+            denied in (b.words if a.negated else a.words):
         return True
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading
     # contender to be the next Israeli Prime Minister"; the two must say something alike of them
