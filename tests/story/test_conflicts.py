@@ -513,3 +513,35 @@ def test_words_one_outlet_gives_to_each_of_two_people_are_no_attribution_conflic
     report = build_story([analyse_text("Lohan 's attorney Mark Heller argued in court . " + text, id="a"),
                           analyse_text("Prosecutor Terry White objected . " + text, id="b")], summary_words=0)
     assert not conflicts(report, "attribution")
+
+
+RAIT = ("On Friday , 36 - year - old Duncan Rait died after slipping and falling about 200ft from a ridge near the "
+        "Tasman Glacier . Gaskin said that other climbers attempted to rescue Raite by taking him down the glacier , "
+        "but that he died on the way down .")
+RAIT_IN_FULL = ("Duncan Robert Rait , a New Zealand native living in Melbourne , Australia , was with a group of ski "
+                "mountaineers .")
+RAITE = ("Mr Buckley's death came a day after 36 - year - old Duncan Raite died when he slipped and fell around 200ft "
+         "from a ridge in the same national park .")
+
+
+def test_a_name_spelled_two_ways_is_a_conflict_though_one_report_slips_into_the_other_spelling(analyse_text):
+    """ECB+ 23_ecbplus (a dev event): "Duncan Robert Rait" and "Duncan Rait" in two reports, "Duncan Raite" in a
+    third; the first report's lone "Raite" is its own slip, which does not make the two spellings two names."""
+    report = build_story([analyse_text(RAIT, id="a"), analyse_text(RAIT_IN_FULL, id="b"),
+                          analyse_text(RAITE, id="c")], summary_words=0)
+    [fact] = [f for f in conflicts(report, "other") if "spell" in f.note]
+    prefix = "the sources spell the name differently: "
+    assert fact.note.startswith(prefix)
+    assert set(fact.note[len(prefix):].split("; ")) == {'"Duncan Robert Rait" in a, b', '"Duncan Raite" in c'}
+
+
+def test_a_spelling_only_a_report_that_also_writes_the_other_has_is_its_slip(analyse_text):
+    """ECB+ 28_8ecb (in no gold set) writes "Woodward" and then "Bob Woodard 's"; every other report writes Bob
+    Woodward: one report's slip, no dispute over the name."""
+    report = build_story([
+        analyse_text("Felt was an instrumental player in the stunning downfall of President Nixon , but his identity "
+                     "as `` Deep Throat '' -reporter Bob Woodard 's anonymous source for the Post 's bombshell series "
+                     "of scoops on the Watergate affair in 1972-was unknown until three years ago . According to the "
+                     "Times , even Woodward was shocked at this .", id="a"),
+        analyse_text("Mark Felt was Bob Woodward 's secret source , Deep Throat .", id="b")], summary_words=0)
+    assert not [f for f in conflicts(report, "other") if "spell" in f.note]

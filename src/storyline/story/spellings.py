@@ -10,7 +10,9 @@ found here, among the cast's people and organisations:
   Theatre" and "Kodak Theater" are one spelling;
 - the words that differ are spelled alike (`SIMILAR`), and are not a first name beside the same surname
   ("John Smith" / "Joan Smith" may be two people);
-- no source uses both spellings: within one report two spellings are two names.
+- no source writes both spellings in full: within one report two spellings are two names (a surname alone in
+  the other spelling is the report's own slip: "Duncan Rait", then "Raite"); and each spelling is written by
+  a source that never writes the other (one report's "Woodward", then "Bob Woodard 's" is its slip).
 
 Each is a conflicting fact of kind ``other``, with each source's first use of its spelling as evidence.
 """
@@ -41,6 +43,7 @@ _BRITISH = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"), ("
             ("ise", "ize"), ("ised", "ized"))
 _LEGAL = frozenset("ltd limited inc incorporated corp corporation co llc plc gmbh ag sa the".split())
 _WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +106,7 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
         sources = tuple(dict.fromkeys(e.source for e in evidence))
         parts = []
         for es in spellings.values():
-            used = sorted({s for e in es for s in e.sources})
+            used = sorted({s for e in es for s in _full_sources(e)})
             parts.append(f"\"{max((e.name for e in es), key=len)}\" in {', '.join(used)}")
         out.append(Fact("", "conflicting", sources, evidence,
                         "the sources spell the name differently: " + "; ".join(parts), "other", SPELLING_CONFIDENCE))
@@ -112,15 +115,35 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
 
 def _spelled_apart(a: Entity, b: Entity) -> bool:
     """Whether two cast entities of different sources are one name spelled two ways (see the module doc)."""
-    if a.type != b.type or set(a.sources) & set(b.sources):
+    full_a, full_b = _full_sources(a), _full_sources(b)
+    if a.type != b.type or full_a & full_b:
         return False
-    found = _differing(_words(a.name), _words(b.name))
+    if not (full_a - set(b.sources) and full_b - set(a.sources)):
+        return False  # a spelling only a report that also writes the other has: its slip ("Woodward", "Bob Woodard 's")
+    # each entity's name and its other forms of two words or more ("Duncan Robert Rait" is also "Duncan Rait",
+    # which one outlet spells "Duncan Raite": ECB+ 23_ecbplus, dev)
+    return any(_spelled_apart_names(a.type, x, y) for x in _forms(a) for y in _forms(b))
+
+
+def _forms(entity: Entity) -> list[str]:
+    return [entity.name, *(n for n in entity.aliases if len(_words(n)) >= 2)]
+
+
+def _full_sources(entity: Entity) -> set[str]:
+    """The sources that write one of the entity's names of two words or more: a report that writes "Duncan Rait"
+    and, once, "Raite" alone has a slip of its own, not a second name."""
+    forms = {_words(f) for f in _forms(entity)}
+    return {m.source for m in entity.mentions if _words(_POSSESSIVE.sub("", m.text)) in forms} or set(entity.sources)
+
+
+def _spelled_apart_names(kind: str, a: str, b: str) -> bool:
+    found = _differing(_words(a), _words(b))
     if found is None:
-        return "".join(_words(a.name)) == "".join(_words(b.name))  # one spelling, written apart or with "Ltd."
+        return "".join(_words(a)) == "".join(_words(b))  # one spelling, written apart or with "Ltd."
     position, x, y = found
     if min(len(x), len(y)) < MIN_WORD or fuzz.ratio(x, y) < SIMILAR:
         return False
-    return not (a.type == "PERSON" and position == 0)  # "John Smith" / "Joan Smith": maybe two people
+    return not (kind == "PERSON" and position == 0)  # "John Smith" / "Joan Smith": maybe two people
 
 
 def _first_mentions(entity: Entity) -> list[Evidence]:
