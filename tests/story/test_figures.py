@@ -224,3 +224,33 @@ def test_a_row_is_named_by_the_verb_s_past_participle():
 
     assert [_label(verb, "delegate") for verb in ("win", "rob", "visit", "capture", "play")] == [
         "delegate won", "delegate robbed", "delegate visited", "delegate captured", "delegate played"]
+
+
+BANKS = ("Protesters targeted a commercial area near the National Technical University of Athens , known as the "
+         "Polytechnic , overturning cars and setting fire to three banks .")
+MORE_BANKS = ("Youths - some on foot , others riding motorcycles - attacked a police station with petrol bombs in "
+              "central Athens as well as at least three banks , several stores and a government building , police "
+              "said .")
+
+
+def test_things_several_sources_count_alike_are_listed_with_no_word_of_what_happened(analyse_text):
+    """ECB+ 19_ecb (a dev event): "setting fire to three banks" and "at least three banks": the same count of one
+    noun in two sources is a figure of the story, listed (not compared: nothing names what happened to them)."""
+    report = build_story([analyse_text(BANKS, id="a"), analyse_text(MORE_BANKS, id="b")], summary_words=0)
+    [row] = [f for f in report.figures if f.what == "bank"]
+    assert [(v.source, v.qualifier, v.value) for v in row.values] == [("a", None, 3), ("b", "at least", 3)]
+    assert row.status == "agree"
+
+
+def test_things_counted_differently_or_by_one_source_are_left_out(analyse_text):
+    """Two players' rebounds (ECB+ 31_ecb, in no gold set) are no figure of one thing; one source's count of
+    banks is too little to be sure what it counts."""
+    rebounds = build_story([
+        analyse_text("Louisville 's Earl Clark finished his team 's victory with 25 points and 16 rebounds , both "
+                     "career highs .", id="a"),
+        analyse_text("The reigning national player of the year finished 7-for-14 from the field and had nine "
+                     "rebounds for North Carolina ( 10-0 ) .", id="b")], summary_words=0)
+    assert not [f for f in rebounds.figures if "rebound" in f.what]
+    alone = build_story([analyse_text(BANKS, id="a"), analyse_text("Police said the riots went on .", id="b")],
+                        summary_words=0)
+    assert not [f for f in alone.figures if f.what == "bank"]

@@ -209,8 +209,14 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             # time, in one source: nothing to set beside it, and no figure of the news (things seized stay
             # listed from one source: "Nine assault rifles" is a key figure of 12_3ecb)
             continue
-        if what == COUNT and not all(_counts_people(c.figure) for c in cells):
-            continue  # things counted with no word of what happened to them ("15 countries"): background
+        if what == COUNT and not all(_counts_people(c.figure) for c in cells) and (
+                len({c.source for c in cells}) < 2 or not all(_plain_count(c.figure) for c in cells)
+                or len({(c.figure.unit or "").lower().rstrip("s") for c in cells}) > 1 or not _compatible(cells)):
+            # things counted with no word of what happened to them, in one source ("15 countries"): background;
+            # in several that count one noun and give one figure ("setting fire to three banks" / "at least three
+            # banks", "2,000 tents"), listed; in several that give different ones ("16 rebounds" / "nine rebounds", two
+            # players' in ECB+ 31_ecb), maybe of different things: left out, for a row would set them side by side
+            continue
         n = len(out) + 1
         status, note = _status(what, cells)
         shown = _base_unit(unit)  # a part's unit without its place's key, nor its time
@@ -363,6 +369,20 @@ def _figures_differ(figure: Figure) -> bool:
     return any(a.source != b.source and a.value != b.value and (a.qualifier or b.qualifier)
                and max(a.value, b.value) <= ESTIMATE_RATIO * min(a.value, b.value)
                for n, a in enumerate(values) for b in values[n + 1:])
+
+
+def _plain_count(figure: FigureRef) -> bool:
+    """Whether a figure's words are a number and the thing it counts, in that order, with no name between
+    ("three banks", "14 AK - 47 rifles", "five suspicious boats"): not a number of a name or a date the parse
+    took for a count ("Interstate 75", "Nov 12", "8 Block gang")."""
+    words = figure.text.split()
+    unit = (figure.unit or "").lower()
+    if not unit or len(words) < 2 or figure.value == 1:  # "one thing", "one side": no figure to tabulate
+        return False
+    last = words[-1].lower()
+    if not (last == unit or last.rstrip("s") == unit or last.rstrip("es") == unit):
+        return False
+    return not any(w[:1].isupper() and not w.isupper() for w in words[1:-1])
 
 
 def _counts_people(figure: FigureRef) -> bool:
