@@ -118,6 +118,7 @@ class Claim:
     # the named places it holds: the kind of place the name ends in, the entity, the name's words ("hospital",
     # "mount-sinai-hospital", ("mount", "sinai", "hospital"))
     places: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
+    denied: str | None = None  # the word a negated claim denies (see `_denied`), read once
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -173,11 +174,12 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
         places = frozenset((kind, entity, frozenset(m.name.lower().split()) - {"the"}) for m, entity in named
                            if (kind := m.name.split()[-1].lower() if len(m.name.split()) > 1 else "") in PLACE_KINDS)
+        negated = is_negated(claim_text)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
-                         is_negated(claim_text), _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
+                         negated, _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
                          weekdays, tolls, words - names - TITLE_WORDS, toll_ranges, months,
                          frozenset((what, lo) for what, lo, hi in toll_ranges if lo == hi and what != "magnitude"),
-                         places))
+                         places, _denied(claim_text) if negated else None))
     return out
 
 
@@ -266,10 +268,10 @@ quite really so very too fully also still even all any just""".split())
 _NEGATION_WORD = re.compile(r"^(?:not|never|n[’']t)$", re.IGNORECASE)
 
 
-def _denied(claim: Claim) -> str | None:
+def _denied(text: str) -> str | None:
     """The word a negated claim denies, as `content_words` writes it: the first content word after its first
     "not", "never" or "n't" ("was not wearing crampons": "wearing"); None where it has none, or says "no"."""
-    words = claim.text.split()
+    words = text.split()
     for n, word in enumerate(words):
         if _NEGATION_WORD.match(word) or word.lower().endswith(("n't", "n’t")) and len(word) > 3:
             for after in words[n + 1:]:
@@ -387,7 +389,7 @@ def incompatible(a: Claim, b: Claim) -> bool:
         return True
     # one says of something that it is not so, the other that it is ("was not wearing crampons" / "was wearing
     # crampons", ECB+ 23_ecbplus, dev): never one fact, whatever else they share
-    if a.negated != b.negated and (denied := _denied(a if a.negated else b)) and \
+    if a.negated != b.negated and (denied := (a if a.negated else b).denied) and \
             denied in (b.words if a.negated else a.words):
         return True
     # names and titles alone make no match: "Israel has a prime minister" (Gantz, quoted) is not "a leading

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..types import (ArticleAnalysis, Echo, Entity, Quote, Speaker, SourcingProfile, SummarySentence,
+from ..types import (ArticleAnalysis, Echo, Entity, Quote, SourcingProfile, SummarySentence,
                      SummarySpeaker)
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, STAND_IN_PRONOUNS
 from .described import resolve_speakers
