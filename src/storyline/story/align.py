@@ -172,8 +172,7 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                            if inside(t.start, t.end) and t.value and _MONTH.match(t.value))
         words = content_words(claim_text)
         names = content_words(" ".join(m.text for m in analysis.mentions if inside(m.start, m.end)))
-        places = frozenset((kind, entity, frozenset(m.name.lower().split()) - {"the"}) for m, entity in named
-                           if (kind := m.name.split()[-1].lower() if len(m.name.split()) > 1 else "") in PLACE_KINDS)
+        places = frozenset(place for m, entity in named if (place := _place(m.name, entity)) is not None)
         negated = is_negated(claim_text)
         out.append(Claim(source, span.start, span.end, claim_text, entities, days, numbers, words,
                          negated, _actor(text, named, _actor_frame(analysis, span.start, span.end), people),
@@ -181,6 +180,14 @@ def claims_of(analysis: ArticleAnalysis, entity_of: dict[tuple[str, int], str],
                          frozenset((what, lo) for what, lo, hi in toll_ranges if lo == hi and what != "magnitude"),
                          places, _denied(claim_text) if negated else None))
     return out
+
+
+def _place(name: str, entity: str) -> tuple[str, str, frozenset[str]] | None:
+    """A named place as `Claim.places` holds it, where the name ends in a kind of place (`PLACE_KINDS`)."""
+    words = name.lower().split()
+    if len(words) < 2 or words[-1] not in PLACE_KINDS:
+        return None
+    return words[-1], entity, frozenset(words) - {"the"}
 
 
 def _actor_frame(analysis: ArticleAnalysis, start: int, end: int) -> list[tuple[int, int]]:

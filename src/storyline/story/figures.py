@@ -209,14 +209,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             # time, in one source: nothing to set beside it, and no figure of the news (things seized stay
             # listed from one source: "Nine assault rifles" is a key figure of 12_3ecb)
             continue
-        if what == COUNT and not all(_counts_people(c.figure) for c in cells) and (
-                len({c.source for c in cells}) < 2 or not all(_plain_count(c.figure) for c in cells)
-                or len({(c.figure.unit or "").lower().rstrip("s") for c in cells}) > 1 or not _compatible(cells)):
-            # things counted with no word of what happened to them, in one source ("15 countries"): background;
-            # in several that count one noun and give one figure ("setting fire to three banks" / "at least three
-            # banks", "2,000 tents"), listed; in several that give different ones ("16 rebounds" / "nine rebounds", two
-            # players' in ECB+ 31_ecb), maybe of different things: left out, for a row would set them side by side
-            continue
+        if what == COUNT and not all(_counts_people(c.figure) for c in cells) and not _things_alike(cells):
+            continue  # things counted with no word of what happened to them, and no sources alike: background
         n = len(out) + 1
         status, note = _status(what, cells)
         shown = _base_unit(unit)  # a part's unit without its place's key, nor its time
@@ -257,8 +251,10 @@ def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, 
     said"); never a person some source names only with another such figure (a wrong guess must not make a
     dispute: where the sources already give the person several, it may join one of them)."""
     text = analysis.article.text
-    opening = min(figure.start, figure.person[0]) if figure.person is not None else figure.start
-    if figure.person is None or not _INDEFINITE.search(text[max(0, opening - 30):opening]):
+    if figure.person is None:
+        return None
+    opening = min(figure.start, figure.person[0])
+    if not _INDEFINITE.search(text[max(0, opening - 30):opening]):
         return None
     sentence = next((n for n, span in enumerate(analysis.sentences) if span.start <= figure.start < span.end), None)
     if sentence is None:
@@ -369,6 +365,16 @@ def _figures_differ(figure: Figure) -> bool:
     return any(a.source != b.source and a.value != b.value and (a.qualifier or b.qualifier)
                and max(a.value, b.value) <= ESTIMATE_RATIO * min(a.value, b.value)
                for n, a in enumerate(values) for b in values[n + 1:])
+
+
+def _things_alike(cells: Sequence[_Cell]) -> bool:
+    """Whether a row of things counted with no word of what happened to them is a figure of the story: several
+    sources count one noun, plainly (`_plain_count`), and give one figure ("setting fire to three banks" / "at
+    least three banks", "2,000 tents"). One source's count is background ("15 countries"); counts that differ
+    ("16 rebounds" / "nine rebounds", two players' in ECB+ 31_ecb) may be of different things, and a row would
+    set them side by side."""
+    return len({c.source for c in cells}) > 1 and all(_plain_count(c.figure) for c in cells) \
+        and len({(c.figure.unit or "").lower().rstrip("s") for c in cells}) == 1 and _compatible(cells)
 
 
 def _plain_count(figure: FigureRef) -> bool:

@@ -238,7 +238,8 @@ def find_echoes(quotes: list[Quote]) -> list[Quote]:
     """Link quotes of different sources that share their words, both ways: direct quotes with the same words
     (see `_is_echo`), and reported speech that shares a run of :data:`MIN_REPORTED_RUN` words with a quote
     of another source (one agency's copy, attributed by each outlet as it chose)."""
-    direct = [(q, _words(q.text)) for q in quotes if q.kind == "direct"]
+    words = [_words(q.text) for q in quotes]
+    direct = [(q, w) for q, w in zip(quotes, words) if q.kind == "direct"]
     echoes: dict[str, list[Echo]] = {}
 
     def link(a: Quote, b: Quote) -> None:
@@ -251,19 +252,19 @@ def find_echoes(quotes: list[Quote]) -> list[Quote]:
         for b, wb in direct[i + 1:]:
             if a.source != b.source and _is_echo(a, wa, b, wb):
                 link(a, b)
-    for a, b in _reported_echoes(quotes):
+    for a, b in _reported_echoes(quotes, words):
         link(a, b)
     return [replace(q, echoes=tuple(echoes.get(q.id, ()))) for q in quotes]
 
 
-def _reported_echoes(quotes: Sequence[Quote]) -> list[tuple[Quote, Quote]]:
+def _reported_echoes(quotes: Sequence[Quote], words: Sequence[list[str]]) -> list[tuple[Quote, Quote]]:
     """Pairs of quotes of different sources, at least one of them reported speech, that share a run of
-    :data:`MIN_REPORTED_RUN` words in order (found through an index of each quote's runs)."""
+    :data:`MIN_REPORTED_RUN` words in order (found through an index of each quote's runs; ``words``: each
+    quote's words)."""
     by_run: dict[tuple[str, ...], list[int]] = {}
-    for n, quote in enumerate(quotes):
-        words = _words(quote.text)
-        for i in range(len(words) - MIN_REPORTED_RUN + 1):
-            by_run.setdefault(tuple(words[i:i + MIN_REPORTED_RUN]), []).append(n)
+    for n, own in enumerate(words):
+        for i in range(len(own) - MIN_REPORTED_RUN + 1):
+            by_run.setdefault(tuple(own[i:i + MIN_REPORTED_RUN]), []).append(n)
     pairs: set[tuple[int, int]] = set()
     for holders in by_run.values():
         for i, a in enumerate(holders):

@@ -88,9 +88,10 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
             i = group[i]
         return i
 
+    full = {e.id: _full_sources(e) for e in named}  # read once an entity, not once a pair
     for i, a in enumerate(named):
         for j in range(i + 1, len(named)):
-            if _spelled_apart(a, named[j]):
+            if _spelled_apart(a, named[j], full):
                 group[root(j)] = root(i)
     members: dict[int, list[Entity]] = {}
     for i, e in enumerate(named):
@@ -106,17 +107,20 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
         sources = tuple(dict.fromkeys(e.source for e in evidence))
         parts = []
         for es in spellings.values():
-            used = sorted({s for e in es for s in _full_sources(e)})
+            used = sorted({s for e in es for s in full[e.id]})
             parts.append(f"\"{max((e.name for e in es), key=len)}\" in {', '.join(used)}")
         out.append(Fact("", "conflicting", sources, evidence,
                         "the sources spell the name differently: " + "; ".join(parts), "other", SPELLING_CONFIDENCE))
     return out
 
 
-def _spelled_apart(a: Entity, b: Entity) -> bool:
-    """Whether two cast entities of different sources are one name spelled two ways (see the module doc)."""
-    full_a, full_b = _full_sources(a), _full_sources(b)
-    if a.type != b.type or full_a & full_b:
+def _spelled_apart(a: Entity, b: Entity, full: dict[str, set[str]]) -> bool:
+    """Whether two cast entities of different sources are one name spelled two ways (see the module doc;
+    ``full``: each entity's `_full_sources`, by id)."""
+    if a.type != b.type:
+        return False
+    full_a, full_b = full[a.id], full[b.id]
+    if full_a & full_b:
         return False
     if not (full_a - set(b.sources) and full_b - set(a.sources)):
         return False  # a spelling only a report that also writes the other has: its slip ("Woodward", "Bob Woodard 's")
