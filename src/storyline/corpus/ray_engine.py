@@ -202,11 +202,12 @@ class _Preparer:
     """A Ray actor: the per-article pass (:func:`.prepare.prepare_chunk`), its models loaded once."""
 
     def __init__(self, model: str | None = None) -> None:
+        from ..nlp.pipeline import start_worker
         from .prepare import init_worker
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self.model = model
-        init_worker(model)
+        start_worker(init_worker, model)
 
     def __call__(self, batch):
         return _table([to_row(result, article) for result, article in self._prepared(batch)], ROW_FIELDS)
