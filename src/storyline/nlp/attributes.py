@@ -7,7 +7,7 @@ token: 18.9 ms of a PolNeAR article's 147 ms parse on this machine, more than th
 own tagging layer together (measured 2026-12-07, 60 PolNeAR train articles, process time, one core).
 
 :class:`FastAttributeRuler` applies the same rules, read from the loaded ruler, with the same result, in
-about a fifth of the time: each rule is filed under one of the words or tags a token must have for it to
+1.4 ms an article instead of 18.9: each rule is filed under one of the words or tags a token must have for it to
 match, so a token is checked against its few candidate rules only, and the rules a token's attributes
 select are remembered. It handles the kinds of rule the model's ruler holds (fixed-length patterns of
 exact values, ``IN``, ``NOT_IN`` and ``REGEX``, on ``ORTH``, ``LOWER``, ``NORM``, ``TAG``, ``DEP`` and
