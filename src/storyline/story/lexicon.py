@@ -162,3 +162,29 @@ def is_person_noun(word: str) -> bool:
         if not frontier:
             return False
     return False
+
+
+# WordNet 3.0's organization.n.01 and social_group.n.01: the ancestors of nouns for bodies of people ("club",
+# "team", "administration" in its sense of those who administer).
+GROUP_SYNSETS = frozenset({("n", 8008335), ("n", 7950920)})
+
+
+@lru_cache(maxsize=1 << 12)
+def noun_kind(word: str) -> str | None:
+    """What a noun names, by its first :data:`SENSES` senses in WordNet: "person" where one of them is a kind of
+    person ("the star", "the rep"), else "group" where one is a body of people ("the club"), else "thing"
+    ("the memorandum"); None for a word WordNet does not have as a noun."""
+    wordnet = _wordnet()
+    senses_ = wordnet.synsets(word, "n")[:SENSES]
+    if not senses_:
+        return None
+    found = set()
+    frontier = senses_
+    for _ in range(PERSON_DEPTH):
+        found.update(frontier)
+        frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
+        if not frontier:
+            break
+    if PERSON_SYNSET in found:
+        return "person"
+    return "group" if found & GROUP_SYNSETS else "thing"
