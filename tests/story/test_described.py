@@ -129,3 +129,30 @@ def test_an_informant_or_a_thing_is_not_the_speaker_before(analyse_text, text, s
     name, entity, anonymous = speakers[said]
     assert entity is None
     assert anonymous == (said == "the source")
+
+
+def test_a_body_is_not_the_person_whose_role_names_it(nlp):
+    """ECB+ 30_12ecb and 30_8ecb (in no gold set): "a spokesman for the U.K. company" is Simon Gordon's role, but
+    "The company" that predicts problems in the other report is no person, let alone its spokesman."""
+    from storyline import make_article
+    from storyline.nlp.pipeline import analyze_doc
+    from storyline.story import build_story
+
+    texts = {
+        "30_12ecb": "Customer services and some mobile-phone customers at Vodafone Group Plc 's Egyptian unit are "
+                    "affected by the cable failure , said Simon Gordon , a spokesman for the U.K. company .\n"
+                    "Egypt is the only country where the company is aware of any problems linked to the failure , "
+                    "he said .",
+        "30_8ecb": "3 underwater cables were severed on the bottom of the sea `` for unknown reasons '' between Sicily "
+                   "and Tunisia .\n"
+                   "France Telecom reported that `` an attack is unlikely '' .\n"
+                   "The company is sending a repair ship to the location but predicts that there will be problems "
+                   "during Christmas which may last up to the new year .",
+    }
+    analyses = [analyze_doc(nlp(a.text), a) for a in (make_article(t, i) for i, t in texts.items())]
+    report = build_story(analyses)
+    people = {e.id for e in report.entities if e.type == "PERSON"}
+    gordon = [q for q in report.quotes if q.source == "30_12ecb" and q.speaker and q.speaker.entity]
+    assert gordon and all(q.speaker.name == "Simon Gordon" for q in gordon)
+    company = [q for q in report.quotes if q.source == "30_8ecb" and q.speaker and q.speaker.text == "The company"]
+    assert company and all(q.speaker.entity not in people for q in company)

@@ -94,6 +94,9 @@ def titled_person(text: str, source: str, before: int, entities: Sequence[Entity
     words = _title_words(text)
     if len(words) < 2 or words[0] != "the":
         return None
+    head = head_noun(text)
+    if head is None or _kind(head) is not True:  # several ("the Sixers"), a body or a thing: no one's title
+        return None
     parts = [tuple(w for w in part.split() if w != "current") for part in " ".join(words[1:]).split(" and ")]
     for same_source in (True, False):
         exact, loose = set(), set()
