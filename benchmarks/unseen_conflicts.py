@@ -18,11 +18,14 @@ from .compare_gold import GOLD_DIR
 from .corpora import ecbplus_documents
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def unseen_stories(argv=None, description: str = ""):
+    """Parse ``--topics`` and ``--cache`` (see the module doc) and yield each ECB+ subtopic in no gold file with
+    3 or more articles, in topic order, as (story, article count, its story report); shared with
+    benchmarks/unseen_speakers.py."""
+    parser = argparse.ArgumentParser(description=(description or __doc__).splitlines()[0])
     parser.add_argument("--topics", help="only these subtopics, comma-separated (e.g. 9_ecb,28_ecb)")
     parser.add_argument("--cache", help="keep each subtopic's per-article analyses in this folder and reuse them")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     from storyline import make_article
     from storyline.nlp.pipeline import analyze
     from storyline.story import build_story
@@ -32,7 +35,6 @@ def main() -> None:
     groups: dict[str, dict[str, str]] = {}
     for doc in ecbplus_documents():
         groups.setdefault(doc.story, {})[doc.id] = doc.text
-    shown = low = 0
     for story, texts in sorted(groups.items(), key=lambda kv: (int(kv[0].split("_")[0]), kv[0])):
         if story in annotated or len(texts) < 3 or (wanted and story not in wanted):
             continue
@@ -44,8 +46,13 @@ def main() -> None:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(pickle.dumps(analyses))
-        report = build_story(analyses, [], story=story, summary_words=0)
-        print(f"== {story} ({len(texts)} articles)")
+        yield story, len(texts), build_story(analyses, [], story=story, summary_words=0)
+
+
+def main() -> None:
+    shown = low = 0
+    for story, count, report in unseen_stories():
+        print(f"== {story} ({count} articles)")
         for fact in report.facts:
             if fact.status != "conflicting":
                 continue

@@ -10,47 +10,19 @@ and the quote's first words. A description given to someone it cannot be is a ge
 
 from __future__ import annotations
 
-import argparse
-import pickle
 import re
-from pathlib import Path
 
-from .compare_gold import GOLD_DIR
-from .corpora import ecbplus_documents
+from .unseen_conflicts import unseen_stories
 
 # A description: a determiner, then at most three more words.
 _DESCRIPTION = re.compile(r"(?i)^(?:the|a|an|its|his|her|their)(?:\s+\S+){1,3}$")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--topics", help="only these subtopics, comma-separated (e.g. 1_ecbplus,30_ecb)")
-    parser.add_argument("--cache", help="keep each subtopic's per-article analyses in this folder and reuse them")
-    args = parser.parse_args()
-    from storyline import make_article
-    from storyline.nlp.pipeline import analyze
-    from storyline.story import build_story
-
-    annotated = {p.stem for p in GOLD_DIR.glob("*.json")}
-    wanted = set(args.topics.split(",")) if args.topics else None
-    groups: dict[str, dict[str, str]] = {}
-    for doc in ecbplus_documents():
-        groups.setdefault(doc.story, {})[doc.id] = doc.text
     counts = {"a named person": 0, "an organisation or other": 0, "no one": 0}
-    for story, texts in sorted(groups.items(), key=lambda kv: (int(kv[0].split("_")[0]), kv[0])):
-        if story in annotated or len(texts) < 3 or (wanted and story not in wanted):
-            continue
-        path = Path(args.cache) / f"{story}.pickle" if args.cache else None
-        if path is not None and path.exists():
-            analyses = pickle.loads(path.read_bytes())
-        else:
-            analyses = list(analyze([make_article(t, i) for i, t in texts.items()], processes=1))
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(pickle.dumps(analyses))
-        report = build_story(analyses, [], story=story, summary_words=0)
+    for story, count, report in unseen_stories(description=__doc__):
         entities = {e.id: e for e in report.entities}
-        print(f"== {story} ({len(texts)} articles)")
+        print(f"== {story} ({count} articles)")
         for quote in report.quotes:
             speaker = quote.speaker
             if speaker is None or speaker.anonymous or not _DESCRIPTION.match(speaker.text or ""):
