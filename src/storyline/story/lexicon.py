@@ -150,19 +150,25 @@ PERSON_SYNSET = ("n", 7846)
 PERSON_DEPTH = 10
 
 
+def _ancestors(synsets: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The synsets and their hypernyms, up to :data:`PERSON_DEPTH` levels (a body of people lies as few steps
+    up as a person does)."""
+    wordnet = _wordnet()
+    found: set[tuple[str, int]] = set()
+    frontier = synsets
+    for _ in range(PERSON_DEPTH):
+        found.update(frontier)
+        frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
+        if not frontier:
+            break
+    return found
+
+
 @lru_cache(maxsize=1 << 12)
 def is_person_noun(word: str) -> bool:
     """Whether a noun names a kind of person ("officers", "villagers", "managers"): its first sense is a
     hyponym of person.n.01 in WordNet."""
-    wordnet = _wordnet()
-    frontier = wordnet.synsets(word, "n")[:1]
-    for _ in range(PERSON_DEPTH):
-        if PERSON_SYNSET in frontier:
-            return True
-        frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
-        if not frontier:
-            return False
-    return False
+    return PERSON_SYNSET in _ancestors(_wordnet().synsets(word, "n")[:1])
 
 
 # WordNet 3.0's organization.n.01 and social_group.n.01: the ancestors of nouns for bodies of people ("club",
@@ -175,17 +181,10 @@ def noun_kind(word: str) -> str | None:
     """What a noun names, by its first :data:`SENSES` senses in WordNet: "person" where one of them is a kind of
     person ("the star", "the rep"), else "group" where one is a body of people ("the club"), else "thing"
     ("the memorandum"); None for a word WordNet does not have as a noun."""
-    wordnet = _wordnet()
-    first = wordnet.synsets(word, "n")[:SENSES]
+    first = _wordnet().synsets(word, "n")[:SENSES]
     if not first:
         return None
-    found = set()
-    frontier = first
-    for _ in range(PERSON_DEPTH):  # (a body of people lies as few steps up as a person does)
-        found.update(frontier)
-        frontier = [h for s in frontier for h in wordnet.hypernyms(s)]
-        if not frontier:
-            break
+    found = _ancestors(first)
     if PERSON_SYNSET in found:
         return "person"
     return "group" if found & GROUP_SYNSETS else "thing"
