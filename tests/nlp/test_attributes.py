@@ -1,9 +1,10 @@
 """The pipeline's faster parts give spaCy's own annotations, token for token, on real articles.
 
 Storyline's pipeline replaces the model's attribute ruler by :class:`FastAttributeRuler` (the same rules,
-applied by lookup) and marks paragraph breaks from the token table: both must leave every tag, part of
-speech, morphology, lemma, dependency, head, sentence start and entity exactly as the stock pipeline with
-the paragraph rule written token by token would.
+applied by lookup), its lemmatizer by :class:`FastLemmatizer` (the same rule and tables, each lemma
+remembered, the word lists as sets) and marks paragraph breaks from the token table: all must leave every
+tag, part of speech, morphology, lemma, dependency, head, sentence start and entity exactly as the stock
+pipeline with the paragraph rule written token by token would.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.language import Language
 
 from storyline.nlp import pipeline
 from storyline.nlp.attributes import FastAttributeRuler, speed_up
+from storyline.nlp.lemmas import FastLemmatizer, speed_up_lemmatizer
 from storyline.vocabulary import CLOSING_QUOTE_TOKENS
 
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE]
@@ -71,6 +73,12 @@ def test_the_pipeline_uses_the_fast_ruler():
     assert nlp.pipe_names.index("attribute_ruler") == nlp.pipe_names.index("parser") + 1
 
 
+def test_the_pipeline_uses_the_fast_lemmatizer():
+    nlp = pipeline.load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    assert nlp.pipe_names.index("lemmatizer") == nlp.pipe_names.index("attribute_ruler") + 1
+
+
 def test_same_annotations_as_spacy(stock, seed_articles):
     texts, corpora_read = _texts(seed_articles)
     ours = list(pipeline.load_model().pipe(texts, batch_size=4))
@@ -107,3 +115,19 @@ def test_a_ruler_with_other_rules_is_left_alone():
         FastAttributeRuler(ruler)
     speed_up(nlp)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
+def test_another_lemmatizer_is_left_alone():
+    """Only the English rule lemmatizer is replaced: one in lookup mode keeps spaCy's own class."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    speed_up_lemmatizer(nlp)
+    assert type(nlp.get_pipe("lemmatizer")).__name__ == "EnglishLemmatizer"
+
+
+def test_remembered_lemmas_are_the_rules_own(stock, seed_articles):
+    """A document parsed a second time, its lemmas now all remembered, gets the same lemmas again."""
+    nlp = pipeline.load_model()
+    text = seed_articles[0].text
+    first, again = nlp(text), nlp(text)
+    assert [t.lemma_ for t in first] == [t.lemma_ for t in again] == [t.lemma_ for t in stock(text)]

@@ -28,6 +28,7 @@ from ..cores import default_processes
 from ..errors import ModelNotFoundError
 from ..types import Article, ArticleAnalysis, Failure, Span
 from .attributes import speed_up
+from .lemmas import speed_up_lemmatizer
 from .clauses import sentence_clauses
 from .figures import extract_figures
 from .furniture import furniture_sentences
@@ -125,7 +126,7 @@ def load_model(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names and "storyline_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("storyline_paragraphs", before="parser")
         _split_glued_quote_marks(nlp)
-        return speed_up(nlp)
+        return speed_up_lemmatizer(speed_up(nlp))
     raise ModelNotFoundError(names)
 
 
