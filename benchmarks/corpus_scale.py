@@ -33,7 +33,7 @@ if not __package__:  # run as a file: the imports below need the package
     sys.exit("run it as a module from the repository root: python -m benchmarks.corpus_scale")
 
 from . import corpora, harness  # noqa: E402
-from .memory import measure  # noqa: E402
+from .memory import compare  # noqa: E402
 from .tables import print_table  # noqa: E402
 from .throughput import BARE  # noqa: E402
 
@@ -47,12 +47,15 @@ def ingest_benchmark(count: int) -> None:
         path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs), encoding="utf-8")
         script = Path(tmp) / "bare.py"
         script.write_text(BARE)
-        ingest = measure([storyline, "ingest", str(path), "--db", str(Path(tmp) / "c.db"), "--quiet"])
-        bare = measure([sys.executable, str(script), str(path), "1"])
+        db = Path(tmp) / "c.db"
+        results = compare({"ingest": [storyline, "ingest", str(path), "--db", str(db), "--quiet"],
+                           "bare": [sys.executable, str(script), str(path), "1"]}, 1,
+                          before=lambda: db.unlink(missing_ok=True))
+        ingest, bare = results["ingest"], results["bare"]
     print(f"{len(docs)} PolNeAR train articles ({words:,} words), whole processes, model loading included\n")
     print_table(["command", "wall s", "articles/s", "words/s", "peak PSS, all processes"],
                ([name, f"{m.wall:.1f}", f"{len(docs) / m.wall:.1f}", f"{words / m.wall:,.0f}",
-                 f"{m.peak_pss / 2**30:.2f} GiB"]
+                 f"{m.memory.peak_pss / 2**30:.2f} GiB"]
                 for name, m in (("storyline ingest (new database)", ingest),
                                 ("bare nlp.pipe, 1 process", bare))))
     print(f"\nstoryline ingest throughput / bare spaCy: {bare.wall / ingest.wall:.2f}x")

@@ -3,7 +3,8 @@
     python -m benchmarks.scale [--articles 300] [--runs 2]
 
 Texts: PolNeAR train articles (from ../shared/data) as JSONL, each command a whole process with its
-model loading, on a new database, in interleaved runs (the median of ``--runs`` is reported):
+model loading, on a new database, in interleaved runs (the median of ``--runs`` is reported; the peak memory
+comes from one more run of each, since sampling it slows the command it measures):
 
 - bare ``nlp.pipe(n_process=2)`` of the same model on the same texts (what the local ingest is held to);
 - ``storyline ingest`` (the local engine, one worker process per core);
@@ -18,7 +19,6 @@ alone on them, in this process: the articles a second one writer can take, and s
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +28,7 @@ if not __package__:  # run as a file: the imports below need the package
     sys.exit("run it as a module from the repository root: python -m benchmarks.scale")
 
 from . import harness  # noqa: E402
-from .memory import measure  # noqa: E402
+from .memory import compare  # noqa: E402
 from .tables import print_table  # noqa: E402
 from .throughput import BARE, write_corpus  # noqa: E402
 
@@ -73,24 +73,18 @@ def main() -> None:
         bare.write_text(BARE)
         db = folder / "c.db"
         runs = commands(storyline, corpus, bare, db)
-        walls: dict[str, list[float]] = {name: [] for name in runs}
-        peaks: dict[str, int] = dict.fromkeys(runs, 0)
-        for _ in range(args.runs):  # interleaved, so drift in machine speed hits all alike
-            for name, command in runs.items():
-                db.unlink(missing_ok=True)
-                result = measure(command)
-                if result.returncode:
-                    sys.exit(f"{name} failed (exit {result.returncode}): {' '.join(command)}")
-                walls[name].append(result.wall)
-                peaks[name] = max(peaks[name], result.peak_pss)
+        results = compare(runs, args.runs, before=lambda: db.unlink(missing_ok=True))
+        for name, result in results.items():
+            if result.returncode:
+                sys.exit(f"{name} failed (exit {result.returncode}): {' '.join(runs[name])}")
         stored, seconds = writer_ceiling(corpus, folder)
-    wall = {name: statistics.median(values) for name, values in walls.items()}
+    wall = {name: result.wall for name, result in results.items()}
     rate = {name: args.articles / w for name, w in wall.items()}
     print(f"{args.articles} PolNeAR train articles ({words:,} words); each command a whole process with its "
-          f"model loading, median of {args.runs} interleaved runs\n")
+          f"model loading, median of {args.runs} interleaved runs; peak memory from one more run of each\n")
     print_table(["command", "wall s (each run)", "articles/s", "peak PSS, all processes"],
-                ([name, f"{wall[name]:.1f} ({', '.join(f'{w:.1f}' for w in walls[name])})",
-                  f"{rate[name]:.2f}", f"{peaks[name] / 2**30:.2f} GiB"] for name in runs))
+                ([name, f"{wall[name]:.1f} ({', '.join(f'{w:.1f}' for w in results[name].walls)})",
+                  f"{rate[name]:.2f}", f"{results[name].memory.peak_pss / 2**30:.2f} GiB"] for name in runs))
     local = rate["storyline ingest (local, 2 workers)"]
     ray1, ray2 = rate["storyline ingest --engine ray, 1 worker"], rate["storyline ingest --engine ray, 2 workers"]
     print()

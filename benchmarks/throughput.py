@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -28,7 +27,7 @@ if not __package__:  # run as a file: the imports below need the package
     sys.exit("run it as a module from the repository root: python -m benchmarks.throughput")
 
 from . import corpora, harness  # noqa: E402
-from .memory import measure  # noqa: E402
+from .memory import compare  # noqa: E402
 from .tables import print_table, row  # noqa: E402
 
 # bare spaCy on a JSONL file of texts (argv[1]), with n_process argv[2]: what storyline is measured against
@@ -71,25 +70,22 @@ def main() -> None:
             "bare nlp.pipe, 1 process": [sys.executable, str(script), str(corpus), "1"],
             "bare nlp.pipe, n_process=2": [sys.executable, str(script), str(corpus), "2"],
         }
-        results = {name: [] for name in commands}
-        for _ in range(args.runs):  # interleaved, so drift in machine speed hits all alike
-            for name, command in commands.items():
-                results[name].append(measure(command))
+        results = compare(commands, args.runs)  # interleaved, so drift in machine speed hits all alike
         lines = sum(1 for _ in open(Path(tmp) / "o.jsonl", encoding="utf-8"))
     print(f"{args.articles} PolNeAR train articles ({words:,} words), median of {args.runs} runs; "
           f"storyline wrote {lines} JSON lines\n")
     print_table(["command", "wall s", "articles/s", "words/s", "peak PSS, all processes",
                 "peak RSS, all processes", "largest process"])
     medians = {}
-    for name, runs in results.items():
-        if any(r.returncode for r in runs):
+    for name, result in results.items():
+        if result.returncode:
             print(row([name, "failed", "", "", "", "", ""]))
             continue
-        wall = statistics.median(r.wall for r in runs)
+        wall = result.wall
         medians[name] = wall
-        tree = max(r.peak_tree for r in runs) / 2**30
-        pss = max(r.peak_pss for r in runs) / 2**30
-        single = max(r.peak_process for r in runs) / 2**30
+        tree = result.memory.peak_tree / 2**30
+        pss = result.memory.peak_pss / 2**30
+        single = result.memory.peak_process / 2**30
         print(row([name, f"{wall:.1f}", f"{args.articles / wall:.1f}", f"{words / wall:,.0f}", f"{pss:.2f} GiB",
                    f"{tree:.2f} GiB", f"{single:.2f} GiB"]))
     base = medians.get("storyline extract")
