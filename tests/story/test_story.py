@@ -229,7 +229,6 @@ def test_counts_conflict_only_where_they_cannot_both_be_true(analyse_text):
     # TempEval-3 training: the Aug. 7 embassy bombings killed 257 people (APW19980818.0515) or 259 people
     # (APW19980930.0425): a conflict. ECB+ topic 3: Nichols was sentenced on each of "54 charges" (3_1ecb)
     # and on "more than 50 charges" (3_7ecb): no conflict, the two can both be true.
-    from storyline.story import align
 
     texts = {"apw0818": "Officials in Tanzania and Kenya, where she arrived next, also hoped she would produce new "
                         "aid for their countries, where the Aug. 7 terrorist blasts killed 257 people in Nairobi and "

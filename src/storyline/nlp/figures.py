@@ -448,7 +448,7 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             parts = _places_after(doc, [ent.root, *numbers])
         # "seizing 12 Somali and 11 Yemeni nationals", parsed as "Somali" and "nationals": parts all the same
         elif _is_place(counted) and (conjoined := _coordinated_places(doc, ent.root, counted)):
-            (last_number, last), parts = conjoined[-1], conjoined
+            (_, last), parts = conjoined[-1], conjoined
             total += sum(number_value(n.text) for n, _ in conjoined[1:])
             taken.update(n.i for n, _ in conjoined)
             members = [counted, last.head if last.dep_ in ("amod", "compound") else last]
