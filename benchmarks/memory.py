@@ -9,10 +9,10 @@ workers took 104 s with the sampler running beside it, and 82 s without.
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import threading
 import time
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path

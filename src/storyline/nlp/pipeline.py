@@ -274,9 +274,9 @@ def start_worker(init: Callable[[str | None], None], model: str | None) -> None:
     """What a worker process runs first: ``init`` (loading the models), then the garbage collector told to
     leave alone what is loaded. The models are hundreds of thousands of Python objects that live as long
     as the process; without this, every full collection walks them all again (1 to 3 ms an article on
-    average on PolNeAR, 2026-12-07: one such walk every few hundred articles), and in a forked worker it writes to the pages it shares with its parent.
-    Only worker processes do this: in a long-lived caller, objects alive at that moment would never be
-    collected."""
+    average on PolNeAR, 2026-12-07: one such walk every few hundred articles), and in a forked worker it
+    writes to the pages it shares with its parent. Only worker processes do this: in a long-lived caller,
+    objects alive at that moment would never be collected."""
     init(model)
     gc.collect()
     gc.freeze()
