@@ -1,6 +1,6 @@
 """Score Storyline's comparison of sources against the hand-made gold set (benchmarks/compare/).
 
-    python -m benchmarks.eval_compare [--split dev|test|all] [--json] [--errors]
+    python -m benchmarks.eval_compare [--split dev|test|all] [--events A,B] [--json] [--errors]
 
 Each gold event's articles are analysed as one story (with the publication dates the gold gives), and
 the report is matched to the gold items: a report item matches a gold one when its evidence span in that
@@ -263,12 +263,19 @@ def totals(scores: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--events", metavar="NAMES", help="only these events of the split (comma-separated, e.g. "
+                        "21_ecb,26_ecb): a new event's first, fresh reading")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list each event's errors")
     parser.add_argument("--cache", metavar="DIR", help="keep each event's per-article analyses in DIR and reuse "
                         "them (for work on the story stage; empty DIR when storyline.nlp changes)")
     args = parser.parse_args()
     events = load_events(None if args.split == "all" else args.split)
+    if args.events:
+        wanted = set(args.events.split(","))
+        if unknown := wanted - {e.name for e in events}:
+            parser.error(f"no {args.split} event named {', '.join(sorted(unknown))}")
+        events = [e for e in events if e.name in wanted]
     scores = [score_event(event, analyse(event, args.cache)) for event in events]
     result = {"split": args.split, "totals": totals(scores),
               "events": {s["event"]: {k: v for k, v in s.items() if k not in ("event", "errors")} for s in scores}}
