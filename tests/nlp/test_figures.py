@@ -83,9 +83,10 @@ def figures(analyse_text, text, published=None):
     ("Twenty - year - old Andrew Lopez was found guilty of murder .", [("age", None, 20, None)]),
     ("Sharron Diane Crawford Smith , age 61 , was arrested on Friday .", [("age", None, 61, None)]),
     ("The two sides held two rounds of talks .", [("count", "side", 2, None), ("hold", "round", 2, None)]),
-    # no age: "one of 99" beside a name (26_1ecb); no shots fired: a basketball player's shots (31_ecbplus)
+    # no age: "one of 99" beside a name (26_1ecb); the members seized (the story reads people seized as arrested);
+    # no shots fired: a basketball player's shots (31_ecbplus)
     ("Gaetano Lo Presti , one of 99 alleged Sicilian Mafia members seized on Tuesday , has apparently hanged "
-     "himself with his belt in prison .", [("count", "member", 99, None)]),
+     "himself with his belt in prison .", [("seize", "member", 99, None)]),
     ("He made six shots in the second half .", [("count", "shot", 6, None)]),
     # how far someone fell (23_ecbplus); "fell 5 percent" is no fall
     ("On Friday , 36 - year - old Duncan Rait died after slipping and falling about 200ft from a ridge near the "

@@ -41,7 +41,7 @@ HAPPENINGS = {
     "seized": {"seize", "confiscate", "impound", "recover"},
     "injured": {"injure", "injured", "injury", "wound", "wounded", "hurt"},
     "missing": {"missing", "disappear"},
-    "arrested": {"arrest", "detain", "apprehend"},
+    "arrested": {"arrest", "detain", "apprehend", "bust", "roundup"},  # "a police bust of almost 100 people"
     "evacuated": {"evacuate", "evacuee"},
     "rescued": {"rescue"},
     "displaced": {"displace", "homeless"},
@@ -99,6 +99,27 @@ TOLL_NOUNS = frozenset({"death", "deaths", "toll", "casualty", "casualties", "fa
 # incidents"): no happening.
 LIGHT_VERBS = frozenset({"have", "be", "get", "do", "make", "say", "tell"})
 
+# A share of a whole ("65 % of traffic to India was down", "82 percent of India 's voice traffic", "52 percent in
+# Egypt"): SHARE is its happening, the noun of its "of" its unit ("traffic"), the place named in its phrase its
+# place. PERCENT_WORDS end one ("per cent" ends in "cent"). A share with neither a whole nor a place ("rose 5
+# percent") is no figure; nor a change: a share a verb of CHANGES takes, or one "by", "to" or "from" takes ("cut by
+# 10 percent", "rose to 5 percent"), tells how something moved, not how much of a whole was hit.
+SHARE = "share"
+PERCENT_WORDS = frozenset({"percent", "%", "cent", "pct"})
+CHANGES = frozenset({"rise", "fall", "increase", "decrease", "drop", "climb", "grow", "gain", "jump", "decline",
+                     "slip", "surge", "cut", "lower", "raise", "reduce", "soar", "plunge", "slide", "tumble",
+                     "shrink", "expand", "boost", "lose", "add", "up", "down"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# A measured level ("his blood-alcohol level was .41", "a blood alcohol content of 0.09 percent"): LEVEL is its
+# happening, the measure's name with its compounds ("blood-alcohol level") its unit. Only of the nouns in
+# LEVEL_NOUNS, the subject of "be" the number is the attribute of, or the noun whose "of" holds it.
+LEVEL = "level"
+LEVEL_NOUNS = frozenset({"level", "content", "concentration", "limit"})  # ("the legal limit is 0.08 percent")
+# A gun's or a bullet's calibre (".32-caliber revolver", "a .45 caliber"): CALIBRE is its happening, "bullet"
+# or "gun" its unit (AMMUNITION names the first); several guns may be in a story, so rows are listed, not compared.
+CALIBRE = "caliber"
+CALIBRE_WORDS = frozenset({"caliber", "calibre"})
+AMMUNITION = frozenset({"bullet", "round", "shell", "casing", "cartridge", "slug", "wound", "ammunition"})
 # Shots fired: the nouns that count them, only with a verb of firing ("two rounds of talks", a basketball
 # player's "six shots" (ECB+ 31_ecbplus, unseen), "hit by seven bullets" count no shots fired), the verbs,
 # and the happening their rows are named by.
@@ -123,7 +144,7 @@ QUALIFIERS = (
     ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
     ("about", "about"), ("around", "about"), ("some", "about"), ("approximately", "about"),
     ("roughly", "about"), ("an estimated", "about"), ("nearly", "nearly"), ("almost", "nearly"),
-    ("up to", "up to"), ("as many as", "up to"), ("fewer than", "fewer than"), ("less than", "fewer than"),
+    ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("close to", "nearly"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ("under", "fewer than"), ("a few", "at least"), ("several", "at least"),
 )
 # Qualifiers that stand for a small number of what follows: "a few hundred" is at least two hundred.
@@ -239,6 +260,10 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
             found = _prison_term(doc, text, ent, sentence, sentence_of, mentions) or \
                 _duration(doc, text, ent, sentence)
+        if found is None and ent.label_ in NUMBER_LABELS:  # ("90 per cent" is sometimes taken for money)
+            found = _share(doc, text, ent, sentence)
+            if found is None and _PERCENT.search(doc[ent.start:ent.end + 2].text):
+                continue  # a percentage that is no share ("rose 5 percent"): nothing more to read
         if found is None and ent.label_ in ("CARDINAL", "QUANTITY"):
             found = _fall(doc, text, ent, sentence)
         if found is None and ent.label_ in NUMBER_LABELS:
@@ -254,6 +279,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
             if sentence in other_times:  # "killing seven" in September: September's toll, not the news's
                 figures = [replace(f, when=other_times[sentence]) for f in figures]
             out.extend(figures)
+    out += _levels_and_calibres(doc, text, sentence_of, region, taken)
     out += _bare_money(doc, text, sentence_of, region, background, taken)
     out += _nobody(doc, text, sentence_of, region, background)
     out += _unharmed(doc, text, sentence_of, region, background)
@@ -372,6 +398,53 @@ def _partitive(doc: Doc, ent: SpacySpan) -> bool:
     return not (root.dep_ == "nsubj" and _word_happening(root.head) is not None)
 
 
+def _share(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    """A share of a whole (see SHARE): "Sixty-five per cent of traffic to India", "Up to 80 percent of Internet
+    services ... in Egypt", "with 52 percent in Egypt"."""
+    end = ent.end
+    while end > ent.start and doc[end - 1].lower_ not in PERCENT_WORDS and doc[end - 1].is_punct:
+        end -= 1
+    if doc[end - 1].lower_ not in PERCENT_WORDS:  # "Sixty-five" and then "per cent", out of the entity
+        after = [t.lower_ for t in doc[end:end + 2]]
+        if after[:1] and after[0] in PERCENT_WORDS:
+            end += 1
+        elif after == ["per", "cent"]:
+            end += 2
+        else:
+            return None
+    word = doc[end - 1]
+    numbers = [t for t in doc[ent.start:end - 1] if t.lower_ != "per"]
+    value = number_value(_number_words(" ".join(t.text for t in numbers))) if numbers else None
+    if value is None or not 0 <= value <= 100:
+        return None
+    head = word.head
+    if word.dep_ == "pobj" and head.lower_ in ("by", "to", "from"):
+        return None
+    whole = next((c for of in word.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if whole is None and word.dep_ == "attr" and head.lemma_.lower() == "be":  # "Turnout was 90 per cent"
+        whole = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if whole is None and (head.lemma_.lower() in CHANGES or word.dep_ == "npadvmod"):
+        return None  # "Prices rose 5 percent in France"
+    # (not the ends of a link: "traffic between Europe and the Middle East" is no one place's)
+    place = next((t for t in word.subtree if t.ent_type_ in PLACE_TYPES and t.i >= end
+                  and not any(a.lower_ == "between" for a in t.ancestors if a.i > word.i)), None)
+    if whole is None and place is None:
+        return None
+    if place is not None:
+        place_ent = next(e for e in doc.ents if e.start <= place.i < e.end)
+        place_text = place_ent.text
+    span = doc[ent.start:max(end, whole.i + 1 if whole is not None else end)]
+    if whole is not None and whole.lemma_.lower() in LEVEL_NOUNS:  # "blood-alcohol level was 0.41 percent"
+        return [_figure(text, ent, doc[ent.start:end], value, _qualifier(doc, ent), LEVEL, _level_name(whole),
+                        sentence)], set(range(ent.start, end))
+    figure = _figure(text, ent, span, value, _qualifier(doc, ent), SHARE,
+                     whole.lemma_.lower() if whole is not None else None, sentence)
+    if place is not None:
+        figure = replace(figure, place=place_text)
+    return [figure], set(range(ent.start, end))
+
+
 def _children(doc: Doc, text: str, ent: SpacySpan, value: float, qualifier: str | None, sentence: int) -> Found | None:
     """A parent's children, with the person they are said of: a name right after the number ("Brooklyn Mother
     of 13 Zurana Horton"), else the parent's noun and a name beside it ("a mother of 12", "the mother of 13";
@@ -404,6 +477,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         return None
     if _cut(ent) or _score(doc, ent) or _clock(doc, ent) or _partitive(doc, ent):
         return None
+    if len(ent) == 1 and _in_model(ent.root):  # "47" of "AK 47", "4" of "SEA-ME-WE 4 cable": a name's number
+        return None
     qualifier = _qualifier(doc, ent)
     if _of_parent(doc, ent):
         return _children(doc, text, ent, value, qualifier, sentence)
@@ -424,6 +499,9 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             ent.root.head.i > ent.end:
         return None  # "a five - boat pirate attack", "a 10-metre dhow": the number describes what follows
     counted = _counted(ent)
+    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
+            counted.head.head.lower_ in PERCENT_WORDS:
+        return None  # "40 percent of the 300 people were killed": the whole of a share, not the toll
     if counted is None and ent.root.pos_ == "NOUN":  # "about 150 nautical miles": the entity holds its noun
         counted = ent.root
     if counted is None and (part := _place_part(doc, text, ent, value, qualifier, sentence)) is not None:
@@ -477,6 +555,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         what, unit = FIRED, "shot"  # "letting off 13 shots", "at least 12 shots were fired", "sprayed 13 bullets"
     else:
         what = _what(ent.root if counted is None else counted, counted)
+        if counted is not None and counted.lemma_.lower() == "count" and (charge := _charge_of(counted)):
+            unit = f"counts of {charge}"  # "three counts of criminal vehicular homicide": that charge's row
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
     out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
@@ -674,6 +754,54 @@ def _in_model(number: Token) -> bool:
     return bool(before) and _model_at(before[0]) is not None
 
 
+def _levels_and_calibres(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
+                         taken: set[int]) -> list[FigureRef]:
+    """Measured levels and calibres (see LEVEL and CALIBRE) among the numbers no other figure took."""
+    out = []
+    for token in doc:
+        if token.i in taken or not (region[0] <= token.idx < region[1]) or not token.like_num:
+            continue
+        value = number_value(token.text)
+        if value is None:
+            continue
+        after = [t.lower_ for t in doc[token.i + 1:token.i + 3]]
+        if after[:1] and (after[0] in CALIBRE_WORDS or after[:2] == ["-", "caliber"] or after[:2] == ["-", "calibre"]):
+            if not 0 < value < 1 and not 2 <= value <= 99:  # ".32", "22": a calibre in inches; no other number
+                continue
+            word = doc[token.i + 1] if after[0] in CALIBRE_WORDS else doc[token.i + 2]
+            noun = word.head if word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i else None
+            unit = "bullet" if noun is not None and noun.lemma_.lower() in AMMUNITION else "gun"
+            span = doc[token.i:(noun.i if noun is not None else word.i) + 1]
+        elif token.dep_ == "attr" and token.head.lemma_.lower() == "be" and (subject := next(
+                (c for c in token.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in LEVEL_NOUNS), None)):
+            unit = _level_name(subject)
+            span = doc[token.i:token.i + 1]
+        else:
+            continue
+        what = CALIBRE if after[:1] and (after[0] in CALIBRE_WORDS or after[1:2] and after[1] in CALIBRE_WORDS) \
+            else LEVEL
+        out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value),
+                             None, what, unit, sentence_of[token.i], token.idx, token.idx + len(token)))
+    return out
+
+
+def _level_name(noun: Token) -> str:
+    """A level's name with its compounds: "blood-alcohol level"."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "punct") or t.i == noun.i]
+    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in words))
+
+
+def _charge_of(count: Token) -> str | None:
+    """The charge a count of charges names ("one count of third-degree murder" -> "third-degree murder"), as
+    written, lower case, without articles; or None."""
+    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    charge = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if charge is None:
+        return None
+    words = [t for t in charge.subtree if t.i <= charge.i and t.dep_ not in ("det", "poss")]
+    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in words)) or None
+
+
 def _kind(counted: Token) -> str:
     """What a count of seized things counts: the model where one is named ("seven AK-47 assault rifles",
     "12 AK 47 guns", "seven AK-47s": "AK-47"), else the noun with its compounds ("assault rifle", "machine
@@ -739,6 +867,9 @@ def _acted_on(token: Token) -> str | None:
         return token.head.lemma_.lower()
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return None
+    for child in token.children:  # "99 alleged Mafia members seized on Tuesday", "three homes destroyed"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in LIGHT_VERBS:
+            return child.lemma_.lower()
     return None
 
 
@@ -996,7 +1127,7 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
         end = token.i + 1
         words = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
         hyphened = [w for w in words if w != "-"]
-        if hyphened[:2] in (["year", "old"], ["years", "old"]) and words[:1] == ["-"]:
+        if hyphened[:2] in (["year", "old"], ["years", "old"]) and "-" in words[:3]:  # ("16 year-old" too)
             end = next(t.i for t in doc[token.i + 1:token.i + 6] if t.lower_ == "old") + 1
             old = doc[end - 1]
             described = old.head if old.dep_ in ("amod", "compound", "nmod") and old.head.i > old.i else \
@@ -1005,9 +1136,9 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                 described = described.head  # "a 59 - year - old Queens grandmother"
         elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):
             described = doc[token.i - 1].head  # "a man aged 35"
-        elif token.i >= 3 and doc[token.i - 1].lower_ == "age" and doc[token.i - 2].text == "," and \
+        elif token.i >= 3 and doc[token.i - 1].lower_ in ("age", "now") and doc[token.i - 2].text == "," and \
                 doc[token.i - 3].pos_ == "PROPN":
-            described = doc[token.i - 3]  # "Sharron Diane Crawford Smith , age 61"
+            described = doc[token.i - 3]  # "Sharron Diane Crawford Smith , age 61", "Timmons , now 16"
         elif (at_age := _at_age(token)) is not None:
             if at_age.lemma_.lower() not in AGE_AT_NEWS:
                 continue  # "At the age of 10 , Page began to ...": an age at another time of a life

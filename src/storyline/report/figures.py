@@ -14,6 +14,8 @@ def figure_value(value: FigureValue) -> str:
         shown = f"{number / 1_000_000:g} million"
     else:
         shown = f"{number:,.10g}"
-    if value.unit and len(value.unit) == 1 and not value.unit.isalnum():  # a currency sign
+    if value.unit == "%":  # a share: "65%"
+        shown += "%"
+    elif value.unit and len(value.unit) == 1 and not value.unit.isalnum():  # a currency sign
         shown = value.unit + shown
     return f"{value.qualifier} {shown}" if value.qualifier else shown

@@ -33,7 +33,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..nlp.figures import CHILDREN, COUNT, DURATION, FELL, FIRED, HAPPENINGS, PEOPLE_NOUNS, place_key
+from ..nlp.figures import (CALIBRE, CHILDREN, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS, SHARE,
+                           place_key)
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -77,8 +78,9 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individual", "man", 
 # "charged" is left out, for "charge" also means to attack.
 CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced", "missing")
 # Verbs whose lemma a toll word shares but which tell no toll: "missing 10 of the Saints' 16 games" is missed
-# games, not people gone missing (ECB+ 25_3ecbplus, unseen).
-NOT_TOLL_VERBS = frozenset({"miss"})
+# games, not people gone missing (ECB+ 25_3ecbplus, unseen); "one juror was dismissed" is no one displaced, though
+# WordNet gives both verbs the sense "remove from office" (ECB+ 33_ecb, dev).
+NOT_TOLL_VERBS = frozenset({"miss", "dismiss"})
 # Past participles that are not lemma + "ed", for the verbs a count is the object of.
 IRREGULAR = {
     "shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
@@ -104,7 +106,15 @@ ESTIMATE_RATIO = 2.0
 COMPATIBLE_NOTE = "the figures can all be true at once"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE}
+# Figures listed side by side and never set against each other, with why: a story may hold several of each (two
+# guns; India's traffic measured by two operators), and nothing says which one a source's figure is. Each source's
+# first one of a row is listed; equal values agree.
+LISTED_ONLY = {
+    SHARE: "shares of one whole may be measured differently, or at other times",
+    LEVEL: "a level may be measured more than once, or of more than one person",
+    CALIBRE: "a story may tell of more than one gun",
+}
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
 PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall", CHILDREN: "children"}
@@ -181,6 +191,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 people = f"people|{place_key(figure.part)}"
                 if len(part_whats.get(people, ())) == 1:
                     what, unit = next(iter(part_whats[people])), people
+            if what == SHARE and figure.place is not None:  # "65 % of traffic to India": India's row
+                unit = f"{unit or ''}|{place_key(figure.place)}"
             if what not in PERSONAL:  # a person's figure is theirs whenever the sentence tells of them
                 unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
             key = _row_key((what, unit), keys)
@@ -213,10 +225,11 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             continue  # things counted with no word of what happened to them, and no sources alike: background
         n = len(out) + 1
         status, note = _status(what, cells)
-        shown = _base_unit(unit)  # a part's unit without its place's key, nor its time
+        shown = _base_unit(unit) if what != SHARE else "%"  # a part's unit without its place's key, nor its time
         values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, shown, c.figure.text,
                                    c.figure.start, c.figure.end, c.published, c.figure.alleged) for c in cells)
-        out.append(Figure(f"g{n}", _label(what, unit, cells[0].figure.part), status, note, values))
+        part = cells[0].figure.place if what == SHARE else cells[0].figure.part
+        out.append(Figure(f"g{n}", _label(what, unit, part), status, note, values))
     return tuple(out)
 
 
@@ -402,7 +415,8 @@ def happening_of(figure: FigureRef) -> str:
     """A figure's happening as its row groups it: a verb that means one of the toll words, said of people,
     is that toll ("captured 23 pirates", "nabbed 23 brigands" and "arrested 23 pirates" are all arrests)."""
     what = figure.what
-    if what == "seized" and _counts_people(figure):  # "seized 30 smugglers": people are arrested, not seized
+    if (what == "seized" or what in HAPPENINGS["seized"]) and _counts_people(figure):
+        # "seized 30 smugglers", "99 Mafia members seized": people are arrested, not seized
         return "arrested"
     if what in KNOWN or what == COUNT or not _counts_people(figure):
         return what
@@ -463,10 +477,17 @@ def _label(what: str, unit: str | None, part: str | None = None) -> str:
         if label.endswith(")"):
             return f"{label[:-1]}, {_time_label(time)})"
         return f"{label} ({_time_label(time)})"
+    if what == SHARE:  # "share of traffic (India, %)"
+        base = unit.split("|")[0] if unit else None
+        return (f"share of {base}" if base else "share") + (f" ({part}, %)" if part else " (%)")
     if part is not None:  # "arrested (Somali)"
         return f"{_label(what, unit.split('|')[0] if unit else unit)} ({part})"
     if what == DURATION:
         return f"duration ({unit}s)" if unit else "duration"
+    if what == LEVEL:  # "blood-alcohol level"
+        return unit or "level"
+    if what == CALIBRE:  # "caliber (gun)"
+        return f"caliber ({unit})" if unit else "caliber"
     if what in ("magnitude", "money"):
         return what if unit is None or what == "magnitude" else f"money ({unit})"
     if what == COUNT:
@@ -481,6 +502,10 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
     """``agree``, ``changed`` or ``differ``, and a plain note saying why."""
     if len({c.source for c in cells}) < 2:
         return "agree", "one source gives this figure"
+    if what in LISTED_ONLY:  # "65 %" and "82 %" of India's traffic may both be right (ECB+ 30_ecb, dev)
+        if len({(c.figure.value, c.figure.qualifier) for c in cells}) == 1:
+            return "agree", "the sources give the same figure"
+        return "agree", f"listed, not compared: {LISTED_ONLY[what]}"
     if what in ("age", CHILDREN):  # a person's age, or children, does not change between reports
         same, different = ("age", "ages") if what == "age" else ("number of children", "numbers of children")
         if len({c.figure.value for c in cells}) == 1:
