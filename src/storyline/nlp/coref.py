@@ -204,8 +204,10 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
             continue
         if token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # a modifier, not a person: "the entire 11 million-person undocumented population"
-        if any(t.ent_type_ == "PERSON" for t in token.subtree):
-            continue
+        if any(t.ent_type_ == "PERSON" and "poss" not in (t.dep_, t.head.dep_) for t in token.subtree):
+            continue  # a name, not a description ("Timmons ' best friend" is one: someone else, ECB+ 33_2ecb)
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            continue  # "Danny McPherson , chief security officer with Arbor Networks": the named person (ECB+ 30_2ecb)
         left = token.left_edge.idx
         if any(a <= left < b for a, b in named):
             continue

@@ -166,6 +166,15 @@ def _pair_doubles(text: str, doubles: list[_Mark], singles: list[_Mark]) -> list
                 quotes.append(QuoteSpan(start, mark.start, start, mark.end, repaired=True))
                 last_end = mark.end
             continue
+        if mark.direction == OPEN and mark.start > opened.end and text[mark.start:mark.end] == "``" and \
+                _char_before_spaces(text, mark.start) in (",", ".", "!", "?") and "\n" not in text[opened.end:mark.start]:
+            # An opening mark typed as a closer, in the paragraph the open quote began: "`` ... an anchor again ,
+            # `` Jonathan Wright ... said" (ECB+ 30_12ecb)
+            quotes.append(QuoteSpan(opened.end, rstrip_at(text, opened.end, mark.start), opened.start, mark.end,
+                                    repaired=True))
+            last_end = mark.end
+            opened = None
+            continue
         if mark.direction == OPEN and mark.start > opened.end:
             # A new opener while one is open: the first lost its closing mark. Close it at the
             # last sentence end before the new one.

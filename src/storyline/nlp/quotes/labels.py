@@ -19,7 +19,8 @@ from .records import Found
 _LABEL_VERB = r"(?:[Ss]aid|[Ss]tated|[Aa]dded|[Ww]rote|[Aa]sked|[Ee]xplained|[Cc]ontinued)"
 # "WALLACE: ...", "Pat Caddell: ...", "Said Ellis: ..." before a quote, on the quote's own line.
 _COLON_LABEL = re.compile(rf"(?:^|\s)\W*(?:{_LABEL_VERB} )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,5}})"
-                          r"(?:\s*\([^()\n]{1,20}\))?\s*:\s*\W*$")  # ("Rep. Trey Gowdy (R-S.C.):")
+                          r"(?:\s*\([^()\n]{1,20}\))?(?:/[^/:\n]{1,60})?\s*:\s*\W*$")
+# ("Rep. Trey Gowdy (R-S.C.):"; a television caption's "David Soares/Albany County District Attorney :", ECB+ 33_4ecb)
 # Only this much text may precede a colon label on its line ("A lesson from Loretta Lynch: '...'").
 MAX_LABEL_LINE = 80
 # A transcript line quoted whole: '"WALLACE: Let's start with ...'.
