@@ -135,6 +135,31 @@ def figures(analyse_text, text, published=None):
     ("A climber is lucky to be alive after two `` horrific '' nights high on the mountain .",
      [("duration", "night", 2, None)]),
     ("Pigeon said police spent about two hours negotiating with the suspect .", []),
+    # shares of a whole (ECB+ 30_ecb and 11_ecb, dev): the noun of their "of", or the subject they measure; a
+    # percentage that tells a change, or names no whole nor place, is none; the whole of a share is no toll
+    ("Sixty-five per cent of traffic to India was down , the company said .", [("share", "traffic", 65, None)]),
+    ("Up to 80 percent of Internet services and call centers in Egypt were disrupted .",
+     [("share", "service", 80, "up to")]),
+    ("Officials said turnout reached 93.87 percent .", [("share", "turnout", 93.87, None)]),
+    ("Prices rose 5 percent in France .", []),
+    ("Some 40 percent of the 300 people were killed .",
+     [("share", "people", 40, "about"), ("count", "people", 300, None)]),
+    # a measured level; calibres, a gun's or a bullet's (ECB+ 21_ecb and 33_ecb, dev)
+    ("Police said his blood-alcohol level was .41 .", [("level", "blood-alcohol level", 0.41, None)]),
+    ("His client had a .32-caliber revolver , but Kathina was killed by a .45-caliber bullet .",
+     [("caliber", "gun", 0.32, None), ("caliber", "bullet", 0.45, None)]),
+    # counts of each charge (ECB+ 21_5ecb, dev); people under arrest, or seized, are arrested (16_1ecb)
+    ("He was charged with one count of third-degree murder and three counts of criminal vehicular homicide .",
+     [("charged", "counts of third-degree murder", 1, None),
+      ("charged", "counts of criminal vehicular homicide", 3, None)]),
+    ("Two possible gang members are under arrest for the assassination-style murder of a deputy .",
+     [("arrested", "member", 2, None)]),
+    # ages said after the name, or of whom a pronoun stands for (ECB+ 33_ecb and 28_ecbplus, dev)
+    ("The trial against 16 year-old Jerymayne Timmons started a bit late .", [("age", None, 16, None)]),
+    ("Fred LaRue , a Watergate figure , was found dead in a hotel . He was 75 .", [("age", None, 75, None)]),
+    ("The score was 75 .", []),
+    # a number of a name is no count ("SMW4", "SEA-ME-WE 4", ECB+ 30_12ecb)
+    ("A fault is affecting the SEA-ME-WE 4 cable near the Alexandria cable station .", []),
 ])
 def test_figures_of_a_sentence(analyse_text, text, expected):
     assert figures(analyse_text, text) == expected

@@ -445,6 +445,17 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "`` It 's something no business can prepare for , '' Const. Fanning said .", "Constable Tim Fanning", False),
     ("The suspect , 38 - year - old Anthony LaCalamita , was \"deliberately seeking out these individuals , \" "
      "according to Troy police Lt . Gerry Scherlinck .", "Gerry Scherlinck", False),
+    # (ECB+ dev) an opening mark typed as the closer; a television caption's "Name/Title :"; a pronoun after a
+    # name with its title in apposition is the named person; one after "X ' best friend" is the friend
+    ("In January , an anchor severed the cables .\n`` The information we have is a bit sketchy , but chances are "
+     "that it will have been an anchor again , `` Jonathan Wright , Interoute 's director of wholesale products , "
+     "said in a telephone interview .", "Jonathan Wright", False),
+    ("The district attorney says this does not hurt their case .\nDavid Soares/Albany County District Attorney : "
+     "`` The issues that are in play in the courtroom right now will bear themselves out . ''", "David Soares", False),
+    ("Internet traffic also has been hit , according to Danny McPherson , chief security officer with Arbor "
+     "Networks .\n`` It 's significant that it was lost , '' he said", "Danny McPherson", False),
+    ("Once the trial resumed , Timmons ' 16 year-old best friend took the stand .\nHe said the .32-caliber gun was "
+     "nicknamed `` Shaq '' by the group .", "Timmons ' 16 year-old best friend", True),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

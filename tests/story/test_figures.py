@@ -254,3 +254,24 @@ def test_things_counted_differently_or_by_one_source_are_left_out(analyse_text):
     alone = build_story([analyse_text(BANKS, id="a"), analyse_text("Police said the riots went on .", id="b")],
                         summary_words=0)
     assert not [f for f in alone.figures if f.what == "bank"]
+
+
+def test_shares_levels_and_calibres_are_listed_not_compared(analyse_text):
+    """Two operators' shares of India's traffic (ECB+ 30_1ecb and 30_2ecb, dev), two guns (33_ecb): side by side,
+    never called a difference; a share with no place is a row of its own."""
+    from storyline.report.figures import figure_value
+
+    report = build_story([
+        analyse_text("Sixty-five per cent of traffic to India was down , the company said . "
+                     "His client had a .32-caliber revolver .", id="a"),
+        analyse_text("82 percent of traffic to India was out of service early Friday . "
+                     "Timmons was armed with a .45 - caliber handgun . Close to 90 percent of all the data traffic "
+                     "passes through the cables .", id="b")], summary_words=0)
+    got = rows(report)
+    assert got["share of traffic (India, %)"] == ("agree", [("a", 65, None), ("b", 82, None)])
+    assert got["caliber (gun)"] == ("agree", [("a", 0.32, None), ("b", 0.45, None)])
+    assert got["share of traffic (%)"] == ("agree", [("b", 90, "nearly")])
+    india = next(f for f in report.figures if f.what == "share of traffic (India, %)")
+    assert india.note.startswith("listed, not compared")
+    assert [figure_value(v) for v in india.values] == ["65%", "82%"]
+    assert not [f for f in report.facts if f.status == "conflicting"]

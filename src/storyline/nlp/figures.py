@@ -110,6 +110,8 @@ CHANGES = frozenset({"rise", "fall", "increase", "decrease", "drop", "climb", "g
                      "slip", "surge", "cut", "lower", "raise", "reduce", "soar", "plunge", "slide", "tumble",
                      "shrink", "expand", "boost", "lose", "add", "up", "down"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# Verbs whose subject a share measures: "Turnout was 90 per cent", "turnout reached 93.87 percent".
+STANDING_AT = frozenset({"be", "reach", "stand", "hit", "top", "exceed", "approach"})
 # A measured level ("his blood-alcohol level was .41", "a blood alcohol content of 0.09 percent"): LEVEL is its
 # happening, the measure's name with its compounds ("blood-alcohol level") its unit. Only of the nouns in
 # LEVEL_NOUNS, the subject of "be" the number is the attribute of, or the noun whose "of" holds it.
@@ -246,7 +248,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     other_times = _other_times(doc, sentence_of, times, published)
     background = set(other_times)
     taken: set[int] = set()
-    for figure, tokens in _ages(doc, text, sentence_of, region):
+    for figure, tokens in _ages(doc, text, sentence_of, region, mentions):
         taken.update(tokens)
         out.append(figure)
     for ent in _numbers(doc):
@@ -422,7 +424,8 @@ def _share(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         return None
     whole = next((c for of in word.children if of.dep_ == "prep" and of.lower_ == "of"
                   for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if whole is None and word.dep_ == "attr" and head.lemma_.lower() == "be":  # "Turnout was 90 per cent"
+    if whole is None and word.dep_ in ("attr", "dobj") and head.lemma_.lower() in STANDING_AT:
+        # "Turnout was 90 per cent", "turnout reached 93.87 percent": the subject is the share's whole
         whole = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     if whole is None and (head.lemma_.lower() in CHANGES or word.dep_ == "npadvmod"):
         return None  # "Prices rose 5 percent in France"
@@ -499,9 +502,10 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             ent.root.head.i > ent.end:
         return None  # "a five - boat pirate attack", "a 10-metre dhow": the number describes what follows
     counted = _counted(ent)
-    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
-            counted.head.head.lower_ in PERCENT_WORDS:
-        return None  # "40 percent of the 300 people were killed": the whole of a share, not the toll
+    # "Ninety percent of the 288 candidates", "40 percent of the 300 people were killed": the whole of a share is
+    # counted, but nothing said of the share happened to all of it
+    whole_of_share = counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \
+        counted.head.head.lower_ in PERCENT_WORDS
     if counted is None and ent.root.pos_ == "NOUN":  # "about 150 nautical miles": the entity holds its noun
         counted = ent.root
     if counted is None and (part := _place_part(doc, text, ent, value, qualifier, sentence)) is not None:
@@ -553,6 +557,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         unit = _kind(counted)
     elif counted is not None and counted.lemma_.lower() in SHOTS and _fired(counted):
         what, unit = FIRED, "shot"  # "letting off 13 shots", "at least 12 shots were fired", "sprayed 13 bullets"
+    elif whole_of_share:
+        what = COUNT
     else:
         what = _what(ent.root if counted is None else counted, counted)
         if counted is not None and counted.lemma_.lower() == "count" and (charge := _charge_of(counted)):
@@ -921,6 +927,10 @@ def _happening(start: Token, counted: Token | None) -> str | None:
             for acomp in (c for c in head.children if c.dep_ == "acomp"):
                 if (what := _word_happening(acomp)) is not None:
                     return what
+            for under in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "under"):
+                for state in (c for c in under.children if c.dep_ == "pobj"):  # "Two men are under arrest"
+                    if (what := _word_happening(state)) is not None:
+                        return what
         if (what := _word_happening(head)) is not None and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "attr", "pobj", "acl", "npadvmod", "nummod", "appos", "ROOT"):
             if _death_phrase(head) is not None and token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
@@ -1110,8 +1120,8 @@ def _sentenced(ent: SpacySpan) -> Token | None:
     return None
 
 
-def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
-          region: tuple[int, int]) -> list[tuple[FigureRef, set[int]]]:
+def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
+          mentions: Sequence[Mention] = ()) -> list[tuple[FigureRef, set[int]]]:
     """Ages, each with the person it describes: "a 61-year-old man", "59 - year old Raj Chohan" (as ECB+
     tokenises them), "aged 35", and a number in apposition to a name ("Raj Chohan , 59 ,")."""
     out = []
@@ -1150,6 +1160,19 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                 doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
                 (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
             described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
+        elif (subject := _age_stated(token)) is not None:  # "He was 75 ." closing an obituary; "LaRue was 75"
+            if subject.pos_ == "PRON":
+                from .coref import Resolver
+
+                referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(subject) if mentions else None
+                if referent is None or referent.mention is None:
+                    continue
+                span = doc[token.i:end]
+                out.append((FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char],
+                                      float(value), None, "age", None, sentence_of[token.i], token.idx,
+                                      token.idx + len(token), person=(referent.start, referent.end)), {token.i}))
+                continue
+            described = subject
         if described is None:
             continue
         described = _apposed_name(described) or described  # "his 58 - year - old mother , Alice McMeekin"
@@ -1160,6 +1183,23 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int],
                            person=(person.start_char, person.end_char))
         out.append((figure, set(range(token.i, end))))
     return out
+
+
+def _age_stated(number: Token) -> Token | None:
+    """The person a bare number is said to be ("He was 75 .", "LaRue was 75 when he died"): the subject of the
+    "be" the number is the attribute of, a name or a personal pronoun, the number standing alone and ending its
+    clause; or None."""
+    head = number.head
+    if number.dep_ != "attr" or head.lemma_.lower() != "be" or any(True for _ in number.children) or \
+            not number.text.isdigit():
+        return None
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if after is not None and after.lower_ not in (".", ",", ";", "when", "and"):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+        return None
+    return subject
 
 
 def _apposed_name(noun: Token) -> Token | None:
