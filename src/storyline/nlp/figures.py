@@ -1203,7 +1203,7 @@ def _age_stated(number: Token) -> Token | None:
     if after is not None and after.lower_ not in (".", ",", ";", "when", "and"):
         return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PRONOUN_GENDER):
         return None
     return subject
 
