@@ -158,6 +158,16 @@ def figures(analyse_text, text, published=None):
     ("The trial against 16 year-old Jerymayne Timmons started a bit late .", [("age", None, 16, None)]),
     ("Fred LaRue , a Watergate figure , was found dead in a hotel . He was 75 .", [("age", None, 75, None)]),
     ("The score was 75 .", []),
+    # no toll where none was taken (ECB+ subtopics in no gold set): an obituary's "dies at 91" is an age; "turned
+    # 68" an age; "wound up with 20" points; a relative clause's "86 tackles" not the injured of its antecedent's
+    # verb; "three punts" no sum; "the No. 2 official" a rank
+    ("Actress Esther Williams Dies at 91", [("age", None, 91, None)]),
+    ("Klitschko led the crowd in singing to trainer Emanuel Steward , who turned 68 on Saturday .", []),
+    ("He wound up with 20 after surpassing Ford 's mark in the first half .", []),
+    ("The strong safety , who ranks fifth on the team with 86 tackles , was injured during the loss .",
+     [("count", "tackle", 86, None)]),
+    ("He also returned three punts for touchdowns .", []),
+    ("W. Mark Felt , who was the No. 2 official at the FBI , died .", []),
     # a number of a name is no count ("SMW4", "SEA-ME-WE 4", ECB+ 30_12ecb)
     ("A fault is affecting the SEA-ME-WE 4 cable near the Alexandria cable station .", []),
 ])
