@@ -168,6 +168,9 @@ def figures(analyse_text, text, published=None):
      [("count", "tackle", 86, None)]),
     ("He also returned three punts for touchdowns .", []),
     ("W. Mark Felt , who was the No. 2 official at the FBI , died .", []),
+    # a version is no count, nor a measure of bits (ECB+ 27_ecb, 27_ecbplus, unseen)
+    ("The flaw affects Internet Explorer 7 and 8 .", []),
+    ("The patch is for 32 - bit Windows .", []),
     # a number of a name is no count ("SMW4", "SEA-ME-WE 4", ECB+ 30_12ecb)
     ("A fault is affecting the SEA-ME-WE 4 cable near the Alexandria cable station .", []),
 ])

@@ -219,11 +219,13 @@ def test_an_age_given_to_a_new_description_is_the_person_named_next(analyse_text
 
 
 def test_a_row_is_named_by_the_verb_s_past_participle():
-    """"won", not "wined" (a PolNeAR story's "won 758 delegates"); "robbed", "visited", "captured"."""
+    """"won", not "wined" (a PolNeAR story's "won 758 delegates"); "robbed", "visited", "captured"; "identified",
+    not "identifyed" (ECB+ 27_ecb, unseen)."""
     from storyline.story.figures import _label
 
-    assert [_label(verb, "delegate") for verb in ("win", "rob", "visit", "capture", "play")] == [
-        "delegate won", "delegate robbed", "delegate visited", "delegate captured", "delegate played"]
+    assert [_label(verb, "delegate") for verb in ("win", "rob", "visit", "capture", "play", "identify")] == [
+        "delegate won", "delegate robbed", "delegate visited", "delegate captured", "delegate played",
+        "delegate identified"]
 
 
 BANKS = ("Protesters targeted a commercial area near the National Technical University of Athens , known as the "

@@ -192,7 +192,7 @@ QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
 MEASURES = frozenset("""
 p.m. a.m. p.m a.m pm am gmt hour minute second day week month year decade century time percent per cent
 mile kilometre kilometer km metre meter foot feet inch yard acre hectare ton tonne pound kilogram kg gram
-degree mph gauge caliber calibre mm millimetre millimeter
+degree mph gauge caliber calibre mm millimetre millimeter bit byte megabyte gigabyte
 """.split())
 # Nouns of money, and the sign their figures are shown with.
 CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "yuan": "¥", "rupee": "₹"}
@@ -509,6 +509,13 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             ent.root.head.i > ent.end:
         return None  # "a five - boat pirate attack", "a 10-metre dhow": the number describes what follows
     counted = _counted(ent)
+    root = ent.root
+    named = root.head if root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < root.i else None
+    if (counted is not None and counted.i < ent.start) or (named is not None and any(
+            c.dep_ == "nummod" and c.i > named.i for c in named.children)):
+        # a number after its noun names, not counts: "Internet Explorer 7", "Flight 17", and the 8 of "Internet
+        # Explorer 7 and 8" (ECB+ 27_ecb, unseen)
+        return None
     # "Ninety percent of the 288 candidates", "40 percent of the 300 people were killed": the whole of a share is
     # counted, but nothing said of the share happened to all of it
     whole_of_share = counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of" and \

@@ -493,7 +493,8 @@ def _label(what: str, unit: str | None, part: str | None = None) -> str:
     if what == COUNT:
         return unit or "count"
     if what not in KNOWN:  # a verb's lemma: "capture" -> "captured"
-        what = IRREGULAR.get(what) or (what + "d" if what.endswith("e") else
+        what = IRREGULAR.get(what) or (what[:-1] + "ied" if re.search(r"[^aeiou]y$", what) else
+                                       what + "d" if what.endswith("e") else
                                        what + what[-1] + "ed" if _DOUBLES.match(what) else what + "ed")
     return what if unit in (None, "people") else f"{unit} {what}"
 
