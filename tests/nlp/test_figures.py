@@ -273,6 +273,9 @@ def test_a_fraction_is_no_count(analyse_text):
     ("about $380 , 600", 380_600),
     ("1 , 200 , 000", 1_200_000),
     ("three", 3),
+    ("more than half-a-dozen", 6),  # (27_7ecb, unseen)
+    ("two dozen", 24),
+    ("a dozen", 12),
 ])
 def test_written_numbers(text, value):
     from storyline.nlp.entities import number_value

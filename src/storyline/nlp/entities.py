@@ -318,6 +318,7 @@ def number_value(text: str) -> float | None:
     text = _HYPHENED_WORDS.sub(" ", text.lower())  # "twenty-five", "twenty - five"
     half = 0.5 if _AND_A_HALF.search(text) else 0.0  # "four and a half months", "two and a half million"
     text = _AND_A_HALF.sub(" ", text)
+    text = re.sub(r"\bhalf\s+a\s+dozen\b", "six", text)  # "more than half-a-dozen versions" (ECB+ 27_7ecb)
     tens = False  # whether the last word read was a tens word ("twenty"), which a unit word adds to
     for word in text.replace(",", "").replace("$", " ").replace("%", " ").split():
         word = _CURRENCY_PREFIX.sub("", word)  # "euro110" as some pages glue it
@@ -329,8 +330,8 @@ def number_value(text: str) -> float | None:
             number = _NUMBER_WORDS.get(word)
             if number is None:
                 continue
-            if value is not None and number >= 100:
-                value = (value + half) * number  # "two and a half million"
+            if value is not None and (number >= 100 or word == "dozen"):
+                value = (value + half) * number  # "two and a half million", "two dozen"
                 half = 0.0
                 tens = False
                 continue
