@@ -171,6 +171,9 @@ def figures(analyse_text, text, published=None):
     # a version is no count, nor a measure of bits (ECB+ 27_ecb, 27_ecbplus, unseen)
     ("The flaw affects Internet Explorer 7 and 8 .", []),
     ("The patch is for 32 - bit Windows .", []),
+    # a scale glued to the number, split off by the tokens: millions of users, but metres of a fall
+    ("Microsoft said the flaw has attacked over 2m Windows users .", [("attack", "user", 2_000_000, "more than")]),
+    ("He fell 200m down the gully .", [("fell", "metres", 200, None)]),
     # a number of a name is no count ("SMW4", "SEA-ME-WE 4", ECB+ 30_12ecb)
     ("A fault is affecting the SEA-ME-WE 4 cable near the Alexandria cable station .", []),
 ])

@@ -484,6 +484,10 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         return None
     if _cut(ent) or _score(doc, ent) or _clock(doc, ent) or _partitive(doc, ent):
         return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and not doc[ent.end - 1].whitespace_ and after.lower_ in _SCALES and \
+            after.dep_ == "compound":  # "over 2m Windows users" (ECB+ 27_7ecb): 2 million, the tokens split it
+        value *= _SCALES[after.lower_]
     if len(ent) == 1 and _in_model(ent.root):  # "47" of "AK 47", "4" of "SEA-ME-WE 4 cable": a name's number
         return None
     before = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]]
