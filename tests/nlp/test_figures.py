@@ -158,6 +158,11 @@ def figures(analyse_text, text, published=None):
     ("The trial against 16 year-old Jerymayne Timmons started a bit late .", [("age", None, 16, None)]),
     ("Fred LaRue , a Watergate figure , was found dead in a hotel . He was 75 .", [("age", None, 75, None)]),
     ("The score was 75 .", []),
+    ("The sixty-one-year-old is on suicide watch , his lawyer said .", [("age", None, 61, None)]),  # (18_12ecb)
+    # counts of a charge are charges, whatever the verb (22_9ecb); a decimal the tokens cut is no share (21_12ecbplus)
+    ("Police arrested Smith on two counts of first-degree murder .",
+     [("charged", "counts of first-degree murder", 2, None)]),
+    ("The driver had a blood alcohol content of . 09 percent , police in New York said .", []),
     # no toll where none was taken (ECB+ subtopics in no gold set): an obituary's "dies at 91" is an age; "turned
     # 68" an age; "wound up with 20" points; a relative clause's "86 tackles" not the injured of its antecedent's
     # verb; "three punts" no sum; "the No. 2 official" a rank

@@ -420,6 +420,8 @@ def _share(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             return None
     word = doc[end - 1]
     numbers = [t for t in doc[ent.start:end - 1] if t.lower_ != "per"]
+    if numbers and re.match(r"0\d", numbers[-1].text):
+        return None  # ". 09 percent": a decimal the tokens cut (ECB+ 21_12ecbplus), not 9 %
     value = number_value(_number_words(" ".join(t.text for t in numbers))) if numbers else None
     if value is None or not 0 <= value <= 100:
         return None
@@ -580,7 +582,9 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     else:
         what = _what(ent.root if counted is None else counted, counted)
         if counted is not None and counted.lemma_.lower() == "count" and (charge := _charge_of(counted)):
-            unit = f"counts of {charge}"  # "three counts of criminal vehicular homicide": that charge's row
+            # "three counts of criminal vehicular homicide": that charge's row, whatever the verb ("arrested on
+            # two counts of first-degree murder", ECB+ 22_9ecb)
+            what, unit = "charged", f"counts of {charge}"
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
     out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
@@ -1162,6 +1166,10 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
         value = int(number)
         described: Token | None = None
         end = token.i + 1
+        first = token  # "sixty-one-year-old": the tens word before the unit word counts too (ECB+ 18_12ecb)
+        if value < 10 and token.i >= 2 and doc[token.i - 1].text == "-" and \
+                (tens := number_value(doc[token.i - 2].lower_)) is not None and 20 <= tens < 100 and tens % 10 == 0:
+            value, first = value + int(tens), doc[token.i - 2]
         words = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
         hyphened = [w for w in words if w != "-"]
         if hyphened[:2] in (["year", "old"], ["years", "old"]) and "-" in words[:3]:  # ("16 year-old" too)
@@ -1204,11 +1212,11 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
             continue
         described = _apposed_name(described) or described  # "his 58 - year - old mother , Alice McMeekin"
         person = _name_span(described)
-        span = doc[token.i:end]
+        span = doc[first.i:end]
         figure = FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
-                           "age", None, sentence_of[token.i], token.idx, token.idx + len(token),
+                           "age", None, sentence_of[token.i], first.idx, token.idx + len(token),
                            person=(person.start_char, person.end_char))
-        out.append((figure, set(range(token.i, end))))
+        out.append((figure, set(range(first.i, end))))
     return out
 
 
