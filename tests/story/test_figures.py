@@ -277,3 +277,10 @@ def test_shares_levels_and_calibres_are_listed_not_compared(analyse_text):
     assert india.note.startswith("listed, not compared")
     assert [figure_value(v) for v in india.values] == ["65%", "82%"]
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_share_that_is_one_itself_is_named_by_it(analyse_text):
+    """ECB+ 11_ecb (dev): turnout is a share of voters; its row reads "turnout (%)", not "share of turnout"."""
+    report = build_story([analyse_text("Officials said turnout reached 93.87 percent .", id="a"),
+                          analyse_text("Turnout was almost 90 % , the commission said .", id="b")], summary_words=0)
+    assert rows(report)["turnout (%)"] == ("agree", [("a", 93.87, None), ("b", 90, "nearly")])

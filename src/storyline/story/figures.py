@@ -107,6 +107,8 @@ COMPATIBLE_NOTE = "the figures can all be true at once"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
 KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE}
+# Nouns that are shares themselves: a share "of" none of them ("Turnout was 90 per cent") is labelled by the noun.
+SHARE_NOUNS = frozenset({"turnout", "rate", "share", "proportion", "percentage", "participation", "majority"})
 # Figures listed side by side and never set against each other, with why: a story may hold several of each (two
 # guns; India's traffic measured by two operators), and nothing says which one a source's figure is. Each source's
 # first one of a row is listed; equal values agree.
@@ -477,9 +479,10 @@ def _label(what: str, unit: str | None, part: str | None = None) -> str:
         if label.endswith(")"):
             return f"{label[:-1]}, {_time_label(time)})"
         return f"{label} ({_time_label(time)})"
-    if what == SHARE:  # "share of traffic (India, %)"
+    if what == SHARE:  # "share of traffic (India, %)"; a whole that is a share itself names it: "turnout (%)"
         base = unit.split("|")[0] if unit else None
-        return (f"share of {base}" if base else "share") + (f" ({part}, %)" if part else " (%)")
+        name = base if base in SHARE_NOUNS else f"share of {base}" if base else "share"
+        return name + (f" ({part}, %)" if part else " (%)")
     if part is not None:  # "arrested (Somali)"
         return f"{_label(what, unit.split('|')[0] if unit else unit)} ({part})"
     if what == DURATION:
