@@ -284,3 +284,13 @@ def test_a_share_that_is_one_itself_is_named_by_it(analyse_text):
     report = build_story([analyse_text("Officials said turnout reached 93.87 percent .", id="a"),
                           analyse_text("Turnout was almost 90 % , the commission said .", id="b")], summary_words=0)
     assert rows(report)["turnout (%)"] == ("agree", [("a", 93.87, None), ("b", 90, "nearly")])
+
+
+def test_counts_with_no_happening_are_never_a_difference(analyse_text):
+    """ECB+ 11_ecb (dev): people who voted and people who could vote; no word says what the counts are of."""
+    report = build_story([
+        analyse_text("Some 2.44 million people , accounting for some 88.41 percent of the country 's eligible voters , "
+                     "cast their ballots as of 4:00 p.m. local time ( 1100 GMT ) .", id="a"),
+        analyse_text("Almost all of the 2.5 million people eligible cast their votes , reports said .", id="b")],
+        summary_words=0)
+    assert not [f for f in report.facts if f.status == "conflicting"]
