@@ -456,6 +456,10 @@ def test_an_odd_mark_costs_at_most_its_own_quote():
      "Networks .\n`` It 's significant that it was lost , '' he said", "Danny McPherson", False),
     ("Once the trial resumed , Timmons ' 16 year-old best friend took the stand .\nHe said the .32-caliber gun was "
      "nicknamed `` Shaq '' by the group .", "Timmons ' 16 year-old best friend", True),
+    # a name given an age is a person, though the recogniser takes it for an organisation (11_2ecb)
+    ("An official , Valentina Redzhepova , said turnout was high .\nIn Gyami , a village outside the Turkmen capital "
+     ", 25-year-old Guzel said she had come to the local polling station to vote .\n`` I voted for our fellow village "
+     "resident .\nHe is an experienced person and knows village life well , '' she said .", "Guzel", False),
 ])
 def test_speakers_on_single_sentences(analyse_text, text, speaker, anonymous):
     quotes = analyse_text(text).quotes

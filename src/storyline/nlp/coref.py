@@ -198,6 +198,16 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
             continue
         out.append(Referent(token.idx, token.idx + len(token), person.name, sentence_of[token.i],
                             token.dep_ in SUBJECT_DEPS, False, False, person.start, token.text))
+    # A name given an age is a person's, whatever the recogniser took it for ("25-year-old Guzel said", tagged an
+    # organisation, ECB+ 11_2ecb)
+    spans = [(r.start, r.end) for r in out]
+    for token in doc:
+        if token.pos_ != "PROPN" or sentence_of[token.i] < 0 or any(a <= token.idx < b for a, b in spans) or \
+                not any(c.dep_ == "amod" and c.lower_ == "old" for c in token.children):
+            continue
+        mention = next((m for m in mentions if m.start <= token.idx < m.end), None)
+        out.append(Referent(token.idx, token.idx + len(token), token.text, sentence_of[token.i],
+                            token.dep_ in SUBJECT_DEPS, False, False, mention.start if mention else None, token.text))
     named = {(r.start, r.end) for r in out}
     for token in doc:
         if token.lemma_.lower() not in PERSON_NOUNS or token.pos_ != "NOUN" or sentence_of[token.i] < 0:
