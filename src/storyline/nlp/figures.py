@@ -126,6 +126,9 @@ LEVEL_NOUNS = frozenset({"level", "content", "concentration", "limit"})  # ("the
 CALIBRE = "caliber"
 CALIBRE_WORDS = frozenset({"caliber", "calibre"})
 AMMUNITION = frozenset({"bullet", "round", "shell", "casing", "cartridge", "slug", "wound", "ammunition"})
+# Labels the recogniser sometimes gives a lone number that counts a noun (see _numbers).
+MISREAD_NUMBER_LABELS = frozenset({"FAC", "ORG", "PRODUCT", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "EVENT",
+                                   "PERSON"})
 # Shots fired: the nouns that count them, only with a verb of firing ("two rounds of talks", a basketball
 # player's "six shots" (ECB+ 31_ecbplus, unseen), "hit by seven bullets" count no shots fired), the verbs,
 # and the happening their rows are named by.
@@ -320,9 +323,13 @@ def _numbers(doc: Doc) -> list[SpacySpan]:
     evacuated", ECB+ 14_7ecb: a capitalised number word opening a sentence), as cardinals, in text order."""
     missed = [SpacySpan(doc, t.i, t.i + 1, label="CARDINAL") for t in doc
               if t.ent_iob_ == "O" and t.like_num and t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
+    # a number alone that the recogniser took for a name of another kind ("the 288 candidates", its "288" a
+    # facility, ECB+ 11_4ecb): a cardinal, where it counts a noun
+    ents = [SpacySpan(doc, e.start, e.end, label="CARDINAL") if e.label_ in MISREAD_NUMBER_LABELS and len(e) == 1
+            and e[0].like_num and e[0].dep_ == "nummod" and e[0].head.pos_ == "NOUN" else e for e in doc.ents]
     if not missed:
-        return list(doc.ents)
-    return sorted([*doc.ents, *missed], key=lambda e: e.start)
+        return ents
+    return sorted([*ents, *missed], key=lambda e: e.start)
 
 
 def _whole_number(doc: Doc, ent: SpacySpan) -> SpacySpan:
