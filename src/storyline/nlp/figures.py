@@ -794,27 +794,26 @@ def _levels_and_calibres(doc: Doc, text: str, sentence_of: Sequence[int], region
     """Measured levels and calibres (see LEVEL and CALIBRE) among the numbers no other figure took."""
     out = []
     for token in doc:
-        if token.i in taken or not (region[0] <= token.idx < region[1]) or not token.like_num:
+        if not token.like_num or token.i in taken or not (region[0] <= token.idx < region[1]):
             continue
         value = number_value(token.text)
         if value is None:
             continue
         after = [t.lower_ for t in doc[token.i + 1:token.i + 3]]
-        if after[:1] and (after[0] in CALIBRE_WORDS or after[:2] == ["-", "caliber"] or after[:2] == ["-", "calibre"]):
+        word = doc[token.i + 1] if after[:1] and after[0] in CALIBRE_WORDS else \
+            doc[token.i + 2] if after[:1] == ["-"] and after[1:2] and after[1] in CALIBRE_WORDS else None
+        if word is not None:  # ".32-caliber revolver", ".45 - caliber handgun", "a .45 caliber"
             if not 0 < value < 1 and not 2 <= value <= 99:  # ".32", "22": a calibre in inches; no other number
                 continue
-            word = doc[token.i + 1] if after[0] in CALIBRE_WORDS else doc[token.i + 2]
             noun = word.head if word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i else None
-            unit = "bullet" if noun is not None and noun.lemma_.lower() in AMMUNITION else "gun"
+            what, unit = CALIBRE, "bullet" if noun is not None and noun.lemma_.lower() in AMMUNITION else "gun"
             span = doc[token.i:(noun.i if noun is not None else word.i) + 1]
         elif token.dep_ == "attr" and token.head.lemma_.lower() == "be" and (subject := next(
                 (c for c in token.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in LEVEL_NOUNS), None)):
-            unit = _level_name(subject)
+            what, unit = LEVEL, _level_name(subject)  # "his blood-alcohol level was .41"
             span = doc[token.i:token.i + 1]
         else:
             continue
-        what = CALIBRE if after[:1] and (after[0] in CALIBRE_WORDS or after[1:2] and after[1] in CALIBRE_WORDS) \
-            else LEVEL
         out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value),
                              None, what, unit, sentence_of[token.i], token.idx, token.idx + len(token)))
     return out
