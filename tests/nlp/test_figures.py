@@ -158,6 +158,9 @@ def figures(analyse_text, text, published=None):
     ("The trial against 16 year-old Jerymayne Timmons started a bit late .", [("age", None, 16, None)]),
     ("Fred LaRue , a Watergate figure , was found dead in a hotel . He was 75 .", [("age", None, 75, None)]),
     ("The score was 75 .", []),
+    # an age of another time of a life is none of the news
+    ("Fred LaRue joined the campaign . He was 21 when he enlisted .", []),
+    ("Fred LaRue joined the campaign . In 1972 , he was 41 .", []),
     # a count the recogniser took for a facility ("288", ECB+ 11_4ecb)
     ("Almost all of the 288 candidates running for 125 seats in the parliament came from the Democratic Party .",
      [("count", "candidate", 288, None), ("count", "seat", 125, None)]),

@@ -1230,13 +1230,18 @@ def _age_stated(number: Token) -> Token | None:
     """The person a bare number is said to be ("He was 75 .", "LaRue was 75 when he died"): the subject of the
     "be" the number is the attribute of, a name or a personal pronoun, the number standing alone and ending its
     clause; or None."""
-    head = number.head
+    head, doc = number.head, number.doc
     if number.dep_ != "attr" or head.lemma_.lower() != "be" or any(True for _ in number.children) or \
             not number.text.isdigit():
         return None
-    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
-    if after is not None and after.lower_ not in (".", ",", ";", "when", "and"):
+    after = [t.lower_ for t in doc[number.i + 1:number.i + 5]]
+    if after[:1] == ["when"]:  # "LaRue was 75 when he died"; not "He was 21 when he enlisted", an age of another time
+        if not any(_HAPPENING_OF.get(w) == "killed" or w in ("died", "dead") for w in after[1:]):
+            return None
+    elif after[:1] and after[0] not in (".", ",", ";", "and"):
         return None
+    if any(e.label_ == "DATE" and not e.start <= number.i < e.end for e in number.sent.ents):
+        return None  # "In 1972 , he was 41 .": an age at another time of a life
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in PRONOUN_GENDER):
         return None
