@@ -153,8 +153,9 @@ QUALIFIERS = (
     ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
     ("about", "about"), ("around", "about"), ("some", "about"), ("approximately", "about"),
     ("roughly", "about"), ("an estimated", "about"), ("nearly", "nearly"), ("almost", "nearly"),
-    ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("close to", "nearly"), ("fewer than", "fewer than"), ("less than", "fewer than"),
-    ("under", "fewer than"), ("a few", "at least"), ("several", "at least"),
+    ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("close to", "nearly"),
+    ("fewer than", "fewer than"), ("less than", "fewer than"), ("under", "fewer than"), ("a few", "at least"),
+    ("several", "at least"),
 )
 # Qualifiers that stand for a small number of what follows: "a few hundred" is at least two hundred.
 FEW = frozenset({"a few", "several"})
@@ -447,17 +448,14 @@ def _share(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
                   and not any(a.lower_ == "between" for a in t.ancestors if a.i > word.i)), None)
     if whole is None and place is None:
         return None
-    if place is not None:
-        place_ent = next(e for e in doc.ents if e.start <= place.i < e.end)
-        place_text = place_ent.text
-    span = doc[ent.start:max(end, whole.i + 1 if whole is not None else end)]
     if whole is not None and whole.lemma_.lower() in LEVEL_NOUNS:  # "blood-alcohol level was 0.41 percent"
         return [_figure(text, ent, doc[ent.start:end], value, _qualifier(doc, ent), LEVEL, _level_name(whole),
                         sentence)], set(range(ent.start, end))
+    span = doc[ent.start:max(end, whole.i + 1 if whole is not None else end)]
     figure = _figure(text, ent, span, value, _qualifier(doc, ent), SHARE,
                      whole.lemma_.lower() if whole is not None else None, sentence)
-    if place is not None:
-        figure = replace(figure, place=place_text)
+    if place is not None:  # the place's whole name ("Saudi Arabia", "the Middle East")
+        figure = replace(figure, place=next(e.text for e in doc.ents if e.start <= place.i < e.end))
     return [figure], set(range(ent.start, end))
 
 
@@ -821,8 +819,13 @@ def _levels_and_calibres(doc: Doc, text: str, sentence_of: Sequence[int], region
 
 def _level_name(noun: Token) -> str:
     """A level's name with its compounds: "blood-alcohol level"."""
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "punct") or t.i == noun.i]
-    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in words))
+    return _phrase([t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "punct")
+                    or t.i == noun.i])
+
+
+def _phrase(tokens: Sequence[Token]) -> str:
+    """Tokens as a lower-case phrase, hyphens closed up as written ("third - degree" -> "third-degree")."""
+    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in tokens))
 
 
 def _charge_of(count: Token) -> str | None:
@@ -832,8 +835,7 @@ def _charge_of(count: Token) -> str | None:
     charge = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if charge is None:
         return None
-    words = [t for t in charge.subtree if t.i <= charge.i and t.dep_ not in ("det", "poss")]
-    return re.sub(r"\s*-\s*", "-", " ".join(t.lower_ for t in words)) or None
+    return _phrase([t for t in charge.subtree if t.i <= charge.i and t.dep_ not in ("det", "poss")]) or None
 
 
 def _kind(counted: Token) -> str:
@@ -1171,6 +1173,7 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
             continue  # ("Twenty - year - old Andrew Lopez" counts in words)
         value = int(number)
         described: Token | None = None
+        person_at: tuple[int, int] | None = None  # the person's span, where a pronoun stands for them
         end = token.i + 1
         first = token  # "sixty-one-year-old": the tens word before the unit word counts too (ECB+ 18_12ecb)
         if value < 10 and token.i >= 2 and doc[token.i - 1].text == "-" and \
@@ -1208,20 +1211,18 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
                 referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(subject) if mentions else None
                 if referent is None or referent.mention is None:
                     continue
-                span = doc[token.i:end]
-                out.append((FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char],
-                                      float(value), None, "age", None, sentence_of[token.i], token.idx,
-                                      token.idx + len(token), person=(referent.start, referent.end)), {token.i}))
+                person_at = (referent.start, referent.end)
+            else:
+                described = subject
+        if person_at is None:
+            if described is None:
                 continue
-            described = subject
-        if described is None:
-            continue
-        described = _apposed_name(described) or described  # "his 58 - year - old mother , Alice McMeekin"
-        person = _name_span(described)
+            described = _apposed_name(described) or described  # "his 58 - year - old mother , Alice McMeekin"
+            person = _name_span(described)
+            person_at = (person.start_char, person.end_char)
         span = doc[first.i:end]
         figure = FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
-                           "age", None, sentence_of[token.i], first.idx, token.idx + len(token),
-                           person=(person.start_char, person.end_char))
+                           "age", None, sentence_of[token.i], first.idx, token.idx + len(token), person=person_at)
         out.append((figure, set(range(first.i, end))))
     return out
 

@@ -167,7 +167,8 @@ def _pair_doubles(text: str, doubles: list[_Mark], singles: list[_Mark]) -> list
                 last_end = mark.end
             continue
         if mark.direction == OPEN and mark.start > opened.end and text[mark.start:mark.end] == "``" and \
-                _char_before_spaces(text, mark.start) in (",", ".", "!", "?") and "\n" not in text[opened.end:mark.start]:
+                _char_before_spaces(text, mark.start) in (",", ".", "!", "?") and \
+                "\n" not in text[opened.end:mark.start]:
             # An opening mark typed as a closer, in the paragraph the open quote began: "`` ... an anchor again ,
             # `` Jonathan Wright ... said" (ECB+ 30_12ecb)
             quotes.append(QuoteSpan(opened.end, rstrip_at(text, opened.end, mark.start), opened.start, mark.end,
