@@ -47,6 +47,20 @@ def test_a_toll_that_rose_in_a_later_report_changed(analyse_text):
     assert not [f for f in report.facts if f.status == "conflicting"]
 
 
+def test_reports_of_one_day_that_disagree_are_a_difference_whatever_a_later_one_says(analyse_text):
+    """Two reports of the same day that disagree cannot both be right, and a third, later report does not make
+    that a change over time (ECB+ 23_ecbplus: "about 150 metres" and "about 200m" on 15 September, "150 meters"
+    on the 16th)."""
+    report = build_story([
+        analyse_text("The quake killed three people in the province on Sunday , officials said .",
+                     published="2005-11-27", id="one"),
+        analyse_text("The quake killed five people in the province on Sunday , officials said .",
+                     published="2005-11-27", id="two"),
+        analyse_text("The quake killed 10 people in the province on Sunday , officials said .",
+                     published="2005-11-28", id="late")], summary_words=0)
+    assert rows(report)["killed"][0] == "differ"
+
+
 def test_the_same_copy_in_two_outlets_is_one_report(analyse_text):
     """Two outlets printing one agency paragraph corroborate nothing; an independent wording does."""
     wire = ("Indian marine commandos boarded the pirate boats and seized a substantial cache of arms and "
@@ -216,6 +230,39 @@ def test_an_age_given_to_a_new_description_is_the_person_named_next(analyse_text
         analyse_text("A 59 - year - old woman was struck on Friday .\nVishwanand Subryan was arrested .", id="a"),
         analyse_text("Police arrested Vishwanand Subryan , 23 , of Schenectady .", id="b")], summary_words=0)
     assert rows(report)["age (Vishwanand Subryan)"] == ("agree", [("b", 23, None)])
+
+
+def test_a_person_a_source_only_describes_is_the_one_other_sources_name_with_that_age(analyse_text):
+    """ECB+ 23_ecbplus: 23_8ecbplus never names the climber ("A 36 - year - old man died ... after he slipped and
+    fell about 200m"); 23_3ecbplus names him "36 - year - old Duncan Rait", and 23_11ecbplus spells him "Duncan
+    Raite" (one name spelled two ways: one person). His age and his fall are rows of his, in every source, and
+    "he" in "died ... after he slipped" is the man who died, not the inspector quoted before."""
+    report = build_story([
+        analyse_text("On Friday , 36 - year - old Duncan Rait died after slipping and falling about 200ft from a ridge "
+                     "near the Tasman Glacier .", id="a"),
+        analyse_text("Mr Buckley's death came a day after 36 - year - old Duncan Raite died when he slipped and fell "
+                     "around 200ft from a ridge in the same national park .", id="b"),
+        analyse_text("It was the second death in the park in two days , Mid - South Canterbury Area Commander "
+                     "Inspector Dave Gaskin said .\nA 36 - year - old man died about 11am on Friday after he slipped "
+                     "and fell about 200m down a steep icy gully .", id="c")], summary_words=0)
+    found = rows(report)
+    assert found["age (Duncan Rait)"] == ("agree", [("a", 36, None), ("b", 36, None), ("c", 36, None)])
+    assert found["fall in feet (Duncan Rait)"] == ("agree", [("a", 200, "about"), ("b", 200, "about")])
+    assert found["fall in metres (Duncan Rait)"] == ("agree", [("c", 200, "about")])
+    assert not any("Gaskin" in k for k in found)
+
+
+def test_a_description_of_another_age_is_nobody_s(analyse_text):
+    """ECB+ 22_ecb: "A 60-year-old woman charged with killing two young women" (22_2ecb) is not given to Sharron
+    Diane Crawford Smith, whom 22_5ecb names as 61: the age that would join them is the one in doubt."""
+    report = build_story([
+        analyse_text("A 60-year-old woman charged with killing two young women in a Staunton ice cream shop 41 years "
+                     "ago was released without bail , authorities said Friday .", id="a"),
+        analyse_text("Staunton Police Chief Jim Williams announced 61-year-old Sharron Diane Crawford Smith was "
+                     "arrested around 10:24 a.m. Friday and charged with two counts of first degree murder .",
+                     id="b")], summary_words=0)
+    ages = {k: v for k, v in rows(report).items() if k.startswith("age")}
+    assert ages == {"age (Sharron Diane Crawford Smith)": ("agree", [("b", 61, None)])}
 
 
 def test_a_row_is_named_by_the_verb_s_past_participle():

@@ -275,7 +275,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
             if found is None and _PERCENT.search(doc[ent.start:ent.end + 2].text):
                 continue  # a percentage that is no share ("rose 5 percent"): nothing more to read
         if found is None and ent.label_ in ("CARDINAL", "QUANTITY"):
-            found = _fall(doc, text, ent, sentence)
+            found = _fall(doc, text, ent, sentence, sentence_of, mentions)
         if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
         elif found is None and ent.label_ == "DATE":
@@ -1112,10 +1112,13 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of
     return [figure], set(range(ent.start, ent.end))
 
 
-def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
-    """How far someone fell, with whom where the parse names them: "Duncan Rait died after slipping and falling
+def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of: Sequence[int] = (),
+          mentions: Sequence[Mention] = ()) -> Found | None:
+    """How far someone fell, with whom where the parse shows them: "Duncan Rait died after slipping and falling
     about 200ft", "fell around 2000ft ( 609 metres )" (the first figure), "falling about 150 metres" (ECB+
-    23_ecbplus)."""
+    23_ecbplus). Whom: the name that is the subject, the person noun that is ("a 36 - year - old Australian
+    climber died after falling"), or the one a pronoun stands for ("A 36 - year - old man died ... after he
+    slipped and fell about 200m")."""
     inside = [t for t in ent if t.lower_ in FALL_UNITS]
     after = doc[ent.end] if ent.end < len(doc) and doc[ent.end].lower_ in FALL_UNITS else None
     unit_token = inside[-1] if inside else after
@@ -1136,10 +1139,31 @@ def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     span = doc[ent.start:max(ent.end, unit_token.i + 1)]
     figure = _figure(text, ent, span, value, _qualifier(doc, ent), FELL, FALL_UNITS[unit_token.lower_], sentence)
     subject = _subject(verb, through=None)  # "Duncan Rait died after slipping and falling"
-    if subject is not None and subject.pos_ == "PROPN":
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in PRONOUN_GENDER:
+        # the subject of the clause the pronoun's clause tells the circumstances of, in one sentence, before
+        # anyone earlier: "A 36 - year - old man died ... after he slipped and fell about 200m" (ECB+ 23_8ecbplus)
+        main = _subject(subject.head.head, through=None) if subject.head.dep_ == "advcl" else None
+        if main is not None and _one_person(main):
+            subject = main
+        else:
+            from .coref import Resolver
+
+            referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(subject) if mentions else None
+            if referent is not None and not referent.plural:
+                figure = replace(figure, person=(referent.start, referent.end))
+            subject = None
+    if subject is not None and _one_person(subject):
         name = _name_span(subject)
         figure = replace(figure, person=(name.start_char, name.end_char))
     return [figure], set(range(span.start, span.end))
+
+
+def _one_person(token: Token) -> bool:
+    """Whether a subject is one person: a name, a noun for a person ("climber", "mother"), or an age standing for
+    one ("The 36 - year - old , who had been living in Melbourne , slipped")."""
+    return token.tag_ not in ("NNS", "NNPS") and (
+        token.pos_ == "PROPN" or token.lemma_.lower() in PEOPLE_NOUNS | PERSON_DESCRIPTIONS or (
+            token.lower_ == "old" and any(t.lower_ in ("year", "years") for t in token.doc[token.i - 3:token.i])))
 
 
 def _sentenced(ent: SpacySpan) -> Token | None:
@@ -1186,6 +1210,9 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
             old = doc[end - 1]
             described = old.head if old.dep_ in ("amod", "compound", "nmod") and old.head.i > old.i else \
                 next((t for t in doc[end:end + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if old.dep_ in ("nsubj", "nsubjpass") and first.i and doc[first.i - 1].lower_ == "the" and (
+                    described is None or described.i > old.head.i):
+                described = old  # "The 36 - year - old , who had been living in Melbourne , slipped and fell"
             if described is not None and described.dep_ == "compound" and described.head.pos_ in ("NOUN", "PROPN"):
                 described = described.head  # "a 59 - year - old Queens grandmother"
         elif token.i and doc[token.i - 1].lower_ == "aged" and doc[token.i - 1].head.pos_ in ("NOUN", "PROPN"):

@@ -149,6 +149,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     for (_, figure), person in person_of.items():
         if figure.what in NAMED_AFTER:
             named.setdefault((figure.what, person), set()).add(figure.value)
+    described = _described(analyses, person_of, named, whose)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -181,8 +182,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 continue
             what, unit = happening_of(figure), counted_class(figure)
             person = person_of.get((analysis.article.id, figure))
-            if what in NAMED_AFTER:
-                person = person or _named_after(figure, analysis, whose, named)
+            if what in PERSONAL and person is None:  # a description: of someone named after it, or by another source
+                person = _person_of(figure, analysis.article.id, described)
             if what == "age":
                 if person is None:  # an age of someone the cast does not know ("a 31-year-old"): whose?
                     continue
@@ -237,13 +238,56 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
 
 def _people_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
     """Each source's mentions of the cast's people: (start, end, row key), the key the person's name and id
-    ("Raj Chohan#e3"), so that two people of one name keep two rows."""
+    ("Raj Chohan#e3"), so that two people of one name keep two rows. One name spelled two ways by different
+    sources ("Duncan Robert Rait", "Duncan Raite": :func:`.spellings.spelling_groups`, shown as a conflict of
+    its own) is one person here, with the key of the spelling the cast has first."""
+    from .spellings import spelling_groups
+
+    same = {e.id: group[0] for group in spelling_groups(cast) for e in group}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for entity in cast:
         if entity.type != "PERSON":
             continue
+        person = same.get(entity.id, entity)
         for mention in entity.mentions:
-            out.setdefault(mention.source, []).append((mention.start, mention.end, f"{entity.name}#{entity.id}"))
+            out.setdefault(mention.source, []).append((mention.start, mention.end, f"{person.name}#{person.id}"))
+    return out
+
+
+def _described(analyses: Sequence[ArticleAnalysis], person_of: dict[tuple[str, FigureRef], str],
+               named: dict[tuple[str, str], set[float]], whose: dict[str, list[tuple[int, int, str]]]
+               ) -> dict[str, list[tuple[int, int, str]]]:
+    """Each source's descriptions given an age or children that stand for a cast person, by (start, end, row key)
+    of the description, so that the person's other figures given to the same description (how far they fell, a
+    prison term) join that person's rows too:
+
+    - the person the article names after the description (:func:`_named_after`): "A 36 - year - old Australian
+      man died on Friday after falling 150 meters ... Duncan Robert Rait , a New Zealand native ..." (ECB+
+      23_9ecbplus);
+    - in a source that never names them, the one cast person some source gives that age by name, where no other
+      cast person has it and the description's source does not name that person (if it did, the description is
+      someone else, or the article's own words would have joined them): "A 36 - year - old man died ... after he
+      slipped and fell about 200m" (23_8ecbplus), whom other reports name "Duncan Rait , 36". Such an age is one
+      the named person already has: its cell never makes a difference, it lists the source.
+    """
+    by_age: dict[float, set[str]] = {}
+    for (what, person), values in named.items():
+        if what == "age":
+            for value in values:
+                by_age.setdefault(value, set()).add(person)
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for analysis in analyses:
+        source = analysis.article.id
+        for figure in analysis.figures:
+            if figure.what not in NAMED_AFTER or figure.person is None or (source, figure) in person_of:
+                continue
+            person = _named_after(figure, analysis, whose, named)
+            if person is None and figure.what == "age" and len(people := by_age.get(figure.value, set())) == 1:
+                person = next(iter(people))
+                if any(key == person for _, _, key in whose.get(source, ())):
+                    person = None
+            if person is not None:
+                out.setdefault(source, []).append((figure.person[0], figure.person[1], person))
     return out
 
 
@@ -539,7 +583,10 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
         ordered = sorted(cells, key=lambda c: c.published)
         latest = [c for c in ordered if c.published == ordered[-1].published]
         earlier = [c for c in ordered if c.published != ordered[-1].published]
-        if _compatible(latest):
+        # a figure that moved between reports of different days; not where reports of one day already disagree
+        # (ECB+ 23_ecbplus: "about 150 metres" and "about 200m" on one day, "150 meters" the next)
+        days = {c.published for c in earlier}
+        if _compatible(latest) and all(_compatible([c for c in earlier if c.published == d]) for d in days):
             first, last = earlier[0], latest[-1]
             return "changed", (f"{_shown(first.figure)} in {first.source} ({first.published}), "
                                f"{_shown(last.figure)} in the later {last.source} ({last.published})")

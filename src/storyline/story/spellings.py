@@ -75,10 +75,10 @@ def _differing(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, str, str] |
     return diff[0] if len(diff) == 1 else None
 
 
-def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
-    """A conflicting fact of kind ``other`` for each name the cast holds in two or more spellings (the
-    entities that pair as spellings of one name, joined: "TallGrass Distribution", "TallGrass Distribution
-    Ltd." and "Tallgrass Distributors Ltd." make one fact)."""
+def spelling_groups(entities: Sequence[Entity]) -> list[list[Entity]]:
+    """The cast's people and organisations that are one name spelled two or more ways (see the module doc), each
+    group in the cast's order: "TallGrass Distribution", "TallGrass Distribution Ltd." and "Tallgrass
+    Distributors Ltd." make one group. Names of one spelling only make none."""
     named = [e for e in entities if e.type in ("PERSON", "ORG") and len(_words(e.name)) >= 2]
     group = list(range(len(named)))
 
@@ -96,18 +96,22 @@ def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
     members: dict[int, list[Entity]] = {}
     for i, e in enumerate(named):
         members.setdefault(root(i), []).append(e)
+    return [found for found in members.values() if len({"".join(_words(e.name)) for e in found}) >= 2]
+
+
+def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
+    """A conflicting fact of kind ``other`` for each name the cast holds in two or more spellings
+    (:func:`spelling_groups`)."""
     out = []
-    for found in members.values():
+    for found in spelling_groups(entities):
         spellings: dict[str, list[Entity]] = {}
         for e in found:
             spellings.setdefault("".join(_words(e.name)), []).append(e)
-        if len(spellings) < 2:
-            continue
         evidence = tuple(m for es in spellings.values() for e in es for m in _first_mentions(e))
         sources = tuple(dict.fromkeys(e.source for e in evidence))
         parts = []
         for es in spellings.values():
-            used = sorted({s for e in es for s in full[e.id]})
+            used = sorted({s for e in es for s in _full_sources(e)})
             parts.append(f"\"{max((e.name for e in es), key=len)}\" in {', '.join(used)}")
         out.append(Fact("", "conflicting", sources, evidence,
                         "the sources spell the name differently: " + "; ".join(parts), "other", SPELLING_CONFIDENCE))
