@@ -728,3 +728,25 @@ def test_a_pronoun_speaker_is_never_someone_named_in_the_words_it_reports(analys
         "was taken to the San Diego County jail .")
     said = [(q.text, q.speaker.name, q.speaker.text) for q in analysis.quotes]
     assert ("Jackson was on probation for a previous DUI arrest", "Brad Baehr", "he") in said
+
+
+def test_a_first_name_of_one_sex_keeps_the_other_s_pronoun_off_its_bearer(analyse_text):
+    """ECB+ 4_2ecb: "she" after "her agent , Mark Roesler , said" is not Roesler, whom the article never calls he
+    or she: Mark is a man's name (the US Census first-name lists, storyline.nlp.first_names). Nor is "he" Bettie
+    Page's."""
+    analysis = analyse_text(
+        "Ms Page had been admitted to hospital originally for treatment for pneumonia .\n`` She captured the "
+        "imagination of a generation of men and women with her free spirit and unabashed sensuality , '' her agent "
+        ", Mark Roesler , said yesterday .\n`` I do n't want to be photographed in my old age , '' she said in 1998 .")
+    speakers = {q.text.strip(" ,'\"`"): q.speaker.name if q.speaker else None for q in analysis.quotes}
+    assert speakers["I do n't want to be photographed in my old age"] == "Page"
+    assert speakers["She captured the imagination of a generation of men and women with her free spirit and "
+                    "unabashed sensuality"] == "Mark Roesler"
+
+
+def test_first_names_shared_by_both_sexes_give_no_gender():
+    from storyline.nlp.first_names import first_name_gender
+
+    assert first_name_gender("Mark Roesler") == "m" and first_name_gender("Bettie Page") == "f"
+    assert first_name_gender("Jordan Smith") is None and first_name_gender("Terry Smith") is None
+    assert first_name_gender("Page") is None and first_name_gender("J. Smith") is None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Mention
 from ..vocabulary import FEMALE, MALE, PLURAL_PRONOUNS, PRONOUN_GENDER
+from .first_names import first_name_gender
 
 GENDERED_WORDS = {
     "mr": MALE, "mr.": MALE, "sir": MALE, "spokesman": MALE, "congressman": MALE, "chairman": MALE,
@@ -231,10 +232,13 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
 
 def _genders(doc: Doc, referents: list[Referent], mentions: tuple[Mention, ...],
              sentence_of: list[int], quoted: list[tuple[int, int]] = ()) -> dict[str, str]:
-    """Gender of each named person (by surname), from what the article says of them."""
+    """Gender of each named person (by surname), from what the article says of them and their first name
+    (:mod:`.first_names`)."""
     votes: dict[str, Counter] = {}
     for m in mentions:
         key = m.name.split()[-1]
+        if m.label == "PERSON" and (given := first_name_gender(m.name)) is not None:
+            votes.setdefault(key, Counter())[given] += 1  # "Mark Roesler": one vote, which the text may outweigh
         for role in m.roles:
             for word in role.text.lower().split():
                 if word in GENDERED_WORDS:
