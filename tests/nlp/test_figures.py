@@ -342,3 +342,16 @@ def test_a_toll_difference_with_crimes_charged_is_less_certain():
     (plain,) = figure_conflicts([Figure("g1", "killed", "differ", "x", (
         FigureValue("a", 12.0, None, None, "12", 0, 2), FigureValue("b", 18.0, None, None, "18", 0, 2)))])
     assert plain.confidence == 0.8
+
+
+def test_a_fragment_the_splitter_cut_off_does_not_push_the_antecedent_out_of_reach(analyse_text):
+    """ECB+ 26_7ecbplus: "the U . S . Medical Center" (as ECB+ tokenises it) is cut into three sentences, one of
+    them "S ."; "He was 77 ." two real sentences after Gigante is still his age."""
+    text = ("Convicted mobster Vincent \"Chin\" Gigante , famed for wandering the streets of New York in a tattered "
+            "bathrobe in a show of insanity , died on Monday in federal prison , officials said .\nConsidered one of "
+            "the last of New York's old - time Mafia dons , the reputed head of the Genovese family was serving a 12 "
+            "- year sentence at the U . S . Medical Center for Federal Prisoners in Springfield , Missouri .\nHe was "
+            "77 .")
+    analysis = analyse_text(text)
+    ages = [(f.value, text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"]
+    assert ages == [(77, 'Vincent "Chin" Gigante')]

@@ -49,6 +49,8 @@ classmate classmates acquaintance acquaintances passer-by passerby
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may reach for its antecedent.
 MAX_SENTENCES_BACK = 3
+# A sentence of fewer words (of two letters or more) is a fragment, and does not count toward that reach.
+MIN_SENTENCE_WORDS = 2
 # How many pronouns back a pronoun with no antecedent in reach may follow a chain ("he ... he ... he").
 MAX_HOPS = 3
 
@@ -92,14 +94,18 @@ class Resolver:
             if sentence_of[t.i] >= 0 and not (t.is_punct or t.is_space) \
                     and not (k < len(spans) and spans[k][0] <= t.idx):
                 outside.add(sentence_of[t.i])
-        self.quoted_sentences = {n for n in set(sentence_of) if n >= 0} - outside
+        self.uncounted = {n for n in set(sentence_of) if n >= 0} - outside
+        # Nor do fragments the sentence splitter cut off a name or an abbreviation, which tell of no one: "S ." of
+        # "the U . S . Medical Center" as ECB+ tokenises it (26_7ecbplus, where "He was 77 ." lost Gigante).
+        words: Counter = Counter(sentence_of[t.i] for t in doc if t.is_alpha and len(t) > 1)
+        self.uncounted |= {n for n in set(sentence_of) if n >= 0 and words[n] < MIN_SENTENCE_WORDS}
 
     def _reach(self, sentence: int) -> list[int]:
         """The sentences a pronoun in ``sentence`` may look back to, nearest first."""
         out, counted, n = [sentence], 0, sentence - 1
         while n >= 0 and counted < MAX_SENTENCES_BACK:
             out.append(n)
-            if n not in self.quoted_sentences:
+            if n not in self.uncounted:
                 counted += 1
             n -= 1
         return out
