@@ -355,3 +355,19 @@ def test_a_fragment_the_splitter_cut_off_does_not_push_the_antecedent_out_of_rea
     analysis = analyse_text(text)
     ages = [(f.value, text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"]
     assert ages == [(77, 'Vincent "Chin" Gigante')]
+
+
+def test_one_of_the_most_is_a_description_and_the_name_beside_it_has_the_age(analyse_text):
+    """ECB+ 26_4ecbplus: "One of the most famous mafia godfathers ... , Vincent "the Chin" Gigante , ... has died in
+    jail , aged 77": no toll of one, and the age is Gigante's (the parser hangs his name as a conjunct)."""
+    text = ('One of the most famous mafia godfathers in the US , Vincent "the Chin" Gigante , who spent much of his '
+            'life avoiding prison , has died in jail , aged 77 .')
+    analysis = analyse_text(text)
+    assert [(f.what, f.value, text[f.person[0]:f.person[1]] if f.person else None) for f in analysis.figures] == \
+        [("age", 77, "Gigante")]
+
+
+def test_the_group_of_a_partitive_is_not_what_happened_to_it(analyse_text):
+    """In "Three of the five climbers died" three died; five did not."""
+    analysis = analyse_text("Three of the five climbers died on the mountain on Saturday .")
+    assert [(f.what, f.value) for f in analysis.figures if f.what == "killed"] == [("killed", 3)]

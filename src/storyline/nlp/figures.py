@@ -406,6 +406,10 @@ def _partitive(doc: Doc, ent: SpacySpan) -> bool:
     held"), nor the subject of a toll word ("two of the three victims died")."""
     if not (ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].lower_ in PARTITIVE_OF):
         return False
+    group = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+    if group is not None and any(t.tag_ in ("JJS", "RBS") for t in group.subtree):
+        return True  # "One of the most famous mafia godfathers in the US , Vincent Gigante , has died": a description
+        # (ECB+ 26_4ecbplus), as "one of the largest banks" is
     root = ent.root
     if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return False
@@ -951,6 +955,8 @@ def _happening(start: Token, counted: Token | None) -> str | None:
         if head is token or token.dep_ == "relcl":
             break  # (a relative clause's count is not its antecedent's: "The strong safety , who ranks fifth
             # with 86 tackles , was injured", ECB+ 25_3ecb, unseen)
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
+            break  # the group of a partitive: in "Three of the five climbers died", five did not
         if token.dep_ in ("conj",) and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
             token = head
             continue
@@ -1309,7 +1315,7 @@ def _at_age(token: Token) -> Token | None:
         head = token
         for _ in range(MAX_CLIMB + 1):
             head = head.head
-            if head.pos_ == "VERB":
+            if head.pos_ == "VERB" and head.lower_ != "aged":  # ("has died in jail , aged 77": "aged" hangs on "died")
                 return head
             if head.head is head:
                 break
@@ -1317,10 +1323,18 @@ def _at_age(token: Token) -> Token | None:
 
 
 def _subject_name(verb: Token) -> Token | None:
-    """The name that is a verb's subject ("Bettie Page died ..."), or None."""
+    """The name that is a verb's subject ("Bettie Page died ..."), or the name in apposition to it ("One of the
+    most famous mafia godfathers in the US , Vincent \"the Chin\" Gigante , ... has died in jail , aged 77",
+    ECB+ 26_4ecbplus), or None."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PROPN":
-            return child
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.pos_ == "PROPN":
+                return child
+            if any(c.dep_ == "cc" for c in child.children):
+                return None  # "Smith and Jones": two subjects, not one described
+            # (the parser hangs such a name as a conjunct as often as in apposition)
+            return next((c for c in child.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"
+                         and c.ent_type_ == "PERSON"), None)
     return None
 
 
