@@ -20,8 +20,9 @@ to a row of that time ("injured (September)"), never the news's, and is listed o
 give one. Sums of money are listed, and different sums in one
 currency make only a less confident difference: a story holds many (a loss, a bail-out, a fine, the same
 sum converted), and a figure does not say which it is. An age belongs to a person: its row is the cast
-member its name or description is a mention of ("age (Raj Chohan)"); an age of someone the cast does not
-know ("a 31-year-old") is left out. A prison term is the person's the parse gives it to ("prison term (Andrew
+member its name or description is a mention of ("age (Raj Chohan)"), or the one person the other sources name
+with that age where a source only describes them ("A 36 - year - old man died", see _described); an age of
+someone the cast does not know ("a 31-year-old") is left out. A prison term is the person's the parse gives it to ("prison term (Andrew
 Lopez)": "Lopez faces up to 75 years"); terms of no known person are listed, not compared.
 """
 
