@@ -341,3 +341,22 @@ def test_counts_with_no_happening_are_never_a_difference(analyse_text):
         analyse_text("Almost all of the 2.5 million people eligible cast their votes , reports said .", id="b")],
         summary_words=0)
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_money_row_lists_each_sum_a_source_gives_and_compares_first_sums_only(analyse_text):
+    """ECB+ 10_ecb: 10_4ecb's first sum is another player's deal ("the $ 90 million guaranteed last year to Torii
+    Hunter"), then the offer ("at least $ 160 million"): both are listed in the dollar row, and the less certain
+    difference the row makes is read from each source's first sum alone."""
+    report = build_story([
+        analyse_text("The value could almost double the previous club record , the $ 90 million guaranteed last year "
+                     "to Torii Hunter .\nThe Angels are believed to have offered at least $ 160 million , matching or "
+                     "exceeding the highest offer so far reported for Teixeira .", id="a"),
+        analyse_text("Regains did n't reveal the dollar amounts , but the newspaper speculates the deal is worth at "
+                     "least $ 160 million .", id="b")], summary_words=0)
+    assert rows(report)["money ($)"] == ("agree", [("a", 90_000_000, None), ("a", 160_000_000, "at least"),
+                                                   ("b", 160_000_000, "at least")])
+    [sums] = [f for f in report.facts if f.status == "conflicting" and f.note.startswith("money")]
+    assert [(e.source, e.text) for e in sums.evidence] == [("a", "$ 90 million"), ("b", "at least $ 160 million")]
+    from storyline.report.markdown import render_markdown
+
+    assert "$90 million; at least $160 million" in render_markdown(report)

@@ -209,7 +209,9 @@ def _figure_lines(report: StoryReport, labels: dict[str, str]) -> list[str]:
              "|---|" + "---|" * len(sources) + "---|"]
     notes = []
     for figure in report.figures:
-        cells = {v.source: figure_value(v) for v in figure.values}
+        cells: dict[str, str] = {}
+        for v in figure.values:  # (a money row may hold several sums of one source)
+            cells[v.source] = f"{cells[v.source]}; {figure_value(v)}" if v.source in cells else figure_value(v)
         flag = {"differ": "**differ**", "changed": "changed"}.get(figure.status, "")
         lines.append(f"| {escape(figure.what)} | " + " | ".join(escape(cells.get(s, "—")) for s in sources)
                      + f" | {flag} |")

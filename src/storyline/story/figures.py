@@ -17,9 +17,9 @@ Compared are tolls and counts of people, a quake's magnitude, things seized (by 
 "seven AK-47 assault rifles" against "12 AK 47 guns"), and parts of a count by place ("12 Somali", a row
 of its own). A figure of another time than the news (an earlier quake's toll, recalled "in September") goes
 to a row of that time ("injured (September)"), never the news's, and is listed only where two sources
-give one. Sums of money are listed, and different sums in one
-currency make only a less confident difference: a story holds many (a loss, a bail-out, a fine, the same
-sum converted), and a figure does not say which it is. An age belongs to a person: its row is the cast
+give one. Sums of money are listed, every different sum a source gives in a currency in that currency's
+row, and different first sums in one currency make only a less confident difference: a story holds many (a
+loss, a bail-out, a fine, the same sum converted), and a figure does not say which it is. An age belongs to a person: its row is the cast
 member its name or description is a mention of ("age (Raj Chohan)"), or the one person the other sources name
 with that age where a source only describes them ("A 36 - year - old man died", see _described); an age of
 someone the cast does not know ("a 31-year-old") is left out. A prison term is the person's the parse gives it to ("prison term (Andrew
@@ -200,7 +200,11 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             if what not in PERSONAL:  # a person's figure is theirs whenever the sentence tells of them
                 unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
             key = _row_key((what, unit), keys)
-            if key in seen:  # a source's first statement of a figure is its cell
+            # a source's first statement of a figure is its cell; a sum of money is one among the several a story
+            # holds (an offer, another player's deal: ECB+ 10_ecb), so a money row lists each different sum a
+            # source gives in its currency, listed, not compared (a difference is read from first sums alone)
+            if key in seen and (what != "money" or any(
+                    c.source == analysis.article.id and c.figure.value == figure.value for c in rows[key])):
                 continue
             seen.add(key)
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
@@ -382,8 +386,10 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
                 note += "; some of these count crimes someone is charged with, which may be other crimes"
             out.append(Fact("", "conflicting", sources, evidence, note, "count", confidence))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
-                and len({v.value for v in figure.values}) > 1 and all(v.unit for v in figure.values):
-            shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in figure.values)
+                and len({v.value for v in _first_values(figure)}) > 1 and all(v.unit for v in _first_values(figure)):
+            first = _first_values(figure)
+            shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in first)
+            evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in first)
             out.append(Fact("", "conflicting", sources, evidence,
                             f"{figure.what}: the sources give different sums, which may be different sums, or one "
                             f"rounded or converted: {shown}", "count", SUM_DIFFERENCE_CONFIDENCE))
@@ -394,6 +400,14 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
                             f"{figure.what}: the sources give different figures, which can all be true: {shown}",
                             "count", COMPATIBLE_DIFFERENCE_CONFIDENCE))
     return out
+
+
+def _first_values(figure: Figure) -> list[FigureValue]:
+    """Each source's first value in a row (a money row may list several sums of one source)."""
+    first: dict[str, FigureValue] = {}
+    for value in figure.values:
+        first.setdefault(value.source, value)
+    return list(first.values())
 
 
 def _shown_value(value: FigureValue) -> str:
