@@ -1,4 +1,4 @@
-"""The story's figures side by side: one row per thing counted, one cell per source.
+"""The story's figures side by side: one row per thing counted, one cell per source (a money row: each sum).
 
 Each article's figures (:mod:`storyline.nlp.figures`) are grouped by what they count: the happening
 ("killed", "injured", "magnitude") and the kind of thing counted ("people" for people of any kind:
