@@ -750,3 +750,19 @@ def test_first_names_shared_by_both_sexes_give_no_gender():
     assert first_name_gender("Mark Roesler") == "m" and first_name_gender("Bettie Page") == "f"
     assert first_name_gender("Jordan Smith") is None and first_name_gender("Terry Smith") is None
     assert first_name_gender("Page") is None and first_name_gender("J. Smith") is None
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person_but_a_surname_is(analyse_text):
+    """ECB+ 4_1ecb: "Filmmaker" (tagged a person) opening "Filmmaker and aviator Howard Hughes also doggedly pursued
+    Page" took the "she" of Page's words after it. "Cheeks was named ..." (5_3ecb) keeps its person: the article
+    writes "Maurice Cheeks" too."""
+    analysis = analyse_text(
+        "A screen test at 20th Century Fox went badly , with a producer offering her a break in return for sexual "
+        "favors -- she refused .\nFilmmaker and aviator Howard Hughes also doggedly pursued Page but she rebuffed "
+        "him as well .\n`` I never returned any of his calls , '' she once said .")
+    assert not any(m.name == "Filmmaker" for m in analysis.mentions)
+    [quote] = [q for q in analysis.quotes if "returned any of his calls" in q.text]
+    assert quote.speaker.name == "Page"
+    analysis = analyse_text("The 76ers fired coach Maurice Cheeks on Saturday .\nCheeks was named the 21st head coach "
+                            "in team history on May 23 , 2005 .")
+    assert [m.name for m in analysis.mentions if m.label == "PERSON"] == ["Maurice Cheeks", "Cheeks"]

@@ -53,6 +53,8 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
     """
     ents = [e for e in doc.ents if e.label_ in NAME_LABELS and "\n" not in e.text]
     in_title = _entities_inside_titles(ents)
+    # the words of the names of two words or more, which a one-word name may be the surname of
+    names_of_many = {t.text for e in ents if len(e) > 1 for t in e}
     mentions = []
     for ent in ents:
         if ent.start_char < body[0] or ent.end_char > body[1] or ent.start in in_title:
@@ -63,6 +65,11 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
             name_tokens, title_tokens = [t for t in ent if t.is_alpha or t.text == "."], []
         if not name_tokens or not any(c.isupper() for c in name_tokens[0].text[:1]):
             continue
+        if len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start and \
+                ent.text not in names_of_many:
+            continue  # a common noun capitalised for opening its sentence: "Filmmaker and aviator Howard Hughes ...",
+            # its "Filmmaker" tagged a person (ECB+ 4_1ecb), who took the "she" of the sentence after; not a
+            # surname the article also writes in a longer name ("Cheeks was named ...", "Maurice Cheeks", 5_ecb)
         name = doc[name_tokens[0].i:name_tokens[-1].i + 1].text
         roles = []
         if title_tokens and not all(t.lower_.rstrip(".") in HONORIFICS for t in title_tokens):
