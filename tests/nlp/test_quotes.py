@@ -766,3 +766,17 @@ def test_a_common_noun_opening_a_sentence_is_no_person_but_a_surname_is(analyse_
     analysis = analyse_text("The 76ers fired coach Maurice Cheeks on Saturday .\nCheeks was named the 21st head coach "
                             "in team history on May 23 , 2005 .")
     assert [m.name for m in analysis.mentions if m.label == "PERSON"] == ["Maurice Cheeks", "Cheeks"]
+
+
+def test_according_to_on_a_speech_verb_with_its_subject_names_where_the_words_were_found(analyse_text):
+    """ECB+ 4_1ecb: "`` ... ? '' she said years later , according to her official website": she spoke; and the
+    quote after it is hers too. "according to" alone still names the speaker."""
+    analysis = analyse_text(
+        "For Page , the bondage photos were harmless fun .\n`` But honestly , who could take any of this seriously ? '' "
+        "she said years later , according to her official website .\n`` I never understood how anyone believed "
+        "those poses were sexy .")
+    speakers = {q.text.strip(" `'"): q.speaker.name for q in analysis.quotes if q.kind == "direct"}
+    assert speakers == {"But honestly , who could take any of this seriously ?": "Page",
+                        "I never understood how anyone believed those poses were sexy .": "Page"}
+    analysis = analyse_text("`` We have no plans to leave , '' according to a senior official .")
+    assert [q.speaker.text for q in analysis.quotes if q.kind == "direct"] == ["a senior official"]

@@ -123,9 +123,14 @@ def governing_verb(ctx: Context, view: QuoteView) -> Found | None:
 
 
 def according_to(ctx: Context, view: QuoteView) -> Found | None:
-    """'“...,” according to a senior official': "according to X" in the quote's sentences."""
+    """'“...,” according to a senior official': "according to X" in the quote's sentences. Not where it hangs on a
+    speech verb with a subject of its own: after "`` ... ? '' she said years later , according to her official
+    website" (ECB+ 4_1ecb) she spoke, and the website is where her words were found (the rules after this one
+    find her)."""
     for sent in view.sentences:
         found = according_to_phrase(ctx, sent, outside=view.inside)
+        if found and is_cue(found.cue.head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in found.cue.head.children):
+            return None
         if found:
             return found
     return None
