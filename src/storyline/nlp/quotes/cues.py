@@ -129,7 +129,9 @@ def according_to(ctx: Context, view: QuoteView) -> Found | None:
     find her)."""
     for sent in view.sentences:
         found = according_to_phrase(ctx, sent, outside=view.inside)
-        if found and is_cue(found.cue.head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in found.cue.head.children):
+        verb = found.cue.head if found else None
+        if verb is not None and not ctx.inside_quote(verb) and lemma(verb) in SPEECH_VERBS and is_cue(verb) and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
         if found:
             return found
