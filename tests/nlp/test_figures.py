@@ -371,3 +371,13 @@ def test_the_group_of_a_partitive_is_not_what_happened_to_it(analyse_text):
     """In "Three of the five climbers died" three died; five did not."""
     analysis = analyse_text("Three of the five climbers died on the mountain on Saturday .")
     assert [(f.what, f.value) for f in analysis.figures if f.what == "killed"] == [("killed", 3)]
+
+
+def test_one_who_only_reports_the_news_is_not_what_the_next_sentence_is_about(analyse_text):
+    """ECB+ 4_1ecb: "Bettie Page , the pin-up model ... , has died , her agent said . She was 85 .": she is Page, not
+    the agent who reported it."""
+    text = ("Bettie Page , the pin-up model whose seductive photographs in magazines titillated and outraged Americans "
+            "in the 1950s , has died , her agent said .\nShe was 85 .\nPage was born in Nashville .")
+    analysis = analyse_text(text)
+    assert [(f.what, f.value, text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"] == \
+        [("age", 85, "Bettie Page")]

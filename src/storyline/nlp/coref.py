@@ -150,6 +150,24 @@ class Resolver:
                 return earlier
         return None
 
+    def _frames(self, referent: Referent) -> bool:
+        """Whether a referent is the subject of a speech verb that closes its sentence after what it reports
+        ("..., her agent said ."): who reports it, not what it is about."""
+        from .quotes.lexicon import SPEECH_VERBS
+
+        span = self.doc.char_span(referent.start, referent.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = span.root.head
+        return verb.lemma_.lower() in SPEECH_VERBS and any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+    def _speaks(self, token: Token) -> bool:
+        """Whether a pronoun is the subject of a speech verb ("he said", "she added")."""
+        from .quotes.lexicon import SPEECH_VERBS
+
+        return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS
+
     def _resolve(self, token: Token, said: tuple[int, int] | None = None) -> Referent | None:
         word = token.lower_
         plural = word in PLURAL_PRONOUNS
@@ -166,7 +184,12 @@ class Resolver:
                 candidates = [r for r in candidates if self.gender.get(r.key) in (None, gender)]
             # In the pronoun's own sentence a subject after it cannot be its antecedent,
             # and the subject of its own clause can ("Gantz said he ...").
-            candidates.sort(key=lambda r: (r.subject, r.start), reverse=True)
+            if earlier != sentence and not self._speaks(token):
+                # one who only reports the sentence ("Bettie Page ... has died , her agent said .") is not what the
+                # next sentence goes on about ("She was 85 .", ECB+ 4_1ecb), unless that one speaks ("He added")
+                candidates.sort(key=lambda r: (r.subject, not self._frames(r), r.start), reverse=True)
+            else:
+                candidates.sort(key=lambda r: (r.subject, r.start), reverse=True)
             if candidates:
                 best = candidates[0]
                 break
