@@ -65,8 +65,8 @@ def extract_mentions(doc: Doc, sentence_of: list[int], body: tuple[int, int]) ->
             name_tokens, title_tokens = [t for t in ent if t.is_alpha or t.text == "."], []
         if not name_tokens or not any(c.isupper() for c in name_tokens[0].text[:1]):
             continue
-        if len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start and \
-                ent.text not in names_of_many:
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start \
+                and ent.text not in names_of_many:
             continue  # a common noun capitalised for opening its sentence: "Filmmaker and aviator Howard Hughes ...",
             # its "Filmmaker" tagged a person (ECB+ 4_1ecb), who took the "she" of the sentence after; not a
             # surname the article also writes in a longer name ("Cheeks was named ...", "Maurice Cheeks", 5_ecb)
