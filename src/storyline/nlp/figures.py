@@ -181,6 +181,8 @@ AGE_AT_NEWS = frozenset({"die", "pass", "succumb", "perish", "kill", "murder", "
 PERSON_DESCRIPTIONS = frozenset({"actress", "actor", "singer", "star", "teenager", "teen", "mother", "father",
                                  "grandmother", "grandfather", "wife", "husband", "son", "daughter", "brother",
                                  "sister", "owner", "defendant"})
+# Both, once: the nouns an age or a fall may describe a person by.
+DESCRIBING_NOUNS = PEOPLE_NOUNS | PERSON_DESCRIPTIONS
 # How far someone fell: the verbs of falling, the units as written (with the unit shown), and the happening.
 FALLING = frozenset({"fall", "plunge", "plummet", "tumble", "drop"})
 FALL_UNITS = {"metres": "metres", "meters": "metres", "metre": "metres", "meter": "metres", "m": "metres",
@@ -256,7 +258,8 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     other_times = _other_times(doc, sentence_of, times, published)
     background = set(other_times)
     taken: set[int] = set()
-    for figure, tokens in _ages(doc, text, sentence_of, region, mentions):
+    pronouns = _Pronouns(doc, sentence_of, mentions)
+    for figure, tokens in _ages(doc, text, sentence_of, region, pronouns):
         taken.update(tokens)
         out.append(figure)
     for ent in _numbers(doc):
@@ -268,14 +271,14 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
             continue
         found = None
         if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
-            found = _prison_term(doc, text, ent, sentence, sentence_of, mentions) or \
+            found = _prison_term(doc, text, ent, sentence, pronouns) or \
                 _duration(doc, text, ent, sentence)
         if found is None and ent.label_ in NUMBER_LABELS:  # ("90 per cent" is sometimes taken for money)
             found = _share(doc, text, ent, sentence)
             if found is None and _PERCENT.search(doc[ent.start:ent.end + 2].text):
                 continue  # a percentage that is no share ("rose 5 percent"): nothing more to read
         if found is None and ent.label_ in ("CARDINAL", "QUANTITY"):
-            found = _fall(doc, text, ent, sentence, sentence_of, mentions)
+            found = _fall(doc, text, ent, sentence, pronouns)
         if found is None and ent.label_ in NUMBER_LABELS:
             found = _count(doc, text, ent, sentence) if ent.label_ != "MONEY" else _money(text, ent, sentence)
         elif found is None and ent.label_ == "DATE":
@@ -317,6 +320,26 @@ def _alleged(doc: Doc, figure: FigureRef) -> bool:
 
 
 Found = tuple[list[FigureRef], set[int]]
+
+
+class _Pronouns:
+    """Whom a pronoun stands for, for the figures that belong to a person ("He faces up to 75 years", "He was
+    75 .", "after he slipped and fell"): the article's coreference (:class:`.coref.Resolver`), built once an
+    article, and only when a figure asks."""
+
+    def __init__(self, doc: Doc, sentence_of: Sequence[int], mentions: Sequence[Mention]) -> None:
+        self.doc, self.sentence_of, self.mentions = doc, sentence_of, tuple(mentions)
+        self._resolver = None
+
+    def referent(self, pronoun: Token):
+        """The :class:`.coref.Referent` a pronoun stands for, or None (always None with no names to stand for)."""
+        if not self.mentions:
+            return None
+        if self._resolver is None:
+            from .coref import Resolver
+
+            self._resolver = Resolver(self.doc, self.mentions, list(self.sentence_of))
+        return self._resolver.resolve(pronoun)
 
 
 def _numbers(doc: Doc) -> list[SpacySpan]:
@@ -1089,8 +1112,7 @@ def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
         range(ent.start, ent.end))
 
 
-def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of: Sequence[int] = (),
-                 mentions: Sequence[Mention] = ()) -> Found | None:
+def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _Pronouns) -> Found | None:
     """A prison term, with the person it is given to where the parse shows them: "faces up to 75 years to life
     in prison" (Andrew Lopez), "sentenced Jenkin to 15 years in prison", "jailed for six years", "a 10-year
     sentence"."""
@@ -1107,9 +1129,7 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of
     figure = _figure(text, ent, ent, value, _qualifier(doc, ent), "sentence", TERM_UNITS[units[0].lemma_.lower()],
                      sentence)
     if person is not None and person.pos_ == "PRON":  # "He faces up to 75 years": whom "he" stands for
-        from .coref import Resolver
-
-        referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(person) if mentions else None
+        referent = pronouns.referent(person)
         if referent is not None and referent.mention is not None:
             figure = replace(figure, person=(referent.start, referent.end))
     elif person is not None:
@@ -1118,8 +1138,7 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of
     return [figure], set(range(ent.start, ent.end))
 
 
-def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of: Sequence[int] = (),
-          mentions: Sequence[Mention] = ()) -> Found | None:
+def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _Pronouns) -> Found | None:
     """How far someone fell, with whom where the parse shows them: "Duncan Rait died after slipping and falling
     about 200ft", "fell around 2000ft ( 609 metres )" (the first figure), "falling about 150 metres" (ECB+
     23_ecbplus). Whom: the name that is the subject, the person noun that is ("a 36 - year - old Australian
@@ -1152,9 +1171,7 @@ def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, sentence_of: Seque
         if main is not None and _one_person(main):
             subject = main
         else:
-            from .coref import Resolver
-
-            referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(subject) if mentions else None
+            referent = pronouns.referent(subject)
             if referent is not None and not referent.plural:
                 figure = replace(figure, person=(referent.start, referent.end))
             subject = None
@@ -1168,7 +1185,7 @@ def _one_person(token: Token) -> bool:
     """Whether a subject is one person: a name, a noun for a person ("climber", "mother"), or an age standing for
     one ("The 36 - year - old , who had been living in Melbourne , slipped")."""
     return token.tag_ not in ("NNS", "NNPS") and (
-        token.pos_ == "PROPN" or token.lemma_.lower() in PEOPLE_NOUNS | PERSON_DESCRIPTIONS or (
+        token.pos_ == "PROPN" or token.lemma_.lower() in DESCRIBING_NOUNS or (
             token.lower_ == "old" and any(t.lower_ in ("year", "years") for t in token.doc[token.i - 3:token.i])))
 
 
@@ -1190,7 +1207,7 @@ def _sentenced(ent: SpacySpan) -> Token | None:
 
 
 def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
-          mentions: Sequence[Mention] = ()) -> list[tuple[FigureRef, set[int]]]:
+          pronouns: _Pronouns) -> list[tuple[FigureRef, set[int]]]:
     """Ages, each with the person it describes: "a 61-year-old man", "59 - year old Raj Chohan" (as ECB+
     tokenises them), "aged 35", and a number in apposition to a name ("Raj Chohan , 59 ,")."""
     out = []
@@ -1232,16 +1249,14 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
             described = _subject_name(at_age)  # "died Thursday at age 85", "at the age of 91", "died aged 95"
         elif token.text.isdigit() and token.i >= 2 and doc[token.i - 1].text == "," and (
                 doc[token.i - 2].pos_ == "PROPN" or (
-                doc[token.i - 2].lemma_.lower() in PEOPLE_NOUNS | PERSON_DESCRIPTIONS and token.i >= 3 and
+                doc[token.i - 2].lemma_.lower() in DESCRIBING_NOUNS and token.i >= 3 and
                 doc[token.i - 3].lower_ == "the")) and \
                 doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
                 (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
             described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
         elif (subject := _age_stated(token)) is not None:  # "He was 75 ." closing an obituary; "LaRue was 75"
             if subject.pos_ == "PRON":
-                from .coref import Resolver
-
-                referent = Resolver(doc, tuple(mentions), list(sentence_of)).resolve(subject) if mentions else None
+                referent = pronouns.referent(subject)
                 if referent is None or referent.mention is None:
                     continue
                 person_at = (referent.start, referent.end)

@@ -40,7 +40,7 @@ def build_story(
     from .figures import build_figures, figure_conflicts, headlines
     from .framing import framing_terms
     from .quotes import find_echoes, link_speakers, sourcing_profiles, summary_speakers
-    from .spellings import spelling_conflicts
+    from .spellings import spelling_conflicts, spelling_groups
     from .summary import candidate_texts, load_tfidf, summarize
     from .timeline import build_timeline
 
@@ -60,9 +60,10 @@ def build_story(
         summary = summarize(analyses, facts, summary_words)
     summary = tuple(replace(s, speakers=summary_speakers(s, quotes, entities)) for s in summary)
     facts = independent_facts(facts, analyses)
-    figures = build_figures(analyses, entities)
+    spellings = spelling_groups(entities)  # (read once: the figures join a person's spellings, the conflicts show them)
+    figures = build_figures(analyses, entities, spellings)
     # count conflicts come from the figures table, names spelled two ways from the cast: listed first
-    conflicts = figure_conflicts(figures) + (spelling_conflicts(entities) if len(analyses) > 1 else [])
+    conflicts = figure_conflicts(figures) + (spelling_conflicts(entities, spellings) if len(analyses) > 1 else [])
     if conflicts:
         facts = tuple(replace(f, id=f"f{n}") for n, f in enumerate((*conflicts, *facts), start=1))
     return StoryReport(

@@ -138,10 +138,16 @@ class _Cell:
     published: str | None
 
 
-def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = ()) -> tuple[Figure, ...]:
+def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = (),
+                  spellings: Sequence[Sequence[Entity]] | None = None) -> tuple[Figure, ...]:
     """The story's figures table (see the module doc), rows in the order the first source gives them; with the
-    story's ``cast``, a row for each person whose age some source gives."""
-    whose = _people_at(cast)
+    story's ``cast``, a row for each person whose age some source gives. ``spellings``: the cast's names spelled
+    two ways (:func:`.spellings.spelling_groups`), where the caller has them already; read from the cast if not."""
+    if spellings is None:
+        from .spellings import spelling_groups
+
+        spellings = spelling_groups(cast)
+    whose = _people_at(cast, spellings)
     # each age's, term's and fall's cast member, where the source names them, read once
     person_of = {(a.article.id, f): p for a in analyses for f in a.figures if f.what in PERSONAL
                  and (p := _person_of(f, a.article.id, whose)) is not None}
@@ -241,14 +247,12 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     return tuple(out)
 
 
-def _people_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+def _people_at(cast: Sequence[Entity], spellings: Sequence[Sequence[Entity]]) -> dict[str, list[tuple[int, int, str]]]:
     """Each source's mentions of the cast's people: (start, end, row key), the key the person's name and id
     ("Raj Chohan#e3"), so that two people of one name keep two rows. One name spelled two ways by different
     sources ("Duncan Robert Rait", "Duncan Raite": :func:`.spellings.spelling_groups`, shown as a conflict of
     its own) is one person here, with the key of the spelling the cast has first."""
-    from .spellings import spelling_groups
-
-    same = {e.id: group[0] for group in spelling_groups(cast) for e in group}
+    same = {e.id: group[0] for group in spellings for e in group}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for entity in cast:
         if entity.type != "PERSON":
@@ -375,7 +379,8 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
     least 7 killed" / "at least 6 killed"): no contradiction, but a difference the reader should see."""
     out = []
     for figure in figures:
-        sources = tuple(dict.fromkeys(v.source for v in figure.values))
+        first = _first_values(figure)  # (a money row may list several sums of one source)
+        sources = tuple(v.source for v in first)
         evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in figure.values)
         if figure.status == "differ":
             confidence = next((c for label, c in PERSONAL_CONFIDENCE if figure.what.startswith(label)),
@@ -386,8 +391,7 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
                 note += "; some of these count crimes someone is charged with, which may be other crimes"
             out.append(Fact("", "conflicting", sources, evidence, note, "count", confidence))
         elif figure.status == "agree" and figure.what.startswith("money") and len(sources) > 1 \
-                and len({v.value for v in _first_values(figure)}) > 1 and all(v.unit for v in _first_values(figure)):
-            first = _first_values(figure)
+                and len({v.value for v in first}) > 1 and all(v.unit for v in first):
             shown = "; ".join(f"{_shown_value(v)} in {v.source}" for v in first)
             evidence = tuple(Evidence(v.source, v.start, v.end, v.text) for v in first)
             out.append(Fact("", "conflicting", sources, evidence,

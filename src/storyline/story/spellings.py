@@ -99,11 +99,11 @@ def spelling_groups(entities: Sequence[Entity]) -> list[list[Entity]]:
     return [found for found in members.values() if len({"".join(_words(e.name)) for e in found}) >= 2]
 
 
-def spelling_conflicts(entities: Sequence[Entity]) -> list[Fact]:
-    """A conflicting fact of kind ``other`` for each name the cast holds in two or more spellings
-    (:func:`spelling_groups`)."""
+def spelling_conflicts(entities: Sequence[Entity], groups: Sequence[Sequence[Entity]] | None = None) -> list[Fact]:
+    """A conflicting fact of kind ``other`` for each name the cast holds in two or more spellings (``groups``:
+    :func:`spelling_groups` of the cast, where the caller has them already)."""
     out = []
-    for found in spelling_groups(entities):
+    for found in spelling_groups(entities) if groups is None else groups:
         spellings: dict[str, list[Entity]] = {}
         for e in found:
             spellings.setdefault("".join(_words(e.name)), []).append(e)
