@@ -109,3 +109,26 @@ def test_roles_merge_and_the_shorter_contained_role_is_dropped():
 ])
 def test_normalise(name, key):
     assert normalise(name) == key
+
+
+# ECB+ 7_7ecb (a dev event): the recogniser tags the champion's name a place, then a nationality, in every sentence.
+KLITSCHKO = ("Wladimir Klitschko easily set aside the challenge of substitute Hasim Rahman , stopping the former "
+             "heavyweight champion in seven rounds on Saturday in Mannheim , Germany .\n"
+             "The win over Rahman was the 32-year-old Klitschko 's third of the year , following up a decision over "
+             "Sultan Ibragimov and an 11th-round stoppage of Tony Thompson .")
+
+
+def test_a_name_given_an_age_is_a_person_wherever_the_story_writes_it(analyse_text):
+    from storyline.story import build_story
+
+    analysis = analyse_text(KLITSCHKO, id="a")
+    assert {m.label for m in analysis.mentions if "Klitschko" in m.name} == {"GPE", "NORP"}
+    report = build_story([analysis], summary_words=0)
+    [klitschko] = [e for e in report.entities if "Klitschko" in e.name]
+    assert (klitschko.name, klitschko.type) == ("Wladimir Klitschko", "PERSON")
+    assert {ev.text for ev in klitschko.mentions} >= {"Wladimir Klitschko", "Klitschko"}
+    ages = {f.what: [v.value for v in f.values] for f in report.figures if f.what.startswith("age")}
+    assert ages == {"age (Wladimir Klitschko)": [32]}
+    # the places of the same sentences, given no age, stay places
+    assert {e.name: e.type for e in report.entities if e.name in ("Mannheim", "Germany")} == {
+        "Mannheim": "GPE", "Germany": "GPE"}

@@ -118,7 +118,9 @@ def build_cast(analyses: Iterable[ArticleAnalysis]) -> tuple[tuple[Entity, ...],
         ``(source id, mention start)`` to entity id, for linking spans to the cast.
     """
     # (no names from page furniture: "Photo by Justin Sullivan/Getty Images" names no one in the story)
+    analyses = list(analyses)
     mentions = [(a.article.id, m) for a in analyses for m in a.mentions if m.sentence not in a.furniture]
+    mentions = aged_names(analyses, mentions)
     mentions += untagged_names(analyses, mentions)
     people, others = _group_people(mentions)
     groups = people + _group_others(others)
@@ -302,6 +304,40 @@ def _used_as(items: list[tuple[str, Mention]], labels: Counter) -> str:
         return "PERSON"
     order = {name: i for i, name in enumerate(TYPE_PRIORITY)}
     return min(things, key=lambda lab: (-things[lab], order.get(lab, 99)))
+
+
+def aged_names(analyses: list[ArticleAnalysis], mentions: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """The mentions, with a name some article gives an age relabelled a person's, wherever the story writes it.
+
+    The recogniser may tag a person's name an organisation or a place in every sentence of a story ("Mark
+    Teixeira" ORG, "Wladimir Klitschko" NORP and GPE: ECB+ 10_ecb, 7_ecb), and such a name then has no person
+    for a pronoun, an age or a description to stand for. An age given to the name itself ("Teixeira , 28 ,",
+    "the 32-year-old Klitschko") says it is a person's. Every mention of that name, and of a longer name it
+    ends ("Mark Teixeira"), is then labelled PERSON. Not an institution's name ("Surrey Police").
+    """
+    aged: set[tuple[str, ...]] = set()
+    by_source: dict[str, list[Mention]] = defaultdict(list)
+    for source, m in mentions:
+        by_source[source].append(m)
+    for analysis in analyses:
+        for figure in analysis.figures:
+            if figure.what != "age" or figure.person is None:
+                continue
+            start, end = figure.person
+            for m in by_source.get(analysis.article.id, ()):
+                tokens = _person_tokens(m.name)
+                if m.start < end and start < m.end and tokens and \
+                        tokens[-1] not in INSTITUTION_HEADS and _CAPITALISED.match(m.name):
+                    aged.add(tuple(tokens))
+    if not aged:
+        return mentions
+    out = []
+    for source, m in mentions:
+        tokens = tuple(_person_tokens(m.name))
+        if m.label != "PERSON" and tokens and any(tokens[-len(a):] == a for a in aged):
+            m = replace(m, label="PERSON")
+        out.append((source, m))
+    return out
 
 
 def untagged_names(analyses: Iterable[ArticleAnalysis], mentions: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
