@@ -360,3 +360,16 @@ def test_a_money_row_lists_each_sum_a_source_gives_and_compares_first_sums_only(
     from storyline.report.markdown import render_markdown
 
     assert "$90 million; at least $160 million" in render_markdown(report)
+
+
+def test_a_thing_a_verb_counts_plainly_is_listed_from_one_source(analyse_text):
+    """ECB+ 30_2ecb (a dev event): "three major underwater data lines were cut" is a figure of the news though no
+    other source counts lines; a bare number one source gives a verb ("we could have used the other two",
+    30_1ecb) says too little of what it counts to be listed."""
+    report = build_story([
+        analyse_text("Internet and telephone traffic between Europe and the Middle East and Asia was hampered Friday "
+                     "after three major underwater data lines were cut , according to France Telecom .", id="a"),
+        analyse_text("`` If there was just one cable down we could have used the other two , '' said France Telecom "
+                     "spokesman Louis-Michel Aymard .", id="b")], summary_words=0)
+    assert rows(report) == {"line cut": ("agree", [("a", 3, None)])}
+    assert [v.text for f in report.figures for v in f.values] == ["three major underwater data lines"]

@@ -230,10 +230,13 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 label = PERSONAL[what] + (f" ({person.split('#')[0]})" if person else "")
             out.append(Figure(f"g{n}", label, status, note, values))
             continue
-        if (what not in KNOWN or "@" in (unit or "")) and len({c.source for c in cells}) < 2:
-            # a count no toll word names, in one source: too little to be sure what it counts; a figure of another
-            # time, in one source: nothing to set beside it, and no figure of the news (things seized stay
-            # listed from one source: "Nine assault rifles" is a key figure of 12_3ecb)
+        if len({c.source for c in cells}) < 2 and ("@" in (unit or "") or what not in KNOWN and not (
+                what not in (COUNT, DURATION) and all(_plain_count(c.figure) for c in cells))):
+            # in one source: a figure of another time (nothing to set beside it, and no figure of the news), or a
+            # count no verb of the text names ("two assumptions", "12 countries": background) or not plainly
+            # ("At least 17", "two"), or a length of time (an ordeal's, a career's). A thing a verb counts plainly is news however few sources give it: "three
+            # major underwater data lines were cut", "attacked ... four shops and two banks" (ECB+ 30_ecb, 19_ecb);
+            # things seized stay listed from one source too ("Nine assault rifles", 12_3ecb)
             continue
         if what == COUNT and not all(_counts_people(c.figure) for c in cells) and not _things_alike(cells):
             continue  # things counted with no word of what happened to them, and no sources alike: background
