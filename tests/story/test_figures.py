@@ -373,3 +373,32 @@ def test_a_thing_a_verb_counts_plainly_is_listed_from_one_source(analyse_text):
                      "spokesman Louis-Michel Aymard .", id="b")], summary_words=0)
     assert rows(report) == {"line cut": ("agree", [("a", 3, None)])}
     assert [v.text for f in report.figures for v in f.values] == ["three major underwater data lines"]
+
+
+def test_things_several_sources_count_differently_are_listed_side_by_side(analyse_text):
+    """ECB+ 12_ecbplus (a dev event): one source's haul of one operation, another's of five; the counts differ,
+    and both stand in the table, listed, never called a difference (no word says they count one haul)."""
+    report = build_story([
+        analyse_text("While two of them managed to escape , INS Sukanya successfully intercepted the remaining three "
+                     "boats and , in a well - practiced and professionally executed boarding - and - search action , "
+                     "nabbed 26 Somali pirates with six AK 47 rifles , 12 magazines and about 300 rounds of "
+                     "ammunition .", id="a"),
+        analyse_text("The officer said that INS Sukanya has seized a total of 14 AK - 47 rifles , 31 magazines and 923 "
+                     "rounds of ammunition during the five operations it carried out there .", id="b")],
+        summary_words=0)
+    table = rows(report)
+    assert table["magazine"] == ("agree", [("a", 12, None), ("b", 31, None)])
+    assert table["round"] == ("agree", [("a", 300, "about"), ("b", 923, None)])
+    assert all(f.note.startswith("listed, not compared") for f in report.figures if f.what in ("magazine", "round"))
+    assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_number_that_ends_a_name_counts_nothing(analyse_text):
+    """ECB+ 30_2ecb (a dev event): "the Sea Me We 4 and Sea Me We 3 lines" names two cables; it is no count of three
+    lines to set beside another source's "four lines"."""
+    report = build_story([
+        analyse_text("The cuts were to the Sea Me We 4 and Sea Me We 3 lines , which connect countries between "
+                     "Singapore and France as well as the Flag cable route , which stretches from the U.K. to Japan , "
+                     "a France Telecom spokeswoman who asked not to be named said .", id="a"),
+        analyse_text("`` We 've lost three out of four lines .", id="b")], summary_words=0)
+    assert not [f for f in report.figures if "line" in f.what]

@@ -136,6 +136,9 @@ class _Cell:
     source: str
     figure: FigureRef
     published: str | None
+    # whether the figure's words are a number and the thing it counts (`_plain_count`), the number no part of a
+    # name (`_in_name`)
+    plain: bool = False
 
 
 def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = (),
@@ -157,6 +160,12 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
         if figure.what in NAMED_AFTER:
             named.setdefault((figure.what, person), set()).add(figure.value)
     described = _described(analyses, person_of, named, whose)
+    # the people each sentence names, by (source, sentence): whose things a count may be
+    named_in: dict[tuple[str, int], set[str]] = {}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            if m.label == "PERSON" and m.name.split():
+                named_in.setdefault((analysis.article.id, m.sentence), set()).add(m.name.split()[-1].lower())
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -213,7 +222,8 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                     c.source == analysis.article.id and c.figure.value == figure.value for c in rows[key])):
                 continue
             seen.add(key)
-            rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published))
+            rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published,
+                                                  _plain_count(figure) and not _in_name(figure, analysis)))
     out = []
     for (what, unit), cells in rows.items():
         if what in PERSONAL:
@@ -231,14 +241,14 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             out.append(Figure(f"g{n}", label, status, note, values))
             continue
         if len({c.source for c in cells}) < 2 and ("@" in (unit or "") or what not in KNOWN and not (
-                what not in (COUNT, DURATION) and all(_plain_count(c.figure) for c in cells))):
+                what not in (COUNT, DURATION) and all(c.plain for c in cells))):
             # in one source: a figure of another time (nothing to set beside it, and no figure of the news), or a
             # count no verb of the text names ("two assumptions", "12 countries": background) or not plainly
             # ("At least 17", "two"), or a length of time (an ordeal's, a career's). A thing a verb counts plainly is news however few sources give it: "three
             # major underwater data lines were cut", "attacked ... four shops and two banks" (ECB+ 30_ecb, 19_ecb);
             # things seized stay listed from one source too ("Nine assault rifles", 12_3ecb)
             continue
-        if what == COUNT and not all(_counts_people(c.figure) for c in cells) and not _things_alike(cells):
+        if what == COUNT and not all(_counts_people(c.figure) for c in cells) and not _things_alike(cells, named_in):
             continue  # things counted with no word of what happened to them, and no sources alike: background
         n = len(out) + 1
         status, note = _status(what, cells)
@@ -448,14 +458,34 @@ def _figures_differ(figure: Figure) -> bool:
                for n, a in enumerate(values) for b in values[n + 1:])
 
 
-def _things_alike(cells: Sequence[_Cell]) -> bool:
+def _things_alike(cells: Sequence[_Cell], people: dict[tuple[str, int], set[str]]) -> bool:
     """Whether a row of things counted with no word of what happened to them is a figure of the story: several
-    sources count one noun, plainly (`_plain_count`), and give one figure ("setting fire to three banks" / "at
-    least three banks", "2,000 tents"). One source's count is background ("15 countries"); counts that differ
-    ("16 rebounds" / "nine rebounds", two players' in ECB+ 31_ecb) may be of different things, and a row would
-    set them side by side."""
-    return len({c.source for c in cells}) > 1 and all(_plain_count(c.figure) for c in cells) \
-        and len({(c.figure.unit or "").lower().rstrip("s") for c in cells}) == 1 and _compatible(cells)
+    sources count one noun, plainly (`_plain_count`): "setting fire to three banks" / "at least three banks";
+    "The pirates , in three boats" / "fired on by two boats" (ECB+ 12_ecb), listed side by side, not compared.
+    One source's count is background ("15 countries"). Counts that differ where a sentence names a person the
+    other does not may be those people's ("16 rebounds" for Earl Clark, "nine rebounds" for "The reigning
+    national player of the year", ECB+ 31_ecb): no row sets them side by side. ``people``: the surnames each sentence names, by (source, sentence)."""
+    if len({c.source for c in cells}) < 2 or not all(c.plain for c in cells) \
+            or len({(c.figure.unit or "").lower().rstrip("s") for c in cells}) != 1:
+        return False
+    for n, a in enumerate(cells):
+        for b in cells[n + 1:]:
+            ours, theirs = people.get((a.source, a.figure.sentence), set()), people.get((b.source, b.figure.sentence), set())
+            if a.figure.value != b.figure.value and (ours or theirs) and not ours & theirs:
+                return False
+    return True
+
+
+def _in_name(figure: FigureRef, analysis: ArticleAnalysis) -> bool:
+    """Whether a figure's number ends a name: written in digits after a capitalised word that does not open its
+    sentence ("the Sea Me We 4 and Sea Me We 3 lines", ECB+ 30_2ecb: the cables' names, not three lines). A
+    number word after a name is a count ("gave Cheeks two contract extensions")."""
+    text = analysis.article.text
+    sentence = next((span for span in analysis.sentences if span.start <= figure.number_start < span.end), None)
+    if sentence is None:
+        return False
+    before = text[sentence.start:figure.number_start].split()
+    return text[figure.number_start:figure.number_start + 1].isdigit() and len(before) >= 2 and before[-1][:1].isupper()
 
 
 def _plain_count(figure: FigureRef) -> bool:
