@@ -58,3 +58,8 @@ TEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 
 CARDINALS = UNIT_WORDS | TEN_WORDS
 # Words that count in dozens, hundreds, thousands ...
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# A sentence of fewer words (of two letters or more) is a fragment the splitter cut off a name or an
+# abbreviation ("S ." of "the U . S . medical center" as ECB+ tokenises it): it tells of no one, and does not
+# count toward how far back a pronoun (nlp.coref) or a description (story.described) may reach.
+MIN_SENTENCE_WORDS = 2

@@ -156,3 +156,39 @@ def test_a_body_is_not_the_person_whose_role_names_it(nlp):
     assert gordon and all(q.speaker.name == "Simon Gordon" for q in gordon)
     company = [q for q in report.quotes if q.source == "30_8ecb" and q.speaker and q.speaker.text == "The company"]
     assert company and all(q.speaker.entity not in people for q in company)
+
+
+def test_the_company_is_the_organisation_the_article_names_most_before_it(analyse_text):
+    # 30_1ecb (a dev event): no organisation spoke just before "the firm said"; the article is about France Telecom
+    speakers = _speakers(analyse_text, (
+        "Internet and telephone communications between Europe , the Middle East and Asia were severely disrupted "
+        "Friday after three undersea cables were damaged in the Mediterranean , France Telecom said .\n"
+        "`` The causes of the cut , which is located in the Mediterranean between Sicily and Tunisia , on sections "
+        "linking Sicily to Egypt , remain unclear , '' a statement said , while a spokesman said it was unlikely to "
+        "have been an attack .\n"
+        "The company said it was sending a ship to fix the lines but that it would not arrive until Monday .\n"
+        "Most business-to-business traffic between Europe and Asia was being rerouted through the United States , "
+        "the firm said ."))
+    assert speakers["The company"][:2] == speakers["the firm"][:2] == ("France Telecom", "france-telecom")
+
+
+def test_the_newspaper_is_the_paper_that_spoke_last_whoever_spoke_since(analyse_text):
+    # 26_10ecbplus (a dev event): two people speak between Newsday and "the newspaper said"; the fragment "S ." the
+    # sentence splitter cuts from "U . S ." does not count as a sentence between
+    speakers = _speakers(analyse_text, (
+        "Vincent Gigante , the Genovese crime family boss , died in prison , Newsday reported .\n"
+        "\"He was the last of the old - school bosses , \" said ex - NYPD organized crime detective Joe Coffey "
+        "Monday .\n"
+        "Bureau of Prisons spokesman Al Quintero said Gigante died early Monday of apparent heart disease at the "
+        "U . S . medical center for federal prisoners in Springfield , Mo .\n"
+        "It is the same prison where mobsters John Gotti , Anthony \"Fat Tony\" Salerno and Anthony \"Tony Ducks\" "
+        "Corallo also died , the newspaper said ."))
+    assert speakers["the newspaper"][:2] == ("Newsday", "newsday")
+
+
+def test_someone_of_the_speaker_before_is_not_that_speaker(analyse_text):
+    # 33_1ecb (a dev event): "her daughter" is not the mother who spoke just before
+    speakers = _speakers(analyse_text, (
+        "Shondell McAllister said she was sitting on the porch when she heard the shots .\n"
+        "`` Mommy , mommy , I 've been hit , '' her daughter told her ."))
+    assert speakers["her daughter"][1] != "shondell-mcallister"

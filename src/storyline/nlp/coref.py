@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..types import Mention
-from ..vocabulary import FEMALE, MALE, PLURAL_PRONOUNS, PRONOUN_GENDER
+from ..vocabulary import FEMALE, MALE, MIN_SENTENCE_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDER
 from .first_names import first_name_gender
 
 GENDERED_WORDS = {
@@ -49,8 +49,6 @@ classmate classmates acquaintance acquaintances passer-by passerby
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may reach for its antecedent.
 MAX_SENTENCES_BACK = 3
-# A sentence of fewer words (of two letters or more) is a fragment, and does not count toward that reach.
-MIN_SENTENCE_WORDS = 2
 # How many pronouns back a pronoun with no antecedent in reach may follow a chain ("he ... he ... he").
 MAX_HOPS = 3
 
