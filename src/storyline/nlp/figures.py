@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..types import FigureRef, Mention, TimeRef
 from ..vocabulary import CARDINALS, MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
 from .entities import MAX_AGE, number_value
+from .tallies import extract_tallies
 
 # The happening a word reports, for the words that report tolls and counts (verbs, adjectives and
 # nouns by lemma). "casualties" means deaths in most news use; "victims" too often means the injured
@@ -297,6 +298,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     out += _nobody(doc, text, sentence_of, region, background)
     out += _unharmed(doc, text, sentence_of, region, background)
     out += _multiples(doc, text, sentence_of, region, background)
+    out += extract_tallies(doc, text, sentence_of, region)
     out = [replace(f, alleged=True) if f.what in ALLEGED_TOLLS and _alleged(doc, f) else f for f in out]
     return tuple(sorted(out, key=lambda f: f.start))
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from ..nlp.figures import (CALIBRE, CHILDREN, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS, SHARE,
                            place_key)
+from ..nlp.tallies import POINTS, RECORD_PARTS
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
 # How far apart "about" lets two figures be, as a share of the figure (about 200 covers 180 to 220).
@@ -107,7 +108,10 @@ ESTIMATE_RATIO = 2.0
 COMPATIBLE_NOTE = "the figures can all be true at once"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE,
+                                  POINTS, *RECORD_PARTS}
+# The figures of a side's record or a game's final score (nlp.tallies), in a row for each side.
+TALLY_PARTS = frozenset({POINTS, *RECORD_PARTS})
 # Nouns that are shares themselves: a share "of" none of them ("Turnout was 90 per cent") is labelled by the noun.
 SHARE_NOUNS = frozenset({"turnout", "rate", "share", "proportion", "percentage", "participation", "majority"})
 # Figures listed side by side and never set against each other, with why: a story may hold several of each (two
@@ -117,6 +121,7 @@ LISTED_ONLY = {
     SHARE: "shares of one whole may be measured differently, or at other times",
     LEVEL: "a level may be measured more than once, or of more than one person",
     CALIBRE: "a story may tell of more than one gun",
+    **{part: "a record or a score may be of another day or game" for part in TALLY_PARTS},
 }
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
@@ -151,6 +156,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
 
         spellings = spelling_groups(cast)
     whose = _people_at(cast, spellings)
+    sides = _sides_at(cast)
     # each age's, term's and fall's cast member, where the source names them, read once
     person_of = {(a.article.id, f): p for a in analyses for f in a.figures if f.what in PERSONAL
                  and (p := _person_of(f, a.article.id, whose)) is not None}
@@ -212,7 +218,9 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                     what, unit = next(iter(part_whats[people])), people
             if what == SHARE and figure.place is not None:  # "65 % of traffic to India": India's row
                 unit = f"{unit or ''}|{place_key(figure.place)}"
-            if what not in PERSONAL:  # a person's figure is theirs whenever the sentence tells of them
+            if what in TALLY_PARTS:  # a record's or a score's side: the cast member named there, or the name
+                unit = _side_of(figure, analysis, sides)
+            elif what not in PERSONAL:  # a person's figure is theirs whenever the sentence tells of them
                 unit = _timed(unit, figure)  # a figure of another time ("killing seven" in September): that time's row
             key = _row_key((what, unit), keys)
             # a source's first statement of a figure is its cell; a sum of money is one among the several a story
@@ -252,12 +260,38 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             continue  # things counted with no word of what happened to them, and no sources alike: background
         n = len(out) + 1
         status, note = _status(what, cells)
-        shown = _base_unit(unit) if what != SHARE else "%"  # a part's unit without its place's key, nor its time
+        shown = _base_unit(unit) if what not in (SHARE, *TALLY_PARTS) else "%" if what == SHARE else what
+        # (a part's unit without its place's key, nor its time; a tally's, what its number is)
         values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, shown, c.figure.text,
                                    c.figure.start, c.figure.end, c.published, c.figure.alleged) for c in cells)
         part = cells[0].figure.place if what == SHARE else cells[0].figure.part
         out.append(Figure(f"g{n}", _label(what, unit, part), status, note, values))
     return tuple(out)
+
+
+_TALLY_IN_NAME = re.compile(r"\d+-\d+")
+
+
+def _sides_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Each source's mentions of any cast member, person, team or place, as (start, end, row key): the sides a
+    record or a score may be given to."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in cast:
+        for mention in entity.mentions:
+            out.setdefault(mention.source, []).append((mention.start, mention.end, f"{entity.name}#{entity.id}"))
+    return out
+
+
+def _side_of(figure: FigureRef, analysis: ArticleAnalysis, sides: dict[str, list[tuple[int, int, str]]]) -> str:
+    """The row key of a tally's side: the one cast member named over its name, else the name as written
+    ("76ers", which the recogniser tags no name), without a leading "the"."""
+    start, end = figure.person or (figure.start, figure.start)
+    hits = {key for s, e, key in sides.get(analysis.article.id, ()) if s <= start and end <= e
+            and not _TALLY_IN_NAME.search(key)}  # ("Evansville 91-73", a name the recogniser ran on into the score)
+    if len(hits) == 1:
+        return next(iter(hits))
+    name = re.sub(r"^(?:the|The)\s+", "", analysis.article.text[start:end])
+    return f"{name}#{name.lower()}"
 
 
 def _people_at(cast: Sequence[Entity], spellings: Sequence[Sequence[Entity]]) -> dict[str, list[tuple[int, int, str]]]:
@@ -569,6 +603,8 @@ def _base_unit(unit: str | None) -> str | None:
 
 
 def _label(what: str, unit: str | None, part: str | None = None) -> str:
+    if what in TALLY_PARTS:  # "wins (Wladimir Klitschko)", "points (North Carolina)"
+        return f"{what} ({(unit or '').split('#')[0]})"
     if unit is not None and "@" in unit:  # "injured (September)": the toll of an earlier event
         base, _, time = unit.partition("@")
         label = _label(what, base or None, part)
