@@ -381,3 +381,17 @@ def test_one_who_only_reports_the_news_is_not_what_the_next_sentence_is_about(an
     analysis = analyse_text(text)
     assert [(f.what, f.value, text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"] == \
         [("age", 85, "Bettie Page")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ECB+ 10_ecb (a dev event)
+    ("While the numbers are n't confirmed , the deal is believed to be an offer of eight years and around $ 160 "
+     "million .", [("contract", "years", 8, None), ("money", "$", 160_000_000, "about")]),
+    ("Angels general manager Tony Reagins confirmed to the Los Angeles Times that he has made an eight-year offer to "
+     "free agent first baseman Mark Teixeira .", [("contract", "years", 8, None)]),
+    # a time spent somewhere is no contract's length
+    ("A Perth man has survived after spending up to two nights in an ice cave on Mt Cook .",
+     [("duration", "night", 2, "up to")]),
+])
+def test_a_contract_s_length(analyse_text, text, expected):
+    assert figures(analyse_text, text) == expected

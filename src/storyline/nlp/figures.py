@@ -173,6 +173,11 @@ TERM_UNITS = {"year": "years", "month": "months"}
 PRISON_CUES = frozenset({"sentence", "jail", "prison", "imprison", "imprisonment", "parole", "incarceration"})
 TERM_CUE_WINDOW = 8
 MAX_TERM = 1000
+# The length of a contract, a deal or an offer: "an eight-year offer" (contract, 8, years). No contract of a
+# player, a lease or a franchise runs longer than this many years; a bigger number is no length.
+CONTRACT = "contract"
+CONTRACT_NOUNS = frozenset({"contract", "deal", "offer", "extension", "agreement", "lease", "pact"})
+MAX_CONTRACT_YEARS = 99
 # The verbs whose "at the age of N" (or "aged N") is the person's age in the news: their death. An age at any
 # other act ("At the age of 10 , Page began to mimic actresses", "in 2005 , at the age of 91 , Felt told Vanity
 # Fair") dates a time of their life, and two sources' such ages are no dispute (ECB+ 4_ecb and 28_ecb, in no
@@ -272,7 +277,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
             continue
         found = None
         if ent.label_ in NUMBER_LABELS or ent.label_ in ("DATE", "TIME"):
-            found = _prison_term(doc, text, ent, sentence, pronouns) or \
+            found = _prison_term(doc, text, ent, sentence, pronouns) or _contract_term(doc, text, ent, sentence) or \
                 _duration(doc, text, ent, sentence)
         if found is None and ent.label_ in NUMBER_LABELS:  # ("90 per cent" is sometimes taken for money)
             found = _share(doc, text, ent, sentence)
@@ -1137,6 +1142,29 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _
     elif person is not None:
         span = _name_span(person)
         figure = replace(figure, person=(span.start_char, span.end_char))
+    return [figure], set(range(ent.start, ent.end))
+
+
+def _contract_term(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    """The length of a contract, a deal or an offer of one: "an eight-year offer", "an eight-year contract offer",
+    "an offer of eight years" (ECB+ 10_ecb)."""
+    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
+    if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
+        return None
+    unit = units[0]
+    head = unit.head
+    if unit.dep_ == "compound":  # "eight-year contract offer": the compound's last noun
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            head = head.head
+        contract = any(t.lemma_.lower() in CONTRACT_NOUNS for t in doc[unit.i + 1:head.i + 1])
+    elif unit.dep_ == "pobj" and head.lower_ == "of":  # "an offer of eight years"
+        contract = head.head.lemma_.lower() in CONTRACT_NOUNS
+    else:
+        contract = False
+    value = number_value(_number_words(doc[ent.start:unit.i].text.replace("-", " ")))
+    if not contract or value is None or not 0 < value <= MAX_CONTRACT_YEARS:
+        return None
+    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), CONTRACT, TERM_UNITS[unit.lemma_.lower()], sentence)
     return [figure], set(range(ent.start, ent.end))
 
 

@@ -34,8 +34,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..nlp.figures import (CALIBRE, CHILDREN, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS, SHARE,
-                           place_key)
+from ..nlp.figures import (CALIBRE, CHILDREN, CONTRACT, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS,
+                           SHARE, place_key)
 from ..nlp.tallies import POINTS, RECORD_PARTS
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
@@ -109,7 +109,7 @@ COMPATIBLE_NOTE = "the figures can all be true at once"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
 KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE,
-                                  POINTS, *RECORD_PARTS}
+                                  POINTS, *RECORD_PARTS, CONTRACT}
 # The figures of a side's record or a game's final score (nlp.tallies), in a row for each side.
 TALLY_PARTS = frozenset({POINTS, *RECORD_PARTS})
 # Nouns that are shares themselves: a share "of" none of them ("Turnout was 90 per cent") is labelled by the noun.
@@ -122,6 +122,7 @@ LISTED_ONLY = {
     LEVEL: "a level may be measured more than once, or of more than one person",
     CALIBRE: "a story may tell of more than one gun",
     **{part: "a record or a score may be of another day or game" for part in TALLY_PARTS},
+    CONTRACT: "a story may tell of more than one contract or offer",
 }
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
@@ -603,6 +604,8 @@ def _base_unit(unit: str | None) -> str | None:
 
 
 def _label(what: str, unit: str | None, part: str | None = None) -> str:
+    if what == CONTRACT:  # "contract length (years)"
+        return f"contract length ({unit})" if unit else "contract length"
     if what in TALLY_PARTS:  # "wins (Wladimir Klitschko)", "points (North Carolina)"
         return f"{what} ({(unit or '').split('#')[0]})"
     if unit is not None and "@" in unit:  # "injured (September)": the toll of an earlier event
