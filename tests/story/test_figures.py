@@ -402,3 +402,14 @@ def test_a_number_that_ends_a_name_counts_nothing(analyse_text):
                      "a France Telecom spokeswoman who asked not to be named said .", id="a"),
         analyse_text("`` We 've lost three out of four lines .", id="b")], summary_words=0)
     assert not [f for f in report.figures if "line" in f.what]
+
+
+def test_a_row_never_compared_lists_every_figure_a_source_gives(analyse_text):
+    """ECB+ 33_3ecb (a dev event) tells of two guns in one sentence; a calibre row, never compared, lists both, as a
+    money row lists each sum."""
+    report = build_story([
+        analyse_text("He said it was a .32 - caliber revolver , not a .45 - caliber handgun like the one that killed "
+                     "the girl .", id="a"),
+        analyse_text("His client had a .32-caliber revolver .", id="b")], summary_words=0)
+    assert rows(report)["caliber (gun)"] == ("agree", [("a", 0.32, None), ("a", 0.45, None), ("b", 0.32, None)])
+    assert not [f for f in report.facts if f.status == "conflicting"]

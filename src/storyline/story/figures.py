@@ -226,8 +226,9 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
             key = _row_key((what, unit), keys)
             # a source's first statement of a figure is its cell; a sum of money is one among the several a story
             # holds (an offer, another player's deal: ECB+ 10_ecb), so a money row lists each different sum a
-            # source gives in its currency, listed, not compared (a difference is read from first sums alone)
-            if key in seen and (what != "money" or any(
+            # source gives in its currency, listed, not compared (a difference is read from first sums alone); so
+            # do the rows never compared (two guns' calibres, two records of one coach: LISTED_ONLY)
+            if key in seen and (what != "money" and what not in LISTED_ONLY or any(
                     c.source == analysis.article.id and c.figure.value == figure.value for c in rows[key])):
                 continue
             seen.add(key)
