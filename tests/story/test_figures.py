@@ -273,6 +273,8 @@ def test_a_row_is_named_by_the_verb_s_past_participle():
     assert [_label(verb, "delegate") for verb in ("win", "rob", "visit", "capture", "play", "identify")] == [
         "delegate won", "delegate robbed", "delegate visited", "delegate captured", "delegate played",
         "delegate identified"]
+    # "four loud pops" heard (ECB+ 18_6ecb), "Three or four robbers" who burst in (24_15ecb)
+    assert [_label("hear", "pop"), _label("burst", "robber")] == ["pop heard", "robber burst"]
 
 
 BANKS = ("Protesters targeted a commercial area near the National Technical University of Athens , known as the "

@@ -97,7 +97,19 @@ IRREGULAR = {
     "shut": "shut", "spread": "spread", "split": "split", "stick": "stuck", "swear": "sworn", "tear": "torn",
     "wear": "worn", "wind": "wound", "bid": "bid", "begin": "begun", "teach": "taught", "seek": "sought",
     "fight": "fought", "flee": "fled", "freeze": "frozen", "hang": "hung", "ride": "ridden", "shake": "shaken",
-    "sit": "sat", "slay": "slain", "sweep": "swept"}
+    "sit": "sat", "slay": "slain", "sweep": "swept",
+    # ("call heared", "robber bursted" in rows of ECB+ stories)
+    "hear": "heard", "cast": "cast", "burst": "burst", "oversee": "overseen", "go": "gone", "come": "come",
+    "become": "become", "overcome": "overcome", "know": "known", "show": "shown", "blow": "blown",
+    "forgive": "forgiven", "forget": "forgotten", "get": "got", "lay": "laid", "lend": "lent",
+    "let": "let", "light": "lit", "mislead": "misled", "override": "overridden", "overtake": "overtaken",
+    "quit": "quit", "read": "read", "rid": "rid", "ring": "rung", "say": "said", "shed": "shed", "shrink": "shrunk",
+    "sing": "sung", "sleep": "slept", "slide": "slid", "speak": "spoken", "spin": "spun", "stand": "stood",
+    "sting": "stung", "swim": "swum", "swing": "swung", "tell": "told",
+    "think": "thought", "understand": "understood", "undertake": "undertaken", "wake": "woken", "withdraw":
+    "withdrawn", "withhold": "withheld", "bend": "bent", "bind": "bound", "breed": "bred", "deal": "dealt",
+    "feel": "felt", "forbid": "forbidden", "foresee": "foreseen", "mean": "meant", "shine": "shone",
+    "upset": "upset", "uphold": "upheld", "weep": "wept", "wring": "wrung"}
 # A verb of one syllable that ends in consonant, vowel, consonant doubles its last letter: "rob" -> "robbed".
 _DOUBLES = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 # A figure and an estimate of one kind of thing that differ by more than this factor ("two boats" attacked /
