@@ -780,3 +780,20 @@ def test_according_to_on_a_speech_verb_with_its_subject_names_where_the_words_we
                         "I never understood how anyone believed those poses were sexy .": "Page"}
     analysis = analyse_text("`` We have no plans to leave , '' according to a senior official .")
     assert [q.speaker.text for q in analysis.quotes if q.kind == "direct"] == ["a senior official"]
+
+
+def test_a_quote_line_after_a_sentence_that_brings_a_new_person_in_is_theirs(analyse_text):
+    # ECB+ 8_7ecb (a dev event): Simons is named for the first time in the sentence before, and hears, not says;
+    # a person already named before (Currie, in the last line) does not take a quote line after a sentence that
+    # does not speak
+    quotes = analyse_text(
+        "Bob Currie , 66 , who lives near the Wells Fargo branch , said that in the morning he saw a police car .\n"
+        "T.J. Simons , 17 , who works at the 76 station on Oregon 214 about 500 feet from the bank , also heard the "
+        "blast .\n"
+        "`` At first I thought it was thunder , until I saw all the cops showing up . ''\n"
+        "Currie walked back to his apartment .\n"
+        "`` It sounded like somebody tossing a Dumpster off a three-story building . ''").quotes
+    first = next(q for q in quotes if q.text.strip().startswith("At first"))
+    assert (first.rule, first.speaker.text) == ("previous_subject", "T.J. Simons")
+    last = next(q for q in quotes if q.text.strip().startswith("It sounded"))
+    assert last.speaker is None or "Currie" not in last.speaker.text

@@ -8,6 +8,8 @@ paragraph before (:func:`previous_paragraph`) or the subject of the sentence bef
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ...vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER
@@ -98,12 +100,32 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
         # a paragraph that is one quote and nothing else, right after a paragraph whose last sentence has a
         # person for its subject and speaks: 'Mr. Pigeon also commended police ...⏎"They managed to stop
         # any further loss of life."' (ECB+ 18_6ecb); not 'Gantz is meeting officials ...⏎"We're not ..."'
+        # A person the sentence before introduces (named there for the first time) counts as well, whatever the
+        # verb: 'T.J. Simons , 17 , who works at the 76 station ... , also heard the blast .⏎`` At first I
+        # thought it was thunder ... ' (ECB+ 8_7ecb): news brings a new voice in, then quotes it.
         text = ctx.text
         line_end = ctx.line_end(quote.close_mark)
         if gap.count("\n") > 2 or text[ctx.line_start(quote.open_mark):quote.open_mark].strip() or \
-                not only(text[quote.close_mark + 1:line_end], ".,\"'”’") or lemma(before.sent.root) not in SPEECH_VERBS:
+                not only(text[quote.close_mark + 1:line_end], ".,\"'”’"):
             return None
+        subject = person_subject_of(ctx, before.sent)
+        if lemma(before.sent.root) in SPEECH_VERBS or (subject is not None and _introduced(ctx, subject)):
+            return subject
+        return None
     return person_subject_of(ctx, before.sent)
+
+
+def _introduced(ctx: Context, person: Token) -> bool:
+    """Whether a sentence brings a new voice in: a name (not a pronoun) the article's body has not written
+    before, set off by a comma for who they are ("T.J. Simons , 17 , who works at ..."; not the lead's "Benny
+    Gantz is meeting with high-level officials", whose next line quotes someone else)."""
+    if person.ent_type_ != "PERSON" and person.text not in ctx.people:
+        return False
+    if person.i + 1 >= len(person.doc) or person.doc[person.i + 1].text != ",":
+        return False
+    name = person.text
+    before = ctx.text[ctx.body[0]:person.sent.start_char]
+    return name[:1].isupper() and not re.search(rf"\b{re.escape(name)}\b", before)
 
 
 def owned_speech(ctx: Context, quote: QuoteSpan) -> Found | None:
