@@ -58,13 +58,10 @@ def extract_tallies(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         start, end = first.idx, last.idx + len(last)
         tally = text[start:end]
         values = [float(n.text) for n in numbers]
+        noun = _score_noun(doc, last.i)
         after = _next_word(doc, last.i)
-        if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in WIN_NOUNS | LOSS_NOUNS:
-            noun = _score_noun(doc, last.i)
-            if noun is None:
-                continue  # "10-20 years": a range of something counted
-        else:
-            noun = _score_noun(doc, last.i)
+        if noun is None and after is not None and after.pos_ == "NOUN":
+            continue  # "10-20 men", "a 9-14 start": a range of something counted, or a tally of another kind
         sides = _score_sides(doc, first, last, noun) if len(numbers) == 2 else None
         if sides is not None:
             winner, loser = sides

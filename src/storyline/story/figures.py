@@ -124,6 +124,8 @@ KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED,
                                   POINTS, *RECORD_PARTS, CONTRACT}
 # The figures of a side's record or a game's final score (nlp.tallies), in a row for each side.
 TALLY_PARTS = frozenset({POINTS, *RECORD_PARTS})
+# A score inside a name the recogniser ran on into it ("Evansville 91-73"): no side's row takes that name.
+_TALLY_IN_NAME = re.compile(r"\d+-\d+")
 # Nouns that are shares themselves: a share "of" none of them ("Turnout was 90 per cent") is labelled by the noun.
 SHARE_NOUNS = frozenset({"turnout", "rate", "share", "proportion", "percentage", "participation", "majority"})
 # Figures listed side by side and never set against each other, with why: a story may hold several of each (two
@@ -179,12 +181,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
         if figure.what in NAMED_AFTER:
             named.setdefault((figure.what, person), set()).add(figure.value)
     described = _described(analyses, person_of, named, whose)
-    # the people each sentence names, by (source, sentence): whose things a count may be
-    named_in: dict[tuple[str, int], set[str]] = {}
-    for analysis in analyses:
-        for m in analysis.mentions:
-            if m.label == "PERSON" and m.name.split():
-                named_in.setdefault((analysis.article.id, m.sentence), set()).add(m.name.split()[-1].lower())
+    named_in = _surnames_by_sentence(analyses)
     keys: list[tuple[str, str | None]] = []  # each row's key, in the order rows first appear
     rows: dict[tuple[str, str | None], list[_Cell]] = {}
     # the happenings of the parts by place that some source names ("12 Somali" arrested): a source that gives
@@ -266,16 +263,16 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 what not in (COUNT, DURATION) and all(c.plain for c in cells))):
             # in one source: a figure of another time (nothing to set beside it, and no figure of the news), or a
             # count no verb of the text names ("two assumptions", "12 countries": background) or not plainly
-            # ("At least 17", "two"), or a length of time (an ordeal's, a career's). A thing a verb counts plainly is news however few sources give it: "three
-            # major underwater data lines were cut", "attacked ... four shops and two banks" (ECB+ 30_ecb, 19_ecb);
-            # things seized stay listed from one source too ("Nine assault rifles", 12_3ecb)
+            # ("At least 17", "two"), or a length of time (an ordeal's, a career's). A thing a verb counts plainly
+            # is news however few sources give it: "three major underwater data lines were cut", "attacked ...
+            # four shops and two banks" (ECB+ 30_ecb, 19_ecb); things seized stay listed from one source too
+            # ("Nine assault rifles", 12_3ecb)
             continue
         if what == COUNT and not all(_counts_people(c.figure) for c in cells) and not _things_alike(cells, named_in):
             continue  # things counted with no word of what happened to them, and no sources alike: background
         n = len(out) + 1
         status, note = _status(what, cells)
-        shown = _base_unit(unit) if what not in (SHARE, *TALLY_PARTS) else "%" if what == SHARE else what
-        # (a part's unit without its place's key, nor its time; a tally's, what its number is)
+        shown = _shown_unit(what, unit)
         values = tuple(FigureValue(c.source, c.figure.value, c.figure.qualifier, shown, c.figure.text,
                                    c.figure.start, c.figure.end, c.published, c.figure.alleged) for c in cells)
         part = cells[0].figure.place if what == SHARE else cells[0].figure.part
@@ -283,7 +280,24 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     return tuple(out)
 
 
-_TALLY_IN_NAME = re.compile(r"\d+-\d+")
+def _shown_unit(what: str, unit: str | None) -> str | None:
+    """A row's unit as its cells show it: a share's "%", a tally's what its number is ("wins"), else the unit
+    without its place's key or its time."""
+    if what == SHARE:
+        return "%"
+    if what in TALLY_PARTS:
+        return what
+    return _base_unit(unit)
+
+
+def _surnames_by_sentence(analyses: Sequence[ArticleAnalysis]) -> dict[tuple[str, int], set[str]]:
+    """The last words of the people each sentence names, by (source, sentence): whose things a count may be."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            if m.label == "PERSON" and m.name.split():
+                out.setdefault((analysis.article.id, m.sentence), set()).add(m.name.split()[-1].lower())
+    return out
 
 
 def _sides_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
