@@ -797,3 +797,19 @@ def test_a_quote_line_after_a_sentence_that_brings_a_new_person_in_is_theirs(ana
     assert (first.rule, first.speaker.text) == ("previous_subject", "T.J. Simons")
     last = next(q for q in quotes if q.text.strip().startswith("It sounded"))
     assert last.speaker is None or "Currie" not in last.speaker.text
+
+
+def test_a_quote_line_opening_with_a_phrase_of_time_goes_on_with_the_speaker_before(analyse_text):
+    # ECB+ 8_7ecb (a dev event): "Later in the afternoon ," opens the quote's line; "He" (Currie) spoke just before
+    quotes = analyse_text(
+        "Bob Currie , 66 , who lives near the Wells Fargo branch , said that in the morning he saw a police car "
+        "blocking the drive-up teller window .\n"
+        "He said the Wells Fargo evacuated at 1:30 p.m. and he saw people leaving the bank from his balcony .\n"
+        "Later in the afternoon , `` I went back to my computer and all of a sudden heard this loud ka-boom . ''\n"
+        "Police closed the road , and a spokesman would not comment .\n"
+        "On Friday , `` We are still looking at it . ''").quotes
+    later = next(q for q in quotes if q.text.strip().startswith("I went back"))
+    assert (later.rule, later.speaker.text) == ("previous_subject", "He")
+    # no person is the subject of the sentence before the last line: nobody goes on
+    last = next(q for q in quotes if q.text.strip().startswith("We are"))
+    assert last.speaker is None or last.speaker.text != "He"

@@ -22,6 +22,9 @@ from .speakers import person_subject_of
 # A quote with no cue continues the previous one when at most this many characters of
 # non-quoted text lie between them (room for '," Kirby said. "').
 CONTINUATION_GAP = 80
+# A quote line may open with a phrase of time or place of at most this many words before its quote mark ("Later
+# in the afternoon ,"): set by hand from that ECB+ 8_7ecb line (four words).
+MAX_OPENING_WORDS = 5
 
 
 def previous_in_paragraph(ctx: Context, quote: QuoteSpan, previous: Attribution | None,
@@ -92,10 +95,11 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
     Only a person (a PERSON name, or a pronoun for one) who is the subject of the sentence just
     before counts.
     """
-    before = ctx.token_at(quote.open_mark, forward=False)
+    opening = _after_opening(ctx, quote)
+    before = ctx.token_at(opening, forward=False)
     if before is None or before.text not in (".", "!", "?"):
         return None
-    gap = ctx.text[before.idx:quote.open_mark]
+    gap = ctx.text[before.idx:opening]
     if "\n" in gap:
         # a paragraph that is one quote and nothing else, right after a paragraph whose last sentence has a
         # person for its subject and speaks: 'Mr. Pigeon also commended police ...⏎"They managed to stop
@@ -105,7 +109,7 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
         # thought it was thunder ... ' (ECB+ 8_7ecb): news brings a new voice in, then quotes it.
         text = ctx.text
         line_end = ctx.line_end(quote.close_mark)
-        if gap.count("\n") > 2 or text[ctx.line_start(quote.open_mark):quote.open_mark].strip() or \
+        if gap.count("\n") > 2 or text[ctx.line_start(quote.open_mark):opening].strip() or \
                 not only(text[quote.close_mark + 1:line_end], ".,\"'”’"):
             return None
         subject = person_subject_of(ctx, before.sent)
@@ -113,6 +117,24 @@ def previous_subject(ctx: Context, quote: QuoteSpan) -> Token | None:
             return subject
         return None
     return person_subject_of(ctx, before.sent)
+
+
+def _after_opening(ctx: Context, quote: QuoteSpan) -> int:
+    """Where a quote's line opens, past a short phrase of time or place set off by a comma before the quote
+    ('Later in the afternoon , `` I went back to my computer ... \'\'', ECB+ 8_7ecb): the quote mark itself when
+    there is none. The phrase has no verb and at most MAX_OPENING_WORDS words."""
+    line_start = ctx.line_start(quote.open_mark)
+    prefix = ctx.text[line_start:quote.open_mark]
+    if not prefix.strip() or not prefix.rstrip().endswith(","):
+        return quote.open_mark
+    first = ctx.token_at(line_start, forward=True)
+    last = ctx.token_at(quote.open_mark, forward=False)
+    if first is None or last is None or first.i > last.i:
+        return quote.open_mark
+    words = [t for t in ctx.doc[first.i:last.i + 1] if not t.is_punct]
+    if len(words) > MAX_OPENING_WORDS or any(t.pos_ in ("VERB", "AUX", "PROPN", "PRON") for t in words):
+        return quote.open_mark
+    return line_start
 
 
 def _introduced(ctx: Context, person: Token) -> bool:
