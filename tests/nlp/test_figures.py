@@ -383,6 +383,16 @@ def test_one_who_only_reports_the_news_is_not_what_the_next_sentence_is_about(an
         [("age", 85, "Bettie Page")]
 
 
+def test_a_verb_joined_to_another_shares_its_subject_s_age(analyse_text):
+    """ECB+ 4_2ecb: the parser hangs "has died" on "titillated" of the relative clause; the age is still Page's."""
+    text = ("Bettie Page , the raven-haired pin-up whose naughty-but-nice romps with whips , garters and high heels "
+            "titillated a generation of young men in the post-war years , has died at the age of 85 after suffering a "
+            "heart attack earlier this month and slipping into a coma .")
+    analysis = analyse_text(text)
+    assert [(f.what, f.value, text[f.person[0]:f.person[1]]) for f in analysis.figures if f.what == "age"] == \
+        [("age", 85, "Bettie Page")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # ECB+ 10_ecb (a dev event)
     ("While the numbers are n't confirmed , the deal is believed to be an offer of eight years and around $ 160 "

@@ -1380,6 +1380,11 @@ def _subject_name(verb: Token) -> Token | None:
             # (the parser hangs such a name as a conjunct as often as in apposition)
             return next((c for c in child.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"
                          and c.ent_type_ == "PERSON"), None)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        # a verb joined to another shares its subject: "Bettie Page , the raven-haired pin-up whose ... romps ...
+        # titillated a generation ... , has died at the age of 85" (ECB+ 4_2ecb), where the parser hung "died" on
+        # "titillated"
+        return _subject_name(verb.head)
     return None
 
 
