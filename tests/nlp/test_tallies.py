@@ -22,6 +22,9 @@ def tallies(analyse_text, text):
     ("He stopped Hasim Rahman ( 45-7-2 ) in the seventh round .",
      [("wins", 45, "Hasim Rahman", "45-7-2"), ("losses", 7, "Hasim Rahman", "45-7-2"),
       ("draws", 2, "Hasim Rahman", "45-7-2")]),
+    # ECB+ 5_5ecb: a team the tagger takes for a common noun
+    ("Expected to contend for a division title after the addition of Elton Brand , the Sixers ( 9-14 ) are instead "
+     "last in the division .", [("wins", 9, "Sixers", "9-14"), ("losses", 14, "Sixers", "9-14")]),
     ("Expected by many to be one of the top teams in the Eastern Conference , the 76ers have opened 9-14 with eight "
      "losses in their last 10 games .", [("wins", 9, "76ers", "9-14"), ("losses", 14, "76ers", "9-14")]),
     # final scores: the winner gets the higher number

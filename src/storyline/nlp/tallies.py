@@ -194,6 +194,8 @@ def _name(token: Token | None) -> tuple[int, int] | None:
         return first.idx, last.idx + len(last)
     if token.text[:1].isdigit() and token.text[-1:].isalpha():  # "76ers"
         return token.idx, token.idx + len(token)
+    if token.pos_ == "NOUN" and token.text[:1].isupper() and token.i > token.sent.start:
+        return token.idx, token.idx + len(token)  # "the Sixers ( 9-14 )", a team the tagger took for a noun
     return None
 
 
@@ -215,7 +217,8 @@ def _record_holder(doc: Doc, first: Token) -> tuple[int, int] | None:
     i = first.i - 1
     if i >= 0 and doc[i].text in ("(", ","):
         j = i - 1
-        if j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isdigit() and doc[j].text[-1:].isalpha()):
+        if j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].text[:1].isdigit() and doc[j].text[-1:].isalpha()
+                       or doc[j].pos_ == "NOUN" and doc[j].text[:1].isupper()):
             return _name(doc[j])
         return None
     if i >= 0 and doc[i].lower_ in RECORD_VERBS:
