@@ -27,6 +27,11 @@ def tallies(analyse_text, text):
      "last in the division .", [("wins", 9, "Sixers", "9-14"), ("losses", 14, "Sixers", "9-14")]),
     ("Expected by many to be one of the top teams in the Eastern Conference , the 76ers have opened 9-14 with eight "
      "losses in their last 10 games .", [("wins", 9, "76ers", "9-14"), ("losses", 14, "76ers", "9-14")]),
+    # records a noun names (ECB+ 5_14ecb, 5_3ecb)
+    ("The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a disappointing 9-14 start to the "
+     "2008-09 season .", [("wins", 9, "Philadelphia 76ers", "9-14"), ("losses", 14, "Philadelphia 76ers", "9-14")]),
+    ("In just over three seasons at the helm for Philadelphia , Cheeks compiled a mark of 122-147 ( .454 ) .",
+     [("wins", 122, "Cheeks", "122-147"), ("losses", 147, "Cheeks", "122-147")]),
     # final scores: the winner gets the higher number
     ("Hansbrough scored 20 points Thursday night to break Ford 's 30-year-old mark and help top-ranked North "
      "Carolina beat Evansville 91-73 , a game that was completely overshadowed by the 6-foot-9 senior 's record "

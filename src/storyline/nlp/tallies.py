@@ -43,6 +43,10 @@ RECORD_VERBS = frozenset("is was are were be been stands stood at to opened open
 # with the Bulldogs at 12 - 12", "stretched the Creighton lead to 50 - 44"), not a side's record.
 GAME_STATE = frozenset("lead deficit game run margin score advantage gap halftime half".split())
 GAME_VERBS = frozenset("tie cut trim stretch extend narrow push pull close".split())
+# Nouns that make a tally a record ("a disappointing 9-14 start", "a mark of 122-147"), and words that may follow a
+# record ("Cheeks is 284-286 lifetime").
+RECORD_NOUNS = frozenset("record mark start".split())
+RECORD_TAILS = frozenset("lifetime overall career".split())
 # Prepositions that introduce the other side of a game a noun names.
 OTHER_SIDE = frozenset("over against of to at by".split())
 _TALLY = re.compile(r"^\d{1,3}$")
@@ -60,8 +64,15 @@ def extract_tallies(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         values = [float(n.text) for n in numbers]
         noun = _score_noun(doc, last.i)
         after = _next_word(doc, last.i)
-        if noun is None and after is not None and after.pos_ == "NOUN":
-            continue  # "10-20 men", "a 9-14 start": a range of something counted, or a tally of another kind
+        record = _record_noun(doc, first, last)
+        if record is not None:  # "a disappointing 9-14 start", "compiled a mark of 122-147"
+            holder = _name(next((c for c in record.children if c.dep_ == "poss"), None)) or _name(_subject_of(record))
+            if holder is not None:
+                for what, number, value in zip(RECORD_PARTS, numbers, values):
+                    out.append(_figure(text, start, end, tally, value, what, sentence, number, holder))
+            continue
+        if noun is None and after is not None and after.pos_ == "NOUN" and after.lower_ not in RECORD_TAILS:
+            continue  # "10-20 men": a range of something counted, or a tally of another kind
         sides = _score_sides(doc, first, last, noun) if len(numbers) == 2 else None
         if sides is not None:
             winner, loser = sides
@@ -76,6 +87,17 @@ def extract_tallies(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         for what, number, value in zip(RECORD_PARTS, numbers, values):
             out.append(_figure(text, start, end, tally, value, what, sentence, number, holder))
     return out
+
+
+def _record_noun(doc: Doc, first: Token, last: Token) -> Token | None:
+    """The noun that says a tally is a record: right after it ("a 9-14 start", "a 162-139 record"), or before its
+    "of" ("a mark of 122-147"); None for any other tally."""
+    after = _next_word(doc, last.i)
+    if after is not None and after.lower_ in RECORD_NOUNS:
+        return after
+    if first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in RECORD_NOUNS:
+        return doc[first.i - 2]
+    return None
 
 
 def _figure(text: str, start: int, end: int, tally: str, value: float, what: str, sentence: int, number: Token,
@@ -110,7 +132,8 @@ def _in_range_of(doc: Doc, first: int, last: int) -> bool:
     after = doc[last + 1] if last + 1 < len(doc) else None
     if before is not None and (before.text in ("$", "£", "€", "-", "/") or before.lower_ in (
             "from", "between", "ages", "aged", "age", "of", "about", "some", "around")):
-        return True
+        # (but "a mark of 122-147" is a record: see _record_noun)
+        return not (before.lower_ == "of" and first >= 2 and doc[first - 2].lower_ in RECORD_NOUNS)
     return after is not None and (after.text in ("-", "/", "%") or after.lower_ in (
         "million", "billion", "percent", "per", "years", "year", "months", "days", "hours", "minutes", "feet",
         "foot", "metres", "meters", "miles", "pounds"))
@@ -186,16 +209,18 @@ def _name(token: Token | None) -> tuple[int, int] | None:
     # preposition's; of a common noun, only the words before it ("Cheeks record as an NBA head coach")
     own = _own_words(token)
     proper = [t for t in own if t.pos_ == "PROPN" and t.i <= token.i + 3 and (token.pos_ == "PROPN" or t.i < token.i)]
-    if proper:
+    if proper and not (token.text[:1].isdigit() and token.text[-1:].isalpha()):
         last = proper[-1]
         first = last
         while first.i > 0 and first.nbor(-1).pos_ == "PROPN":
             first = first.nbor(-1)
         return first.idx, last.idx + len(last)
-    if token.text[:1].isdigit() and token.text[-1:].isalpha():  # "76ers"
-        return token.idx, token.idx + len(token)
-    if token.pos_ == "NOUN" and token.text[:1].isupper() and token.i > token.sent.start:
-        return token.idx, token.idx + len(token)  # "the Sixers ( 9-14 )", a team the tagger took for a noun
+    if (token.text[:1].isdigit() and token.text[-1:].isalpha()) or (  # "76ers", "the Sixers ( 9-14 )": a team
+            token.pos_ == "NOUN" and token.text[:1].isupper() and token.i > token.sent.start):  # the tagger missed
+        first = token
+        while first.i > 0 and first.nbor(-1).pos_ == "PROPN":  # "Philadelphia 76ers"
+            first = first.nbor(-1)
+        return first.idx, token.idx + len(token)
     return None
 
 
