@@ -405,3 +405,16 @@ def test_a_verb_joined_to_another_shares_its_subject_s_age(analyse_text):
 ])
 def test_a_contract_s_length(analyse_text, text, expected):
     assert figures(analyse_text, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ECB+ 35_3ecbplus, 26_1ecbplus (dev events): how many times something was done
+    ("Linebacker Steve Foley was shot three times by an off - duty Coronado police officer .",
+     [("shoot", "times", 3, None)]),
+    ("Mr . Gigante was arrested seven times between 17 and 25 .", [("arrest", "times", 7, None)]),
+    # a multiple of something, and what was said, are not
+    ("His blood-alcohol level was more than five times the legal limit .", [("count", "limit", 5, "more than")]),
+    ("He said it three times .", []),
+])
+def test_how_many_times_something_was_done(analyse_text, text, expected):
+    assert [f for f in figures(analyse_text, text) if f[0] != "age"] == expected

@@ -304,6 +304,7 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
     out += _unharmed(doc, text, sentence_of, region, background)
     out += _multiples(doc, text, sentence_of, region, background)
     out += extract_tallies(doc, text, sentence_of, region)
+    out += _repeats(doc, text, sentence_of, region, background)
     out = [replace(f, alleged=True) if f.what in ALLEGED_TOLLS and _alleged(doc, f) else f for f in out]
     return tuple(sorted(out, key=lambda f: f.start))
 
@@ -1444,6 +1445,30 @@ def _multiples(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[in
         span = doc[token.i:head.i + 1]
         out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
                              what, "people", sentence_of[token.i], token.idx, token.idx + len(token)))
+    return out
+
+
+def _repeats(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
+             background: set[int]) -> list[FigureRef]:
+    """How many times something was done: "stabbed his wife 20 times", "was shot seven times" (the verb, "times",
+    the number). Not a multiple of something ("five times the legal limit": "times" hangs on no verb), nor what
+    was said three times."""
+    from .quotes.lexicon import SPEECH_VERBS
+
+    out = []
+    for token in _read(doc, sentence_of, region, background):
+        if token.lower_ != "times" or token.dep_ != "npadvmod" or token.head.pos_ != "VERB":
+            continue
+        verb = token.head.lemma_.lower()
+        number = next((c for c in token.children if c.dep_ == "nummod"), None)
+        if number is None or verb in LIGHT_VERBS or verb in SPEECH_VERBS or number.i != token.i - 1:
+            continue
+        value = number_value(_number_words(number.text))
+        if value is None or value < 2:
+            continue
+        span = doc[number.i:token.i + 1]
+        out.append(FigureRef(span.start_char, span.end_char, text[span.start_char:span.end_char], float(value), None,
+                             verb, "times", sentence_of[token.i], number.idx, number.idx + len(number)))
     return out
 
 
