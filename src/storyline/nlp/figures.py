@@ -1120,22 +1120,30 @@ def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
         range(ent.start, ent.end))
 
 
+def _term(doc: Doc, ent: SpacySpan) -> tuple[Token, float | None] | None:
+    """A length of time in years or months that ends its entity ("a 10-year", "eight years"): its unit's token and
+    its number's value (None where the words are no number), or None for any other entity (an age: "-old")."""
+    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
+    if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
+        return None
+    return units[0], number_value(_number_words(doc[ent.start:units[0].i].text.replace("-", " ")))
+
+
 def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _Pronouns) -> Found | None:
     """A prison term, with the person it is given to where the parse shows them: "faces up to 75 years to life
     in prison" (Andrew Lopez), "sentenced Jenkin to 15 years in prison", "jailed for six years", "a 10-year
     sentence"."""
-    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
-    if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
+    term = _term(doc, ent)
+    if term is None:
         return None
+    unit, value = term
     window = doc[max(ent.sent.start, ent.start - TERM_CUE_WINDOW):min(ent.sent.end, ent.end + TERM_CUE_WINDOW)]
     if not any(t.lemma_.lower() in PRISON_CUES for t in window):
         return None
-    value = number_value(_number_words(doc[ent.start:units[0].i].text.replace("-", " ")))
     if value is None or not 0 < value <= MAX_TERM:
         return None
     person = _sentenced(ent)
-    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), "sentence", TERM_UNITS[units[0].lemma_.lower()],
-                     sentence)
+    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), "sentence", TERM_UNITS[unit.lemma_.lower()], sentence)
     if person is not None and person.pos_ == "PRON":  # "He faces up to 75 years": whom "he" stands for
         referent = pronouns.referent(person)
         if referent is not None and referent.mention is not None:
@@ -1149,10 +1157,10 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _
 def _contract_term(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     """The length of a contract, a deal or an offer of one: "an eight-year offer", "an eight-year contract offer",
     "an offer of eight years" (ECB+ 10_ecb)."""
-    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
-    if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
+    term = _term(doc, ent)
+    if term is None:
         return None
-    unit = units[0]
+    unit, value = term
     head = unit.head
     if unit.dep_ == "compound":  # "eight-year contract offer": the compound's last noun
         while head.dep_ == "compound" and head.head.pos_ == "NOUN":
@@ -1162,7 +1170,6 @@ def _contract_term(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found 
         contract = head.head.lemma_.lower() in CONTRACT_NOUNS
     else:
         contract = False
-    value = number_value(_number_words(doc[ent.start:unit.i].text.replace("-", " ")))
     if not contract or value is None or not 0 < value <= MAX_CONTRACT_YEARS:
         return None
     figure = _figure(text, ent, ent, value, _qualifier(doc, ent), CONTRACT, TERM_UNITS[unit.lemma_.lower()], sentence)
@@ -1554,10 +1561,12 @@ def _read(doc: Doc, sentence_of: Sequence[int], region: tuple[int, int], backgro
     return (t for t in doc if region[0] <= t.idx < region[1] and sentence_of[t.i] not in background)
 
 
-def _subject(verb: Token, through: tuple[str, ...] | None = ("xcomp", "acomp", "conj")) -> Token | None:
+def _subject(verb: Token, through: tuple[str, ...] | None = ("xcomp", "acomp", "conj"),
+             climb: int = MAX_CLIMB) -> Token | None:
     """The subject of a verb, through "were able to" and "managed to" (xcomp and acomp up the parse); with
-    ``through`` None, through any head (the one who fell in "died after slipping and falling")."""
-    for _ in range(MAX_CLIMB):
+    ``through`` None, through any head (the one who fell in "died after slipping and falling"); at most ``climb``
+    heads up."""
+    for _ in range(climb):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject

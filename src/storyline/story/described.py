@@ -36,13 +36,12 @@ OPEN_PRONOUNS = {"he": True, "she": True, "him": True, "her": True, "it": False}
 ORGANISATION_NOUNS = frozenset("""paper newspaper daily weekly agency company firm ministry department office
 government network broadcaster station channel group organisation organization bank statement council
 committee court police army navy military union party board authority giant tabloid""".split())
-# Heads that name one kind of organisation, each standing for the others of its set: "the paper" is the
-# "Centre - left daily" of the sentence before; "the firm" the company the article is about.
-ORGANISATION_KINDS = (frozenset({"paper", "newspaper", "daily", "weekly", "tabloid"}),
-                      frozenset({"company", "firm", "giant"}))
 # Heads of descriptions that stand for the company an article is about ("the company said", "the software
 # giant said"), when no organisation spoke just before: the one organisation the article names most before it.
 COMPANY_HEADS = frozenset({"company", "firm", "giant"})
+# Heads that name one kind of organisation, each standing for the others of its set: "the paper" is the
+# "Centre - left daily" of the sentence before; "the firm" the company the article is about.
+ORGANISATION_KINDS = (frozenset({"paper", "newspaper", "daily", "weekly", "tabloid"}), COMPANY_HEADS)
 # An organisation's description goes back to the organisation that spoke last over at most this many sentences,
 # past people who spoke between ("Newsday reported . ... said ... detective Joe Coffey . ... spokesman Al Quintero
 # said ... . It is the same prison ..., the newspaper said", ECB+ 26_10ecbplus): a person's would not. Set by hand

@@ -543,9 +543,9 @@ def _in_name(figure: FigureRef, analysis: ArticleAnalysis) -> bool:
     sentence ("the Sea Me We 4 and Sea Me We 3 lines", ECB+ 30_2ecb: the cables' names, not three lines). A
     number word after a name is a count ("gave Cheeks two contract extensions")."""
     text = analysis.article.text
-    sentence = next((span for span in analysis.sentences if span.start <= figure.number_start < span.end), None)
-    if sentence is None:
+    if figure.sentence < 0:  # (a headline's figure: no sentence of the body)
         return False
+    sentence = analysis.sentences[figure.sentence]
     before = text[sentence.start:figure.number_start].split()
     return text[figure.number_start:figure.number_start + 1].isdigit() and len(before) >= 2 and before[-1][:1].isupper()
 
