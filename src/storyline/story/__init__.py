@@ -40,6 +40,7 @@ def build_story(
     from .figures import build_figures, figure_conflicts, headlines
     from .framing import framing_terms
     from .quotes import find_echoes, link_speakers, sourcing_profiles, summary_speakers
+    from .residences import residence_conflicts
     from .spellings import spelling_conflicts, spelling_groups
     from .summary import candidate_texts, load_tfidf, summarize
     from .timeline import build_timeline
@@ -62,8 +63,11 @@ def build_story(
     facts = independent_facts(facts, analyses)
     spellings = spelling_groups(entities)  # (read once: the figures join a person's spellings, the conflicts show them)
     figures = build_figures(analyses, entities, spellings)
-    # count conflicts come from the figures table, names spelled two ways from the cast: listed first
-    conflicts = figure_conflicts(figures) + (spelling_conflicts(entities, spellings) if len(analyses) > 1 else [])
+    # count conflicts come from the figures table, names spelled two ways and homes told two ways from the cast:
+    # listed first
+    conflicts = figure_conflicts(figures)
+    if len(analyses) > 1:
+        conflicts += spelling_conflicts(entities, spellings) + residence_conflicts(analyses, entities, spellings)
     if conflicts:
         facts = tuple(replace(f, id=f"f{n}") for n, f in enumerate((*conflicts, *facts), start=1))
     return StoryReport(

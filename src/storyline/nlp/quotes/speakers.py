@@ -348,7 +348,10 @@ def _noun_phrase_ending(ctx: Context, end: int, stop: int) -> tuple[int, int] | 
     start = end
     while start - 1 >= stop and not ctx.inside_quote(doc[start - 1]) and (
             doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or doc[start - 1].tag_ == "POS"
-            or doc[start - 1].text == "." and start - 2 >= stop and doc[start - 2].pos_ == "PROPN"):
+            or doc[start - 1].text == "." and start - 2 >= stop and doc[start - 2].pos_ == "PROPN"
+            # a name's parts joined by a hyphen ("Mehdi iran-Nejad")
+            or doc[start - 1].tag_ == "HYPH" and doc[start].pos_ == "PROPN" and start - 2 >= stop
+            and doc[start - 2].pos_ == "PROPN"):
         start -= 1
     if start > stop and not (doc[start - 1].text == "," or doc[start - 1].pos_ == "CCONJ"
                              or doc[start - 1].lower_ in SUBORDINATORS):
