@@ -187,6 +187,25 @@ def figures(analyse_text, text, published=None):
     ("He fell 200m down the gully .", [("fell", "metres", 200, None)]),
     # a number of a name is no count ("SMW4", "SEA-ME-WE 4", ECB+ 30_12ecb)
     ("A fault is affecting the SEA-ME-WE 4 cable near the Alexandria cable station .", []),
+    # Multi-News (test clusters, as its texts are cased): a count of people beside another count it is not added
+    # to is part of the whole, at least that many (50538, 50528)
+    ("Four people and two constables were also injured, interim houston police chief martha montalvo said.",
+     [("injured", "people", 4, "at least"), ("injured", "constable", 2, None)]),
+    ("The study involved 199 women eating their normal diet and 108 who ate a mediterranean diet.",
+     [("involve", "woman", 199, "at least"), ("involve", None, 108, None)]),
+    # a part of a numbered group: what happened to the group is not the part's (50864); the part's own verb is
+    ("Seven of eight relatives slain in their southern ohio homes were shot multiple times and some suffered "
+     "bruising indicative of a struggle, according to autopsy results released tuesday.",
+     [("count", "relative", 8, None)]),
+    # parsed with "178 of" inside the count of punches: the part starts the figure (ECB+ 7_1ecb)
+    ("Klitschko landing 178 of 369 punches thrown .", [("count", "punch", 178, None)]),
+    # a scale glued to a sum, and a sign glued before it (50683)
+    ("A gang of thieves has stolen more than £ 2m worth of antiquarian books from a london warehouse.",
+     [("money", "£", 2_000_000, "more than")]),
+    ("But they may struggle to cash in on their £2m crime.", [("money", "£", 2_000_000, None)]),
+    # homeless before its noun is a standing state, no toll of people displaced (51200)
+    ("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a party for more "
+     "than 200 homeless people instead.", [("count", "people", 200, "more than")]),
 ])
 def test_figures_of_a_sentence(analyse_text, text, expected):
     assert figures(analyse_text, text) == expected

@@ -415,3 +415,25 @@ def test_a_row_never_compared_lists_every_figure_a_source_gives(analyse_text):
         analyse_text("His client had a .32-caliber revolver .", id="b")], summary_words=0)
     assert rows(report)["caliber (gun)"] == ("agree", [("a", 0.32, None), ("a", 0.45, None), ("b", 0.32, None)])
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_kind_of_wounding_counts_those_attacked_not_the_injured(analyse_text):
+    """Multi-News 50795: "stabbed four people , killing a teacher and a student" counts everyone stabbed, the dead
+    among them; it is no toll of the injured to set against "Two others ... were wounded"."""
+    report = build_story([
+        analyse_text("A knife-wielding masked man stabbed four people thursday at a school in southern sweden, "
+                     "killing a teacher and a student before being shot dead by police, authorities said.", id="a"),
+        analyse_text("Two others -- another teacher and student -- were wounded in the attack.", id="b")],
+        summary_words=0)
+    assert "injured" not in rows(report) or [s for s, _, _ in rows(report)["injured"][1]] == ["b"]
+    assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_round_figure_and_more_than_it_are_one_account(analyse_text):
+    """Multi-News 51200: "a party for 200 homeless people" / "for more than 200 homeless people"."""
+    report = build_story([
+        analyse_text("But instead of cancelling everything and losing their deposits, they decided to change the "
+                     "guest list -- to 200 homeless people.", id="a"),
+        analyse_text("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a "
+                     "party for more than 200 homeless people instead.", id="b")], summary_words=0)
+    assert not [f for f in report.facts if f.status == "conflicting"]

@@ -49,6 +49,10 @@ HAPPENINGS = {
     "charged": {"charge"},
 }
 _HAPPENING_OF = {lemma: what for what, lemmas in HAPPENINGS.items() if what != "seized" for lemma in lemmas}
+# Toll words that before a noun tell a standing state, no happening: "a party for 200 homeless people" (Multi-News
+# 50200, where it stood against "more than 200 homeless people" as people displaced). A toll of them is said with
+# a verb: "left 200 people homeless", "200 were made homeless".
+STANDING_STATES = frozenset({"homeless"})
 # Nouns for a police operation that arrests people ("a police bust of almost 100 people", ECB+ 26_9ecb): read as
 # arrests only as nouns, and kept out of HAPPENINGS, whose words the story also matches by WordNet's senses
 # (the verb "bust" shares one with "attack": "attacked over 2m Windows users" is no arrest, 27_7ecb).
@@ -214,6 +218,11 @@ CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "yuan": 
 _BARE_MONEY = re.compile(r"^([ep])(\d+(?:\.\d+)?)(m|mn|bn|million|billion)?$", re.IGNORECASE)
 _LOST_SIGNS = {"e": "€", "p": "£"}
 _SCALES = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# The short scales British and business news glue to a sum ("£2m", "£ 2m", "£2.5bn"), as a token of their own
+# after the number or inside one token with it.
+_SHORT_SCALES = frozenset({"m", "mn", "bn"})
+_GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(m|mn|bn)$", re.IGNORECASE)
+_SIGNS = frozenset("$€£¥₹")
 # Endings of a place's name and of its people's, stripped in turn so that both give one key ("Somalia",
 # "Somali", "Somalis" -> "somal"; "Yemen", "Yemeni" -> "yemen"; "Pakistan", "Pakistani" -> "pakist"): set on
 # the ECB+ dev events and common demonyms (India/Indian, Iran/Iranian, China/Chinese, Sudan/Sudanese,
@@ -405,11 +414,13 @@ def _score(doc: Doc, ent: SpacySpan) -> bool:
 
 
 def _clock(doc: Doc, ent: SpacySpan) -> bool:
-    """Whether a number is a time of day as ECB+ tokenises it: "around 1 : 30 a . m ." (35_6ecbplus, unseen),
-    "7 p . m ."."""
+    """Whether a number is a time of day, or a video's time stamp, as tokenised apart: "around 1 : 30 a . m ."
+    (ECB+ 35_6ecbplus, unseen), "7 p . m .", the 47 of "0: 47" (Multi-News 51690, where it was read as 47 people
+    charged)."""
     after = [t.lower_ for t in doc[ent.end:ent.end + 3]]
     return (after[:1] == [":"] and len(after) > 1 and after[1][:2].isdigit()) or \
-        (after[:1] in (["a"], ["p"]) and after[1:3] == [".", "m"])
+        (after[:1] in (["a"], ["p"]) and after[1:3] == [".", "m"]) or \
+        (ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit())
 
 
 def _fired(counted: Token) -> bool:
@@ -435,13 +446,20 @@ def _partitive(doc: Doc, ent: SpacySpan) -> bool:
     """Whether a number counts some of a group ("one of the ...", "two of them") and is no count of its own
     verb: not the object of a verb ("capturing 23 of the raiders", "At least 17 of the hijacked ships are
     held"), nor the subject of a toll word ("two of the three victims died")."""
-    if not (ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].lower_ in PARTITIVE_OF):
+    if not (ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of"
+            and (doc[ent.end + 1].lower_ in PARTITIVE_OF or doc[ent.end + 1].like_num)):
         return False
     group = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
     if group is not None and any(t.tag_ in ("JJS", "RBS") for t in group.subtree):
         return True  # "One of the most famous mafia godfathers in the US , Vincent Gigante , has died": a description
         # (ECB+ 26_4ecbplus), as "one of the largest banks" is
     root = ent.root
+    if doc[ent.end + 1].like_num:
+        # "seven of eight relatives slain in their homes were shot multiple times": what happened to the counted
+        # group is the group's (eight slain), not the part's (Multi-News 50864); only the part's own verb is the
+        # part's: one that acts on it ("captured 23 of 40 pirates") or a toll word it is the subject of
+        return not (root.dep_ == "dobj" and root.head.pos_ == "VERB"
+                    or root.dep_ in ("nsubj", "nsubjpass") and _word_happening(root.head) is not None)
     if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return False
     return not (root.dep_ == "nsubj" and _word_happening(root.head) is not None)
@@ -539,6 +557,13 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     if _of_parent(doc, ent):
         return _children(doc, text, ent, value, qualifier, sentence)
     taken = set(range(ent.start, ent.end))
+    part = next((c for c in ent.root.children if c.dep_ == "quantmod" and c.like_num and c.i + 1 < ent.start
+                 and doc[c.i + 1].lower_ == "of"), None)
+    if part is not None and (part_value := number_value(part.text)) is not None:
+        # "Two of three victims died", parsed with "Two of" inside the count of victims: what the clause tells
+        # happened to the part (two died), and the part's number starts the figure
+        value, qualifier, ent = part_value, None, doc[part.i:ent.end]
+        taken.update(range(ent.start, ent.end))
     if _magnitude(doc, ent) and 1 <= value < 10:
         return [_figure(text, ent, ent, value, qualifier, "magnitude", None, sentence)], taken
     if not float(value).is_integer():
@@ -607,6 +632,12 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
                 total += number_value(nums[0].text)
                 taken.update(range(nums[0].i, conj.i + 1))
         # "the 23 pirates ( 12 Somali and 11 Yemeni )": parts in apposition
+    if counted is not None and len(members) == 1 and not parts and qualifier is None \
+            and counted.lemma_.lower() in PEOPLE_NOUNS and _beside_other_count(counted):
+        # "Four people and two constables were also injured", "involved 199 women eating their normal diet and
+        # 108 who ate ...": a count of people beside another count it was not added to is part of the whole, which
+        # is at least as many (Multi-News 50538, 50528: read as the whole, they stood against "six people" injured)
+        qualifier = "at least"
     span_end = max(ent.end, members[-1].i + 1 if members[-1] is not None else ent.end, max(taken) + 1)
     if counted is not None and not parts:
         parts = _places_in_apposition(counted)
@@ -634,6 +665,13 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     for number, place in parts:
         out.append(_part(text, doc[number.i:place.i + 1], number, what or COUNT, unit, place, sentence))
     return out, taken
+
+
+def _beside_other_count(counted: Token) -> bool:
+    """Whether a counted noun is coordinated with another count: a number, or a noun with a number of its own."""
+    others = [t for t in (*counted.conjuncts, *(c for c in counted.children if c.dep_ == "conj"))
+              if t.i != counted.i]
+    return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) for t in others)
 
 
 def _what(start: Token, counted: Token | None) -> str | None:
@@ -978,7 +1016,9 @@ def _happening(start: Token, counted: Token | None) -> str | None:
         return what  # "the arrest of the 23 pirates", "took the life of two police officers"
     for child in start.children:  # "3 dead", "20 injured"; not a noun of a compound ("nine pro-death jurors")
         if child.dep_ in ("amod", "acl", "relcl") and child.lower_ not in TOLL_NOUNS and not (
-                child.i and child.doc[child.i - 1].text == "-") and (what := _word_happening(child)) is not None:
+                child.i and child.doc[child.i - 1].text == "-") and not (
+                child.dep_ == "amod" and child.lower_ in STANDING_STATES and child.i < start.i) \
+                and (what := _word_happening(child)) is not None:
             return what
     token = start
     for _ in range(MAX_CLIMB):
@@ -1107,17 +1147,28 @@ def _cut(ent: SpacySpan) -> bool:
 
 
 def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
+    doc = ent.doc
     value = number_value(_number_words(ent.text))
+    if value is None and (glued := _GLUED_SCALE.match(ent[-1].text)):  # "£2.5bn": one token
+        value = float(glued.group(1).replace(",", "")) * _SCALES[glued.group(2).lower()]
     if value is None or _PERCENT.search(ent.text) or _cut(ent):  # "4 per cent", which spaCy sometimes calls money
         return None
-    lower = ent.text.lower()
-    currency = next((sign for word, sign in CURRENCIES.items() if sign in ent.text or word in lower), None)
+    span = ent
+    # a scale glued to the number, left out of the entity: "more than £ 2m", "their £2m crime"
+    if ent.end < len(doc) and not doc[ent.end - 1].whitespace_ and doc[ent.end].lower_ in _SHORT_SCALES:
+        value *= _SCALES[doc[ent.end].lower_]
+        span = doc[ent.start:ent.end + 1]
+    # a currency sign glued before the entity ("£2m", where the recogniser took "2" alone)
+    if ent.start > 0 and doc[ent.start - 1].text in _SIGNS and not doc[ent.start - 1].whitespace_:
+        span = doc[ent.start - 1:span.end]
+    lower = span.text.lower()
+    currency = next((sign for word, sign in CURRENCIES.items() if sign in span.text or word in lower), None)
     last = ent[-1]
     if currency is None and last.pos_ == "NOUN" and not last.like_num and last.lower_ not in _SCALES and \
-            not any(c in ent.text for c in "$€£¥₹"):
+            not any(c in span.text for c in _SIGNS):
         return None  # "returned three punts for touchdowns" (ECB+ 25_1ecb, unseen): a punt of a ball, no sum
-    return [_figure(text, ent, ent, value, _qualifier(ent.doc, ent), "money", currency, sentence)], set(
-        range(ent.start, ent.end))
+    return [_figure(text, ent, span, value, _qualifier(doc, ent), "money", currency, sentence)], set(
+        range(span.start, span.end))
 
 
 def _term(doc: Doc, ent: SpacySpan) -> tuple[Token, float | None] | None:

@@ -82,7 +82,12 @@ CANONICAL = ("killed", "injured", "arrested", "rescued", "evacuated", "displaced
 # Verbs whose lemma a toll word shares but which tell no toll: "missing 10 of the Saints' 16 games" is missed
 # games, not people gone missing (ECB+ 25_3ecbplus, unseen); "one juror was dismissed" is no one displaced, though
 # WordNet gives both verbs the sense "remove from office" (ECB+ 33_ecb, dev).
-NOT_TOLL_VERBS = frozenset({"miss", "dismiss"})
+NOT_TOLL_VERBS = frozenset({"miss", "dismiss", "beat"})
+# Tolls that a kind of their verb does not tell: a kind of wounding ("stabbed four people", "bitten", "burned") counts
+# those it was done to, some of whom may have died ("stabbed four people , killing a teacher and a student",
+# Multi-News 50795), and a kind of holding ("trapped 20 miners") is no arrest. A kind of killing ("slaughtered",
+# "executed") is a death. ("beat" above: WordNet gives it the sense "dead tired" of the toll word "dead".)
+NOT_BY_KIND = frozenset({"injured", "arrested"})
 # Past participles that are not lemma + "ed", for the verbs a count is the object of.
 IRREGULAR = {
     "shoot": "shot", "steal": "stolen", "take": "taken", "hold": "held", "find": "found", "seize": "seized",
@@ -568,7 +573,13 @@ def _counts_people(figure: FigureRef) -> bool:
     from .lexicon import is_person_noun
 
     unit = figure.unit
-    return unit is None or unit in PEOPLE_NOUNS or unit in _HAPPENING_WORDS or is_person_noun(unit)
+    return unit is None or unit in PEOPLE_NOUNS or unit in _HAPPENING_WORDS and unit not in CHARGES \
+        or is_person_noun(unit)
+
+
+# Toll words that counted are no people: "filed a total of six charges against eddie tipton" counts charges, one
+# man's, not people charged (Multi-News 51690, where it stood against "2 texas men" charged).
+CHARGES = frozenset({"charge"})
 
 
 def happening_of(figure: FigureRef) -> str:
@@ -580,12 +591,15 @@ def happening_of(figure: FigureRef) -> str:
         return "arrested"
     if what in KNOWN or what == COUNT or not _counts_people(figure):
         return what
-    from .lexicon import related
+    from .lexicon import narrower, related
 
     if what in NOT_TOLL_VERBS:
         return what
     hits = [h for h in CANONICAL if any(related(what, w) for w in HAPPENINGS[h])]
-    return hits[0] if len(hits) == 1 else what
+    if len(hits) != 1 or hits[0] in NOT_BY_KIND and all(narrower(what, w) for w in HAPPENINGS[hits[0]]
+                                                           if related(what, w)):
+        return what
+    return hits[0]
 
 
 def counted_class(figure: FigureRef) -> str | None:
@@ -657,6 +671,8 @@ def _label(what: str, unit: str | None, part: str | None = None) -> str:
         return what if unit is None or what == "magnitude" else f"money ({unit})"
     if what == COUNT:
         return unit or "count"
+    if unit in CHARGES:  # "charges" (filed), not "charge charged"
+        return "charges"
     if what not in KNOWN:  # a verb's lemma: "capture" -> "captured"
         what = IRREGULAR.get(what) or (what[:-1] + "ied" if re.search(r"[^aeiou]y$", what) else
                                        what + "d" if what.endswith("e") else
@@ -749,8 +765,11 @@ def figure_range(v: float, q: str | None) -> tuple[float, float]:
     """The values a figure of value ``v`` and qualifier ``q`` allows ("at least 3": 3 to infinity)."""
     if q == "at least":
         return v, math.inf
+    # "more than 200" and "fewer than 200" allow 200 itself: beside them "200" is a rounded figure of the same
+    # account ("a party for 200 homeless people" / "for more than 200", Multi-News 51200; "more than 40" injured /
+    # "40", 51365), no contradiction
     if q == "more than":
-        return v + (1 if float(v).is_integer() else 1e-9), math.inf
+        return v, math.inf
     if q == "about":
         return v * (1 - ABOUT_SHARE), v * (1 + ABOUT_SHARE)
     if q == "nearly":
@@ -758,7 +777,7 @@ def figure_range(v: float, q: str | None) -> tuple[float, float]:
     if q == "up to":
         return 0.0, v
     if q == "fewer than":
-        return 0.0, v - (1 if float(v).is_integer() else 1e-9)
+        return 0.0, v
     return v, v
 
 

@@ -116,6 +116,16 @@ def related(a: str, b: str) -> bool:
     return bool(core_a & wide_b or core_b & wide_a)
 
 
+def narrower(a: str, b: str) -> bool:
+    """Whether ``a`` is related to ``b`` (see `related`) only as a kind of it: a sense of ``b`` is a direct
+    hypernym of one of ``a``'s, and no sense of ``a`` is one of ``b``'s or above them ("stab" of "wound")."""
+    if a == b:
+        return False
+    core_a, wide_a = senses(a)
+    core_b, wide_b = senses(b)
+    return bool(core_b & wide_a) and not core_a & wide_b
+
+
 @lru_cache(maxsize=1 << 14)
 def _union(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The senses of a set of words, all together, and with their hypernyms."""
