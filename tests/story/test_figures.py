@@ -437,3 +437,33 @@ def test_a_round_figure_and_more_than_it_are_one_account(analyse_text):
         analyse_text("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a "
                      "party for more than 200 homeless people instead.", id="b")], summary_words=0)
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_count_of_one_part_of_another_source_s_sum_can_be_true(analyse_text):
+    """Multi-News 51890: "killed 20" (the children) beside "20 students and six women were killed"."""
+    report = build_story([
+        analyse_text("The 400-plus students had not been back to school since adam lanza blasted his way into sandy "
+                     "hook and killed 20.", id="a"),
+        analyse_text("Attendance was very good thursday, the first day classes resumed after 20 students and six "
+                     "women were killed in a mass shooting at sandy hook elementary school.", id="b")],
+        summary_words=0)
+    assert rows(report)["killed"] == ("agree", [("a", 20, None), ("b", 26, None)])
+    assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_two_guessed_ages_of_one_person_make_no_dispute(analyse_text):
+    """Multi-News 51468: "A nine-year-old boy from los banos" (one source) and "a record previously held by a
+    10-year-old boy who completed the tiring trek last year" (another), each before "James savage": an age given to
+    a description is a guess of whom it describes, and a later guess that differs from an earlier one is left
+    out, not set against it."""
+    from ..conftest import corpus_or_skip
+
+    corpus_or_skip("multinews")
+    from benchmarks.corpora import multinews_clusters
+
+    cluster = next(c for c in multinews_clusters() if c.idx == 51468)
+    report = build_story([analyse_text(text, id=f"s{n}") for n, text in enumerate(cluster.documents)],
+                         summary_words=0)
+    ages = {what: status_values for what, status_values in rows(report).items() if what.startswith("age (")}
+    assert ages and all(status == "agree" and {v for _, v, _ in values} == {9} for status, values in ages.values())
+    assert not [f for f in report.facts if f.status == "conflicting" and f.note.startswith("age")]
