@@ -114,6 +114,26 @@ def test_different_sums_in_one_currency_are_a_less_certain_difference(analyse_te
     assert [e.text for e in fact.evidence] == ["85 million euros", "e80 million"]
 
 
+def test_sums_far_apart_or_one_rounded_are_no_difference(analyse_text):
+    """Multi-News 50674: "$ 4.9 million" earned and "as much as $ 85 million" in assets are two sums, too far apart
+    to be one; 51498 (whole articles): "$ 4 billion" is "$ 4.06 billion" rounded, one price told two ways."""
+    report = build_story([
+        analyse_text("The incoming white house communications director earned $ 4.9 million from his ownership "
+                     "stake in skybridge.", id="a"),
+        analyse_text("The filing showed that he has assets worth as much as $ 85 million.", id="b")],
+        summary_words=0)
+    assert [v.value for f in report.figures if f.what.startswith("money") for v in f.values] == [4.9e6, 85e6]
+    assert not conflicts(report)
+    corpus_or_skip("multinews")
+    from benchmarks.corpora import multinews_clusters
+
+    cluster = next(c for c in multinews_clusters() if c.idx == 51498)
+    report = build_story([analyse_text(cluster.documents[n], id=f"s{n}") for n in (1, 2)], summary_words=0)
+    sums = {round(v.value) for f in report.figures if f.what.startswith("money") for v in f.values}
+    assert {4.06e9, 4e9} <= sums
+    assert not [f for f in conflicts(report) if "money" in f.note]
+
+
 def test_sums_of_no_known_currency_are_not_compared(analyse_text):
     """ECB+ 8_ecbplus writes "110 - billion" with no currency: two such sums may be in different currencies."""
     report = build_story([
