@@ -203,6 +203,11 @@ def figures(analyse_text, text, published=None):
     ("A gang of thieves has stolen more than £ 2m worth of antiquarian books from a london warehouse.",
      [("money", "£", 2_000_000, "more than")]),
     ("But they may struggle to cash in on their £2m crime.", [("money", "£", 2_000_000, None)]),
+    # more of a toll than an earlier count is no toll of all (52180: "murdering 22 women" beside these)
+    ("Siberian maniac and former policeman popkov has confessed to 59 new murders.",
+     [("count", "murder", 59, None)]),
+    ("Former siberian policeman mikhail popkov, who is already serving a life sentence for the murders of 22 women, "
+     "has confessed to killing 59 more, police told the siberian times.", [("killed", "woman", 22, None)]),
     # homeless before its noun is a standing state, no toll of people displaced (51200)
     ("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a party for more "
      "than 200 homeless people instead.", [("count", "people", 200, "more than")]),

@@ -66,6 +66,8 @@ BODIES = frozenset({"body", "corpse", "remains"})
 # Words that make a count a part of a larger one ("three other assault rifles" after "seven AK-47s"): such a
 # count of things is left out; it is no total of what it counts.
 OTHER = frozenset({"other", "another", "additional"})
+# Words that make a toll's count an increment, more of the dead or hurt than an earlier count (see _increment).
+INCREMENT = frozenset({"new", "more", "further", "additional", "another"})
 # A weapon's model written as letters and a number ("AK-47", "AK-47s", "M16"), or as two tokens ("AK 47").
 _MODEL = re.compile(r"^([A-Z]{1,4})-?(\d{1,3})s?$")
 _MODEL_LETTERS = re.compile(r"^[A-Z]{1,4}$")
@@ -656,6 +658,10 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             # "three counts of criminal vehicular homicide": that charge's row, whatever the verb ("arrested on
             # two counts of first-degree murder", ECB+ 22_9ecb)
             what, unit = "charged", f"counts of {charge}"
+        if what in HAPPENINGS and _increment(doc, ent, counted):
+            if counted is None:
+                return None  # "has confessed to killing 59 more": more of no named thing
+            what = COUNT  # "confessed to 59 new murders", "another 47 deaths": more of them, no toll of all
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
     out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
@@ -665,6 +671,19 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     for number, place in parts:
         out.append(_part(text, doc[number.i:place.i + 1], number, what or COUNT, unit, place, sentence))
     return out, taken
+
+
+def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
+    """Whether a count is of more of what it counts than an earlier one ("59 new murders", "another 47 deaths",
+    "Two more people died"): a part of the toll, beside the earlier one, that a source's whole toll would seem
+    to contradict ("murdering 22 women" / "confessed to 59 new murders", Multi-News 52180)."""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.root.dep_ == "nummod" and ent.root.head.lower_ in INCREMENT:
+        return True  # "confessed to killing 59 more", parsed with "more" as the object
+    return before in INCREMENT or any(c.lower_ in INCREMENT and c.dep_ in ("amod", "det", "advmod") and not (
+        c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than") for t in (counted, ent.root) if t is not None
+        for c in t.children)
+    # ("more than 200 people arrested" is a qualifier: ECB+ 19_3ecb)
 
 
 def _beside_other_count(counted: Token) -> bool:

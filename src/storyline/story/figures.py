@@ -502,19 +502,20 @@ def figure_conflicts(figures: Sequence[Figure]) -> list[Fact]:
 
 
 def _sums_differ(first: Sequence[FigureValue]) -> bool:
-    """Whether two sources' sums may be one sum told differently: close (within :data:`SAME_SUM_RATIO`), and not
-    one the other rounded where both can be true ("$ 4.06 billion" / "$ 4 billion", "about $ 973,000" / "$ 1
-    million": the same sum, Multi-News 51498, 50961)."""
+    """Whether two sources' sums may be one sum told differently, and differ: close (within
+    :data:`SAME_SUM_RATIO`), not both true by their qualifiers ("about $ 973,000" / "$ 1 million", Multi-News
+    50961), and not one the other rounded ("$ 4.06 billion" / "$ 4 billion", 51498)."""
     for n, a in enumerate(first):
         for b in first[n + 1:]:
             low, high = sorted((a.value, b.value))
             if a.source == b.source or low == high or low <= 0 or high > SAME_SUM_RATIO * low:
                 continue
             (a_lo, a_hi), (b_lo, b_hi) = figure_range(a.value, a.qualifier), figure_range(b.value, b.qualifier)
-            # one the other rounded, unless a qualifier rules it out ("nearly $ 80 million" / "$ 82 million")
-            if (_rounded(a.value, b.value) or _rounded(b.value, a.value)) and (
-                    not a.qualifier and not b.qualifier or max(a_lo, b_lo) <= min(a_hi, b_hi)):
-                continue
+            if max(a_lo, b_lo) <= min(a_hi, b_hi):
+                continue  # both can be true: "more than $ 26 million" / "$ 26.6 million" (Multi-News 52405)
+            if not a.qualifier and not b.qualifier and (_rounded(a.value, b.value) or _rounded(b.value, a.value)):
+                continue  # one the other rounded; not where a qualifier rules it out ("nearly $ 80 million" / "$ 82
+                # million")
             return True
     return False
 
