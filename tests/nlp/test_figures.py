@@ -208,6 +208,14 @@ def figures(analyse_text, text, published=None):
      [("count", "murder", 59, None)]),
     ("Former siberian policeman mikhail popkov, who is already serving a life sentence for the murders of 22 women, "
      "has confessed to killing 59 more, police told the siberian times.", [("killed", "woman", 22, None)]),
+    # found on the Multi-News check clusters: the group of "all but six of" did not all die (53172); "other"
+    # deaths are others than the news's (53185), but "seven other people injured" are the news's injured (50631)
+    ("Authorities are trying to figure out why a chartered jetliner crashed in the andes, killing all but six of "
+     "the 77 people aboard.", [("count", "people", 77, None)]),
+    ("Investigators are now looking into 58 other unexplained deaths in london involving the drug.",
+     [("count", "death", 58, None)]),
+    ("A massive eucalyptus tree toppled onto a wedding party at penn park in whittier on saturday night, leaving "
+     "one woman dead and seven other people injured.", [("leave", "woman", 1, None), ("injured", "people", 7, None)]),
     # homeless before its noun is a standing state, no toll of people displaced (51200)
     ("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a party for more "
      "than 200 homeless people instead.", [("count", "people", 200, "more than")]),

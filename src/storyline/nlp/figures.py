@@ -66,6 +66,8 @@ BODIES = frozenset({"body", "corpse", "remains"})
 # Words that make a count a part of a larger one ("three other assault rifles" after "seven AK-47s"): such a
 # count of things is left out; it is no total of what it counts.
 OTHER = frozenset({"other", "another", "additional"})
+# Words for some of a group, before "of": what happens to them is not the whole group's ("some of the 300 people").
+SOME_OF = frozenset({"some", "many", "most", "few", "several", "none", "half"})
 # Words that make a toll's count an increment, more of the dead or hurt than an earlier count (see _increment).
 INCREMENT = frozenset({"new", "more", "further", "additional", "another"})
 # A weapon's model written as letters and a number ("AK-47", "AK-47s", "M16"), or as two tokens ("AK 47").
@@ -680,6 +682,9 @@ def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if ent.root.dep_ == "nummod" and ent.root.head.lower_ in INCREMENT:
         return True  # "confessed to killing 59 more", parsed with "more" as the object
+    if counted is not None and counted.pos_ == "NOUN" and _word_happening(counted) is not None and any(
+            c.lower_ == "other" and c.dep_ == "amod" for c in counted.children):
+        return True  # "58 other unexplained deaths": other deaths than the news's (not "seven other people injured")
     return before in INCREMENT or any(c.lower_ in INCREMENT and c.dep_ in ("amod", "det", "advmod") and not (
         c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than") for t in (counted, ent.root) if t is not None
         for c in t.children)
@@ -1045,8 +1050,10 @@ def _happening(start: Token, counted: Token | None) -> str | None:
         if head is token or token.dep_ == "relcl":
             break  # (a relative clause's count is not its antecedent's: "The strong safety , who ranks fifth
             # with 86 tackles , was injured", ECB+ 25_3ecb, unseen)
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
-            break  # the group of a partitive: in "Three of the five climbers died", five did not
+        if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.like_num or head.head.lower_ in SOME_OF or (
+                head.head.lower_ == "all" and any(c.lower_ == "but" for c in head.head.children))):
+            break  # the group of a partitive: in "Three of the five climbers died", five did not; nor in "killing all
+            # but six of the 77 people aboard" (Multi-News 53172) did 77 die
         if token.dep_ in ("conj",) and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
             token = head
             continue
