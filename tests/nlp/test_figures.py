@@ -216,6 +216,15 @@ def figures(analyse_text, text, published=None):
      [("count", "death", 58, None)]),
     ("A massive eucalyptus tree toppled onto a wedding party at penn park in whittier on saturday night, leaving "
      "one woman dead and seven other people injured.", [("leave", "woman", 1, None), ("injured", "people", 7, None)]),
+    # time served, apart from the sentence imposed, where the sentence or the one before tells of prison (ECB+
+    # 28_ecbplus, PolNeAR train); with no word of prison or a sentence there, none is read (ECB+ 26_6ecbplus)
+    ("He pleaded guilty to one count of conspiracy to obstruct justice and was sentenced to one to three years , "
+     "with all but six months suspended . He served 136 days .",
+     [("charged", "counts of conspiracy", 1, None), ("sentence", "years", 1, None), ("served", "days", 136, None)]),
+    ("He served a reduced sentence of four and a half months in federal prison in return for cooperating with "
+     "prosecutors .", [("served", "months", 4.5, None)]),
+    ("After serving five years on the 1959 heroin conviction , Gigante resumed his life of crime .", []),
+    ("Siljander served one year in prison.", [("served", "years", 1, None)]),
     # homeless before its noun is a standing state, no toll of people displaced (51200)
     ("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a party for more "
      "than 200 homeless people instead.", [("count", "people", 200, "more than")]),

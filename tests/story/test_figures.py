@@ -467,3 +467,18 @@ def test_two_guessed_ages_of_one_person_make_no_dispute(analyse_text):
     ages = {what: status_values for what, status_values in rows(report).items() if what.startswith("age (")}
     assert ages and all(status == "agree" and {v for _, v, _ in values} == {9} for status, values in ages.values())
     assert not [f for f in report.facts if f.status == "conflicting" and f.note.startswith("age")]
+
+
+def test_time_served_is_a_row_apart_from_the_sentence_imposed(analyse_text):
+    """ECB+ 28_ecbplus: "sentenced to one to three years" and "He served 136 days" are two figures, not two
+    accounts of one; "He served most of a six - month sentence" and "He served five months" neither."""
+    report = build_story([
+        analyse_text("He pleaded guilty to one count of conspiracy to obstruct justice and was sentenced to one to "
+                     "three years , with all but six months suspended . He served 136 days .", id="a"),
+        analyse_text("He served most of a six - month sentence before returning to Mississippi . He served five "
+                     "months in federal prison .", id="b")], summary_words=0)
+    assert [(f.what, [(v.source, v.value, v.unit) for v in f.values]) for f in report.figures
+            if f.what.startswith(("prison term", "time served"))] == [
+        ("prison term", [("a", 1, "years")]), ("time served", [("a", 136, "days")]),
+        ("prison term", [("b", 6, "months")]), ("time served", [("b", 5, "months")])]
+    assert not [f for f in report.facts if f.status == "conflicting"]

@@ -178,6 +178,11 @@ _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 # how near (tokens either side, within the sentence), and the longest term read as one (longer is a sum of
 # terms, or no term: "485 years" is read).
 TERM_UNITS = {"year": "years", "month": "months"}
+# Time served in prison: the object of "serve" ("He served 136 days", "serving more than four years"), in days too,
+# where the sentence or the one before says it is prison's ("was sentenced to one to three years ... He served
+# 136 days", ECB+ 28_2ecbplus). A row of its own: a sentence imposed and the time served are different figures.
+SERVED = "served"
+SERVED_UNITS = {**TERM_UNITS, "day": "days"}
 PRISON_CUES = frozenset({"sentence", "jail", "prison", "imprison", "imprisonment", "parole", "incarceration"})
 TERM_CUE_WINDOW = 8
 MAX_TERM = 1000
@@ -1197,10 +1202,11 @@ def _money(text: str, ent: SpacySpan, sentence: int) -> Found | None:
         range(span.start, span.end))
 
 
-def _term(doc: Doc, ent: SpacySpan) -> tuple[Token, float | None] | None:
-    """A length of time in years or months that ends its entity ("a 10-year", "eight years"): its unit's token and
-    its number's value (None where the words are no number), or None for any other entity (an age: "-old")."""
-    units = [t for t in ent if t.lemma_.lower() in TERM_UNITS]
+def _term(doc: Doc, ent: SpacySpan, units_of: dict[str, str] = TERM_UNITS) -> tuple[Token, float | None] | None:
+    """A length of time in years or months (``units_of``) that ends its entity ("a 10-year", "eight years"): its
+    unit's token and its number's value (None where the words are no number), or None for any other entity (an
+    age: "-old")."""
+    units = [t for t in ent if t.lemma_.lower() in units_of]
     if len(units) != 1 or units[0].i != ent.end - 1 or ent.text.lower().rstrip().endswith("old"):
         return None
     return units[0], number_value(_number_words(doc[ent.start:units[0].i].text.replace("-", " ")))
@@ -1210,17 +1216,23 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _
     """A prison term, with the person it is given to where the parse shows them: "faces up to 75 years to life
     in prison" (Andrew Lopez), "sentenced Jenkin to 15 years in prison", "jailed for six years", "a 10-year
     sentence"."""
-    term = _term(doc, ent)
+    served = _served(doc, ent)
+    term = _term(doc, ent, SERVED_UNITS if served else TERM_UNITS)
     if term is None:
         return None
     unit, value = term
-    window = doc[max(ent.sent.start, ent.start - TERM_CUE_WINDOW):min(ent.sent.end, ent.end + TERM_CUE_WINDOW)]
+    if served:  # the sentence, or the one before it ("was sentenced to one to three years ... He served 136 days")
+        first = doc[ent.sent.start - 1].sent.start if ent.sent.start > 0 else ent.sent.start
+        window = doc[first:ent.sent.end]
+    else:
+        window = doc[max(ent.sent.start, ent.start - TERM_CUE_WINDOW):min(ent.sent.end, ent.end + TERM_CUE_WINDOW)]
     if not any(t.lemma_.lower() in PRISON_CUES for t in window):
         return None
     if value is None or not 0 < value <= MAX_TERM:
         return None
     person = _sentenced(ent)
-    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), "sentence", TERM_UNITS[unit.lemma_.lower()], sentence)
+    figure = _figure(text, ent, ent, value, _qualifier(doc, ent), SERVED if served else "sentence",
+                     SERVED_UNITS[unit.lemma_.lower()], sentence)
     if person is not None and person.pos_ == "PRON":  # "He faces up to 75 years": whom "he" stands for
         referent = pronouns.referent(person)
         if referent is not None and referent.mention is not None:
@@ -1229,6 +1241,14 @@ def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _
         span = _name_span(person)
         figure = replace(figure, person=(span.start_char, span.end_char))
     return [figure], set(range(ent.start, ent.end))
+
+
+def _served(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a length of time is the object of "serve": "He served 136 days", "serving more than four years"."""
+    root = ent.root if ent.root.pos_ == "NOUN" else doc[ent.end - 1]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("sentence", "term"):
+        root = root.head.head  # "He served a reduced sentence of four and a half months" (ECB+ 28_3ecbplus)
+    return root.dep_ in ("dobj", "npadvmod") and root.head.lemma_.lower() == "serve"
 
 
 def _contract_term(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..nlp.figures import (CALIBRE, CHILDREN, CONTRACT, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS,
-                           SHARE, place_key)
+                           SERVED, SHARE, place_key)
 from ..nlp.entities import number_value
 from ..nlp.tallies import POINTS, RECORD_PARTS
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
@@ -132,8 +132,8 @@ ESTIMATE_RATIO = 2.0
 COMPATIBLE_NOTE = "the figures can all be true at once"
 # The happenings Storyline names itself (toll words, magnitude, money); any other is a verb lemma from
 # the text ("capture") or a bare count.
-KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", FIRED, FELL, CHILDREN, SHARE, LEVEL, CALIBRE,
-                                  POINTS, *RECORD_PARTS, CONTRACT}
+KNOWN = frozenset(HAPPENINGS) | {"magnitude", "money", "age", "sentence", SERVED, FIRED, FELL, CHILDREN, SHARE, LEVEL,
+                                  CALIBRE, POINTS, *RECORD_PARTS, CONTRACT}
 # The figures of a side's record or a game's final score (nlp.tallies), in a row for each side.
 TALLY_PARTS = frozenset({POINTS, *RECORD_PARTS})
 # A score inside a name the recogniser ran on into it ("Evansville 91-73"): no side's row takes that name.
@@ -152,14 +152,14 @@ LISTED_ONLY = {
 }
 # Figures of one person, in a row for each cast member (see build_figures), with the words their rows are
 # labelled by; and the confidence of a difference in such a row, by the start of its label.
-PERSONAL = {"age": "age", "sentence": "prison term", FELL: "fall", CHILDREN: "children"}
+PERSONAL = {"age": "age", "sentence": "prison term", SERVED: "time served", FELL: "fall", CHILDREN: "children"}
 # Personal figures a new description is given ("A 59-year-old grandmother", "a mother of 12"), which stand for
 # the person the article names next (see _named_after).
 NAMED_AFTER = frozenset({"age", CHILDREN})
 # (a parent's children: as sure as an age, for the person is found the same way, and a count of children does
 # not change between reports any more than an age does)
 PERSONAL_CONFIDENCE = (("age (", AGE_CONFLICT_CONFIDENCE), ("children (", AGE_CONFLICT_CONFIDENCE),
-                       ("prison term (", TERM_CONFLICT_CONFIDENCE),
+                       ("prison term (", TERM_CONFLICT_CONFIDENCE), ("time served (", TERM_CONFLICT_CONFIDENCE),
                        ("fall in ", TERM_CONFLICT_CONFIDENCE))
 
 
