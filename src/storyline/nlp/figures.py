@@ -50,7 +50,7 @@ HAPPENINGS = {
 }
 _HAPPENING_OF = {lemma: what for what, lemmas in HAPPENINGS.items() if what != "seized" for lemma in lemmas}
 # Toll words that before a noun tell a standing state, no happening: "a party for 200 homeless people" (Multi-News
-# 50200, where it stood against "more than 200 homeless people" as people displaced). A toll of them is said with
+# 51200, where it stood against "more than 200 homeless people" as people displaced). A toll of them is said with
 # a verb: "left 200 people homeless", "200 were made homeless".
 STANDING_STATES = frozenset({"homeless"})
 # Nouns for a police operation that arrests people ("a police bust of almost 100 people", ECB+ 26_9ecb): read as
@@ -690,10 +690,10 @@ def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
     if counted is not None and counted.pos_ == "NOUN" and _word_happening(counted) is not None and any(
             c.lower_ == "other" and c.dep_ == "amod" for c in counted.children):
         return True  # "58 other unexplained deaths": other deaths than the news's (not "seven other people injured")
+    # ("more than 200 people arrested" is a qualifier, no increment: ECB+ 19_3ecb)
     return before in INCREMENT or any(c.lower_ in INCREMENT and c.dep_ in ("amod", "det", "advmod") and not (
         c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than") for t in (counted, ent.root) if t is not None
         for c in t.children)
-    # ("more than 200 people arrested" is a qualifier: ECB+ 19_3ecb)
 
 
 def _beside_other_count(counted: Token) -> bool:
