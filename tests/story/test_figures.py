@@ -482,3 +482,16 @@ def test_time_served_is_a_row_apart_from_the_sentence_imposed(analyse_text):
         ("prison term", [("a", 1, "years")]), ("time served", [("a", 136, "days")]),
         ("prison term", [("b", 6, "months")]), ("time served", [("b", 5, "months")])]
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_toll_a_source_says_rose_to_is_the_newer_one_where_no_dates_order_them(analyse_text):
+    """Multi-News 52093 (no publication dates): "The death toll stood at 13 across the south" and "The us death toll
+    has risen to at least 17": a rising toll, not two accounts that cannot both be true."""
+    report = build_story([
+        analyse_text("The us death toll has risen to at least 17 -- including five in virginia and eight in florida "
+                     "-- and is expected to rise.", id="a"),
+        analyse_text("The death toll stood at 13 across the south. The number of dead was expected to rise.", id="b")],
+        summary_words=0)
+    [row] = [f for f in report.figures if f.what == "killed"]
+    assert row.status == "changed" and row.note == "13 in b; a says it rose to at least 17"
+    assert not [f for f in report.facts if f.status == "conflicting"]

@@ -171,6 +171,8 @@ class _Cell:
     # whether the figure's words are a number and the thing it counts (`_plain_count`), the number no part of a
     # name (`_in_name`)
     plain: bool = False
+    # whether its sentence says the figure rose to it ("the death toll has climbed to 145 people", `_RISEN`)
+    risen: bool = False
 
 
 def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = (),
@@ -254,7 +256,9 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
                 continue
             seen.add(key)
             rows.setdefault(key, []).append(_Cell(analysis.article.id, figure, analysis.article.published,
-                                                  _plain_count(figure) and not _in_name(figure, analysis)))
+                                                  _plain_count(figure) and not _in_name(figure, analysis),
+                                                  _RISEN.search(analysis.article.text, max(0, figure.start - 40),
+                                                                figure.start) is not None))
     out = []
     for (what, unit), cells in rows.items():
         if what in PERSONAL:
@@ -766,8 +770,22 @@ def _status(what: str, cells: list[_Cell]) -> tuple[str, str]:
             first, last = earlier[0], latest[-1]
             return "changed", (f"{_shown(first.figure)} in {first.source} ({first.published}), "
                                f"{_shown(last.figure)} in the later {last.source} ({last.published})")
+    risen = [c for c in cells if c.risen]
+    if risen and len(dated) < len(cells) and _compatible(risen) and _compatible([c for c in cells if not c.risen]) \
+            and max(_range(c.figure)[0] for c in cells if not c.risen) <= min(_range(c.figure)[0] for c in risen):
+        # with no dates to order the reports, a source that says the figure rose to its own ("the death toll has
+        # climbed to 145 people" beside "141 people had been killed", Multi-News 53112) tells the newer figure
+        first = next(c for c in cells if not c.risen)
+        return "changed", (f"{_shown(first.figure)} in {first.source}; {risen[0].source} says it rose to "
+                           f"{_shown(risen[0].figure)}")
     shown = "; ".join(f"{_shown(c.figure)} in {c.source}" for c in cells)
     return "differ", f"the sources give figures that cannot all be true: {shown}"
+
+
+# Words right before a figure that say it is what a figure rose to: "the death toll has climbed to", "rose to at
+# least" (the qualifier is part of the figure's words).
+_RISEN = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|grown|grew)\s+to\s+$",
+                    re.IGNORECASE)
 
 
 def _compatible(cells: Sequence[_Cell]) -> bool:
