@@ -698,9 +698,7 @@ def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
 
 def _beside_other_count(counted: Token) -> bool:
     """Whether a counted noun is coordinated with another count: a number, or a noun with a number of its own."""
-    others = [t for t in (*counted.conjuncts, *(c for c in counted.children if c.dep_ == "conj"))
-              if t.i != counted.i]
-    return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) for t in others)
+    return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) for t in counted.conjuncts)
 
 
 def _what(start: Token, counted: Token | None) -> str | None:

@@ -319,11 +319,7 @@ def _surnames_by_sentence(analyses: Sequence[ArticleAnalysis]) -> dict[tuple[str
 def _sides_at(cast: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
     """Each source's mentions of any cast member, person, team or place, as (start, end, row key): the sides a
     record or a score may be given to."""
-    out: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in cast:
-        for mention in entity.mentions:
-            out.setdefault(mention.source, []).append((mention.start, mention.end, f"{entity.name}#{entity.id}"))
-    return out
+    return _people_at(cast, (), people_only=False)
 
 
 def _side_of(figure: FigureRef, analysis: ArticleAnalysis, sides: dict[str, list[tuple[int, int, str]]]) -> str:
@@ -338,15 +334,17 @@ def _side_of(figure: FigureRef, analysis: ArticleAnalysis, sides: dict[str, list
     return f"{name}#{name.lower()}"
 
 
-def _people_at(cast: Sequence[Entity], spellings: Sequence[Sequence[Entity]]) -> dict[str, list[tuple[int, int, str]]]:
-    """Each source's mentions of the cast's people: (start, end, row key), the key the person's name and id
-    ("Raj Chohan#e3"), so that two people of one name keep two rows. One name spelled two ways by different
-    sources ("Duncan Robert Rait", "Duncan Raite": :func:`.spellings.spelling_groups`, shown as a conflict of
-    its own) is one person here, with the key of the spelling the cast has first."""
+def _people_at(cast: Sequence[Entity], spellings: Sequence[Sequence[Entity]],
+               people_only: bool = True) -> dict[str, list[tuple[int, int, str]]]:
+    """Each source's mentions of the cast's people (or, with ``people_only`` false, of every cast member):
+    (start, end, row key), the key the person's name and id ("Raj Chohan#e3"), so that two people of one name
+    keep two rows. One name spelled two ways by different sources ("Duncan Robert Rait", "Duncan Raite":
+    :func:`.spellings.spelling_groups`, shown as a conflict of its own) is one person here, with the key of the
+    spelling the cast has first."""
     same = {e.id: group[0] for group in spellings for e in group}
     out: dict[str, list[tuple[int, int, str]]] = {}
     for entity in cast:
-        if entity.type != "PERSON":
+        if people_only and entity.type != "PERSON":
             continue
         person = same.get(entity.id, entity)
         for mention in entity.mentions:
