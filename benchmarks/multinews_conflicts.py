@@ -1,6 +1,6 @@
 """List every disagreement Storyline reports on Multi-News clusters of three or more sources, to judge by eye.
 
-    python -m benchmarks.multinews_conflicts [--clusters 450] [--skip 0] [--all]
+    python -m benchmarks.multinews_conflicts [--clusters 450] [--skip 0] [--all] [--cache DIR]
 
 Beside benchmarks/unseen_conflicts.py (the ECB+ subtopics in no gold file): Multi-News+ test clusters (from
 ../shared/data) are several outlets' reports of one news story, of every kind ECB+ lacks (outbreaks, studies,
@@ -11,12 +11,16 @@ the sources really disagree. A false "they disagree" found here is a general fau
 
 Multi-News texts are lower-cased but for the start of each sentence, so names are mostly lost to the
 recogniser: the scan is for figures and dates, not for people. ``--all`` lists the less certain conflicts
-(below the reports' shown confidence) too, which it otherwise counts only.
+(below the reports' shown confidence) too, which it otherwise counts only. ``--cache DIR`` keeps each
+cluster's per-article analyses in DIR and reuses them (for work on the story stage; empty it whenever
+``storyline.nlp`` changes).
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
+from pathlib import Path
 
 from . import harness
 from .corpora import multinews_clusters
@@ -32,6 +36,7 @@ def main(argv=None) -> None:
     parser.add_argument("--clusters", type=int, default=450, help="clusters of 3 or more sources to analyse")
     parser.add_argument("--skip", type=int, default=0, help="such clusters to pass over first")
     parser.add_argument("--all", action="store_true", help="list the less certain conflicts too")
+    parser.add_argument("--cache", metavar="DIR", help="keep each cluster's per-article analyses in DIR and reuse them")
     args = parser.parse_args(argv)
     if not harness.data_ready("multinews"):
         return
@@ -41,10 +46,22 @@ def main(argv=None) -> None:
     from storyline.story import build_story
 
     clusters = [c for c in multinews_clusters() if len(c.documents) >= MIN_SOURCES][args.skip:args.skip + args.clusters]
-    articles = [make_article(text, f"{c.idx}_{n}") for c in clusters for n, text in enumerate(c.documents)]
+    cache = Path(args.cache) if args.cache else None
     by_cluster: dict[str, list] = {}
+    if cache is not None:
+        for c in clusters:
+            if (cache / f"{c.idx}.pickle").exists():
+                by_cluster[str(c.idx)] = pickle.loads((cache / f"{c.idx}.pickle").read_bytes())
+    articles = [make_article(text, f"{c.idx}_{n}") for c in clusters if str(c.idx) not in by_cluster
+                for n, text in enumerate(c.documents)]
+    made: dict[str, list] = {}
     for analysis in analyze(articles, processes=2):
-        by_cluster.setdefault(analysis.article.id.split("_")[0], []).append(analysis)
+        made.setdefault(analysis.article.id.split("_")[0], []).append(analysis)
+    by_cluster.update(made)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for idx, analyses in made.items():
+            (cache / f"{idx}.pickle").write_bytes(pickle.dumps(analyses))
     shown = low = 0
     for cluster in clusters:
         analyses = sorted(by_cluster.get(str(cluster.idx), []), key=lambda a: a.article.id)

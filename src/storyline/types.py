@@ -183,6 +183,25 @@ class FigureRef:
 
 
 @dataclass(frozen=True, slots=True)
+class DatedAction:
+    """An action a sentence dates on the calendar, with who did it and to whom (nlp/dated.py): "In 1970 , he
+    was indicted" gives indict, its patient he (the name he stands for), and the date of ``time``."""
+
+    time: int  # the date: an index into the article's ``times``
+    verb: str  # the verb's lemma ("indict")
+    start: int  # the words from the first of verb, date and participants to the last, in one sentence
+    end: int
+    negated: bool
+    # Who did it and to whom: the start of the name (in the article's mentions) it is, or a pronoun stands
+    # for; else the head word's lemma ("son", "field"); None where the verb has no such participant or a
+    # pronoun is left unresolved.
+    agent: int | None = None
+    agent_word: str | None = None
+    patient: int | None = None
+    patient_word: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything Storyline reads from one article in its single NLP pass."""
 
@@ -198,6 +217,7 @@ class ArticleAnalysis:
     # share and sign-up prompts (nlp/furniture.py). No story stage takes names, claims or dates from them.
     furniture: tuple[int, ...] = ()
     figures: tuple[FigureRef, ...] = ()  # its title's and body's figures (nlp/figures.py)
+    dated: tuple[DatedAction, ...] = ()  # actions its body dates on the calendar (nlp/dated.py)
 
     def in_furniture(self, offset: int) -> bool:
         """Whether the character at ``offset`` lies in a sentence of page furniture."""

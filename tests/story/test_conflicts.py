@@ -610,3 +610,46 @@ def test_homes_that_agree_or_are_given_once_are_no_conflict(analyse_text):
                      "being treated at Beaumont Hospital .", id="b"),
         analyse_text(LASALLE_BLOOMINGTON, id="c")], summary_words=0)
     assert not [f for f in conflicts(report) if "homes" in f.note]
+
+
+LARUE_JULY = ("Fred LaRue was a significant participant in the Watergate scandal . Mr . LaRue pleaded guilty to "
+              "obstruction of justice in July 1973 .")  # ECB+ 28_3ecbplus
+LARUE_JUNE = ("Fred LaRue became a central figure in the Watergate coverup . On June 27 , 1973 , he pleaded guilty to "
+              "one charge of conspiring to obstruct justice and began cooperating with prosecutors .")  # 28_5ecbplus
+
+
+def test_one_action_dated_differently_by_two_sources_is_a_date_conflict(analyse_text):
+    report = build_story([analyse_text(LARUE_JULY, id="a"), analyse_text(LARUE_JUNE, id="b")], summary_words=0)
+    [fact] = conflicts(report, "date")
+    assert fact.note == ("the sources date one action of Fred LaRue differently: LaRue pleaded guilty to obstruction of "
+                         "justice in July 1973 in a; June 27 , 1973 , he pleaded guilty in b")
+    assert [e.source for e in fact.evidence] == ["a", "b"]
+    from storyline.report.markdown import SHOWN_CONFIDENCE
+
+    assert fact.confidence >= SHOWN_CONFIDENCE
+
+
+def test_dates_that_agree_at_the_precision_both_give_are_no_conflict(analyse_text):
+    """"in 1973" allows June 27 , 1973."""
+    report = build_story([analyse_text(LARUE_JUNE, id="a"), analyse_text(
+        "Fred LaRue was a significant participant in the Watergate scandal . Mr . LaRue pleaded guilty to obstruction "
+        "of justice in 1973 .", id="b")], summary_words=0)
+    assert not conflicts(report, "date")
+
+
+def test_one_verb_of_one_person_on_two_occasions_is_no_conflict(analyse_text):
+    """ECB+ 26_ecbplus: Gigante was indicted in 1990 on one charge and in 1970 on another: sentences that share
+    nothing but the verb and the person tell of two occasions; and a source that itself gives two dates for one
+    verb of one person tells that it happened twice."""
+    report = build_story([
+        analyse_text("Vincent Gigante ran the Genovese family . Mr . Gigante was indicted in 1990 with 14 others on "
+                     "federal charges in Brooklyn .", id="a"),
+        analyse_text("Vincent Gigante ran the Genovese family . In 1970 , Gigante was indicted for bribing the entire "
+                     "five - man police force of Old Tappan .", id="b")], summary_words=0)
+    assert not conflicts(report, "date")
+    old_tappan = analyse_text("Vincent Gigante ran the Genovese family . In 1970 , Gigante was indicted for bribing the "
+                              "entire five - man police force of Old Tappan .", id="b")
+    once = "Vincent Gigante ran the Genovese family . In 1969 , Gigante was indicted for bribing the police force of Old Tappan ."
+    assert len(conflicts(build_story([analyse_text(once, id="a"), old_tappan], summary_words=0), "date")) == 1
+    twice = once + " Gigante was indicted in 1990 for bribing contractors ."
+    assert not conflicts(build_story([analyse_text(twice, id="a"), old_tappan], summary_words=0), "date")

@@ -14,6 +14,7 @@ refers back to the subject of its own clause.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -301,3 +302,21 @@ def _genders(doc: Doc, referents: list[Referent], mentions: tuple[Mention, ...],
             votes.setdefault(subjects[0].key, Counter())[gender] += 1
     return {key: count.most_common(1)[0][0] for key, count in votes.items()
             if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}
+
+
+class Pronouns:
+    """Whom a pronoun stands for, for the figures that belong to a person ("He faces up to 75 years", "He was
+    75 .", "after he slipped and fell") and the actions a date tells of ("In 1970 , he was indicted"): the
+    article's coreference (:class:`Resolver`), built once an article, and only when something asks."""
+
+    def __init__(self, doc: Doc, sentence_of: Sequence[int], mentions: Sequence[Mention]) -> None:
+        self.doc, self.sentence_of, self.mentions = doc, sentence_of, tuple(mentions)
+        self._resolver = None
+
+    def referent(self, pronoun: Token):
+        """The :class:`Referent` a pronoun stands for, or None (always None with no names to stand for)."""
+        if not self.mentions:
+            return None
+        if self._resolver is None:
+            self._resolver = Resolver(self.doc, self.mentions, list(self.sentence_of))
+        return self._resolver.resolve(pronoun)

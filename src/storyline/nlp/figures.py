@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..types import FigureRef, Mention, TimeRef
 from ..vocabulary import CARDINALS, MULTIPLIERS, NUMBER_LABELS, PRONOUN_GENDER
+from .coref import Pronouns
 from .entities import MAX_AGE, number_value
 from .tallies import extract_tallies
 
@@ -266,7 +267,7 @@ _MONTH_OR_YEAR = re.compile(
 
 def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
                     times: Sequence[TimeRef] = (), published: str | None = None,
-                    mentions: Sequence[Mention] = ()) -> tuple[FigureRef, ...]:
+                    mentions: Sequence[Mention] = (), pronouns: Pronouns | None = None) -> tuple[FigureRef, ...]:
     """The figures of an article (see the module doc) in ``region`` (its title and body).
 
     Args:
@@ -277,12 +278,13 @@ def extract_figures(doc: Doc, text: str, sentence_of: Sequence[int], region: tup
         times: the article's resolved time expressions, to leave out figures of other times.
         published: the article's publication date (ISO), where known.
         mentions: the article's names, for the person a pronoun stands for ("He faces up to 75 years").
+        pronouns: the article's lazy coreference, where the caller shares it (else one is made of ``mentions``).
     """
     out: list[FigureRef] = []
     other_times = _other_times(doc, sentence_of, times, published)
     background = set(other_times)
     taken: set[int] = set()
-    pronouns = _Pronouns(doc, sentence_of, mentions)
+    pronouns = pronouns or Pronouns(doc, sentence_of, mentions)
     for figure, tokens in _ages(doc, text, sentence_of, region, pronouns):
         taken.update(tokens)
         out.append(figure)
@@ -346,26 +348,6 @@ def _alleged(doc: Doc, figure: FigureRef) -> bool:
 
 
 Found = tuple[list[FigureRef], set[int]]
-
-
-class _Pronouns:
-    """Whom a pronoun stands for, for the figures that belong to a person ("He faces up to 75 years", "He was
-    75 .", "after he slipped and fell"): the article's coreference (:class:`.coref.Resolver`), built once an
-    article, and only when a figure asks."""
-
-    def __init__(self, doc: Doc, sentence_of: Sequence[int], mentions: Sequence[Mention]) -> None:
-        self.doc, self.sentence_of, self.mentions = doc, sentence_of, tuple(mentions)
-        self._resolver = None
-
-    def referent(self, pronoun: Token):
-        """The :class:`.coref.Referent` a pronoun stands for, or None (always None with no names to stand for)."""
-        if not self.mentions:
-            return None
-        if self._resolver is None:
-            from .coref import Resolver
-
-            self._resolver = Resolver(self.doc, self.mentions, list(self.sentence_of))
-        return self._resolver.resolve(pronoun)
 
 
 def _numbers(doc: Doc) -> list[SpacySpan]:
@@ -1210,7 +1192,7 @@ def _term(doc: Doc, ent: SpacySpan, units_of: dict[str, str] = TERM_UNITS) -> tu
     return units[0], number_value(_number_words(doc[ent.start:units[0].i].text.replace("-", " ")))
 
 
-def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _Pronouns) -> Found | None:
+def _prison_term(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: Pronouns) -> Found | None:
     """A prison term, with the person it is given to where the parse shows them: "faces up to 75 years to life
     in prison" (Andrew Lopez), "sentenced Jenkin to 15 years in prison", "jailed for six years", "a 10-year
     sentence"."""
@@ -1271,7 +1253,7 @@ def _contract_term(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found 
     return [figure], set(range(ent.start, ent.end))
 
 
-def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: _Pronouns) -> Found | None:
+def _fall(doc: Doc, text: str, ent: SpacySpan, sentence: int, pronouns: Pronouns) -> Found | None:
     """How far someone fell, with whom where the parse shows them: "Duncan Rait died after slipping and falling
     about 200ft", "fell around 2000ft ( 609 metres )" (the first figure), "falling about 150 metres" (ECB+
     23_ecbplus). Whom: the name that is the subject, the person noun that is ("a 36 - year - old Australian
@@ -1340,7 +1322,7 @@ def _sentenced(ent: SpacySpan) -> Token | None:
 
 
 def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, int],
-          pronouns: _Pronouns) -> list[tuple[FigureRef, set[int]]]:
+          pronouns: Pronouns) -> list[tuple[FigureRef, set[int]]]:
     """Ages, each with the person it describes: "a 61-year-old man", "59 - year old Raj Chohan" (as ECB+
     tokenises them), "aged 35", and a number in apposition to a name ("Raj Chohan , 59 ,")."""
     out = []

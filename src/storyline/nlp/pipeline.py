@@ -30,6 +30,8 @@ from ..types import Article, ArticleAnalysis, Failure, Span
 from .attributes import speed_up
 from .lemmas import speed_up_lemmatizer
 from .clauses import sentence_clauses
+from .coref import Pronouns
+from .dated import extract_dated
 from .figures import extract_figures
 from .furniture import furniture_sentences
 from ..vocabulary import CLOSING_QUOTE_TOKENS, DOUBLE_QUOTES, NAME_LABELS, QUOTE_CHARACTERS, char_class
@@ -150,6 +152,7 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         clauses.extend(sentence_clauses(sent, start, end))
     mentions = extract_mentions(doc, sentence_of, body)
     times = extract_times(doc, article.id, article.published, (_dateline_start(article), body[1]))
+    pronouns = Pronouns(doc, sentence_of, mentions)  # built when a figure or a dated action first asks
     return ArticleAnalysis(
         article=article,
         sentences=tuple(sentences),
@@ -162,7 +165,8 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         terms=tuple(terms),
         furniture=furniture_sentences(text, sentences),
         figures=extract_figures(doc, text, sentence_of, (_title_start(article), body[1]), times, article.published,
-                                mentions),
+                                mentions, pronouns),
+        dated=extract_dated(doc, times, mentions, pronouns.referent),
     )
 
 

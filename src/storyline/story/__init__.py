@@ -36,6 +36,7 @@ def build_story(
     from .align import align_facts, story_claims
     from .cast import build_cast
     from .copies import independent_facts
+    from .dated import dated_conflicts
     from .embed import prefetch
     from .figures import build_figures, figure_conflicts, headlines
     from .framing import framing_terms
@@ -67,7 +68,8 @@ def build_story(
     # listed first
     conflicts = figure_conflicts(figures)
     if len(analyses) > 1:
-        conflicts += spelling_conflicts(entities, spellings) + residence_conflicts(analyses, entities, spellings)
+        conflicts += spelling_conflicts(entities, spellings) + residence_conflicts(analyses, entities, spellings) \
+            + _new_dates(dated_conflicts(analyses, entities, index, spellings), facts)
     if conflicts:
         facts = tuple(replace(f, id=f"f{n}") for n, f in enumerate((*conflicts, *facts), start=1))
     return StoryReport(
@@ -86,6 +88,13 @@ def build_story(
         figures=figures,
         headlines=headlines(analyses) if len(analyses) > 1 else (),
     )
+
+
+def _new_dates(found, facts) -> list:
+    """The dated actions' conflicts (story/dated.py) that no aligned fact already gives as a date conflict."""
+    told = [ev for f in facts if f.kind == "date" for ev in f.evidence]
+    return [f for f in found if not all(any(ev.source == t.source and ev.start < t.end and t.start < ev.end
+                                            for t in told) for ev in f.evidence)]
 
 
 def story_title(analyses: Sequence[ArticleAnalysis], entities) -> str:

@@ -1,0 +1,149 @@
+"""Dated actions: what a sentence says someone did, or had done to them, on a date it gives.
+
+"In 1970 , he was indicted for bribing the entire five - man police force of Old Tappan" tells of one action
+(indict), its patient (he, that is Gigante), and its date (1970). Another outlet's "In 1969 , he was indicted
+in New Jersey on a charge of conspiracy to bribe ..." tells of the same action of the same person on another
+date; one of them has the year wrong (ECB+ 26_ecbplus). The story stage (story/dated.py) compares such
+actions across sources; this module reads them from the parse, which only the per-article pass has.
+
+An action is read where an explicit calendar date (a year, or a month with its day: "in 1957", "On June 27 ,
+1973", "on November 18") hangs from a verb, directly ("pleaded guilty June 27") or through "in", "on" or
+"during". Dates that modify a noun ("the 2006 HBO movie") are the timeline's, not actions here; relative
+dates ("last year", "on Friday") are left out, since they depend on a publication date that may be wrong or
+missing, and so are verbs of speech and light verbs ("said on Monday", "was in 1990"), which tell of many
+different occasions. The verb's subject and object (its agent and patient; a passive's subject is its patient,
+the "by" phrase its agent) are each a name the article tags, a pronoun the article's coreference resolves to
+one, or else the head word of the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..types import DatedAction, Mention, TimeRef
+from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, THING_PRONOUNS
+from .timex.resolve import MONTHS
+
+# A date the text gives on the calendar: a year, or a month name beside a day number.
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b(?!\s?['’]?s\b)")
+# Words that make a year a part of it or a decade ("the late 1990s", "early 2005"): no date of one action.
+_VAGUE = re.compile(r"\b(?:early|mid|late|end|beginning|start|middle)\b|\d0\s?['’]?s\b", re.I)
+_MONTH_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b"
+                        r"|\b\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+# A resolved value of a year, a month or a day (not a decade, a season or a week).
+_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# The prepositions by which a date tells when an action happened ("by 1970" is a deadline, "since" a start).
+_WHEN_PREPOSITIONS = frozenset({"in", "on", "during"})
+# Verbs that tell of too many different occasions to be one action: being, having, speech and its kin, and
+# verbs that mostly carry another ("went on to win", "made a comeback").
+LIGHT_VERBS = frozenset("""
+be have do say tell add note state report announce claim describe explain write call speak talk ask answer
+reply respond confirm deny comment insist argue suggest think believe know see look seem appear feel want
+need try go come get make take give put let keep begin start continue include use become remain
+""".split())
+_DECADE_ENDINGS = frozenset({"'s", "’s", "s"})
+# The dependencies of a verb that heads a clause of its own.
+_CLAUSE_DEPS = frozenset({"advcl", "pcomp", "acl", "relcl", "ccomp", "xcomp", "csubj", "parataxis"})
+# Pronouns that stand for someone or something named elsewhere (a relative one the resolver leaves open).
+_PRONOUNS = frozenset(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# What an active verb is done to, or what it makes of its subject ("pleaded guilty", "became president").
+_OBJECTS = ("dobj", "attr", "oprd", "acomp")
+
+
+def calendar_date(time: TimeRef) -> bool:
+    """Whether a time expression gives a date on the calendar in its own words (see the module doc)."""
+    return bool(time.value and _VALUE.fullmatch(time.value)
+                and (_YEAR.search(time.text) or _MONTH_DAY.search(time.text)) and not _VAGUE.search(time.text))
+
+
+def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention], referent) -> tuple[DatedAction, ...]:
+    """The dated actions of one parsed article (see the module doc).
+
+    ``referent``: the :class:`.coref.Referent` a pronoun token stands for, or None (nlp.figures' lazy
+    pronoun resolver, shared so that an article's coreference is built at most once)."""
+    out = []
+    starts = sorted((m.start, m.end) for m in mentions)
+    for n, time in enumerate(times):
+        if time.event_start is not None or not calendar_date(time):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or not len(span) or (span.end < len(doc) and doc[span.end].lower_ in _DECADE_ENDINGS):
+            continue  # "in the 1930 's", tokenised apart: a decade
+        verb = _verb_dated(span.root)
+        if verb is None or verb.lemma_.lower() in LIGHT_VERBS or _clause_between(doc, verb, span):
+            continue
+        passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children)
+        subject = _subject(verb)
+        if passive:
+            patient = subject
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        else:
+            agent = subject
+            patient = next((c for c in verb.children if c.dep_ in _OBJECTS), None)
+        if agent is None and patient is None:
+            continue
+        agent_at, agent_word = _participant(agent, starts, referent)
+        patient_at, patient_word = _participant(patient, starts, referent)
+        sentence = verb.sent
+        first = min(t.i for t in (verb, span.root, *(x for x in (agent, patient) if x is not None)))
+        last = max(t.i for t in (verb, span.root, *(x for x in (agent, patient) if x is not None)))
+        first, last = max(first, sentence.start), min(last, sentence.end - 1)
+        start = min(doc[first].idx, time.start)
+        end = max(doc[last].idx + len(doc[last]), time.end)
+        out.append(DatedAction(
+            time=n, verb=verb.lemma_.lower(), start=start, end=end,
+            negated=any(c.dep_ == "neg" for c in verb.children),
+            agent=agent_at, agent_word=agent_word, patient=patient_at, patient_word=patient_word))
+    return tuple(out)
+
+
+def _verb_dated(root: Token) -> Token | None:
+    """The verb a date's head hangs from, directly or through a preposition of when; None for another head."""
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _WHEN_PREPOSITIONS:
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "nmod", "obl"):
+        return None
+    return head if head.pos_ == "VERB" and head is not root else None
+
+
+def _clause_between(doc: Doc, verb: Token, span) -> bool:
+    """Whether another clause's verb stands between a verb and the date the parse hangs from it: the date is
+    then likely that clause's ("served a reduced sentence ... in return for cooperating with prosecutors
+    investigating the June 17 , 1972 Watergate break - in", where the parse may give the date to "served")."""
+    low, high = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
+    return any(t.pos_ == "VERB" and t.dep_ in _CLAUSE_DEPS for t in doc[low:high])
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or that of the verb it is joined to ("was arrested and charged in 1990")."""
+    seen = 0
+    while verb is not None and seen < 3:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ != "conj":
+            return None
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def _participant(token: Token | None, starts: Sequence[tuple[int, int]], referent) -> tuple[int | None, str | None]:
+    """A participant as the start of the name it is (or a pronoun stands for), else its head word's lemma."""
+    if token is None:
+        return None, None
+    for a, b in starts:
+        if a <= token.idx < b:
+            return a, None
+        if a > token.idx:
+            break
+    if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        found = referent(token)
+        if found is not None and found.mention is not None:
+            return found.mention, None
+        return None, None  # a pronoun no one is found for: unknown, not a word to compare
+    return None, token.lemma_.lower()
