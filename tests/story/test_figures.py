@@ -495,3 +495,17 @@ def test_a_toll_a_source_says_rose_to_is_the_newer_one_where_no_dates_order_them
     [row] = [f for f in report.figures if f.what == "killed"]
     assert row.status == "changed" and row.note == "13 in b; a says it rose to at least 17"
     assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_an_age_of_someone_who_shares_a_cast_member_s_surname_is_not_theirs(analyse_text):
+    """Multi-News 53105 (lower-cased as Multi-News gives it): "carolyn f. Hager , 78" is the wife of William Hager,
+    86; the cast finds his surname in her name, but her given name is not his, so her age is no age of his."""
+    report = build_story([
+        analyse_text("Related photos william j. Hager, 86, charged with first degree premeditated murder. St. Lucie "
+                     "county sheriff's office related photos william hager, 86, killed carolyn f. Hager, 78, his wife, "
+                     "in port st. Lucie.", id="a"),
+        analyse_text("William J. Hager, 86, was arrested on Monday. Hager, 86, told them that in the past his ill wife "
+                     "had told him to kill her.", id="b")], summary_words=0)
+    [row] = [f for f in report.figures if f.what.startswith("age (")]
+    assert row.status == "agree"
+    assert {v.value for v in row.values} == {86}

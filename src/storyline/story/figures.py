@@ -37,7 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..nlp.figures import (CALIBRE, CHILDREN, CONTRACT, COUNT, DURATION, FELL, FIRED, HAPPENINGS, LEVEL, PEOPLE_NOUNS,
                            SERVED, SHARE, place_key)
-from ..nlp.entities import number_value
+from ..nlp.entities import TITLE_WORDS, number_value
 from ..nlp.tallies import POINTS, RECORD_PARTS
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Figure, FigureRef, FigureValue, Headline
 
@@ -188,7 +188,7 @@ def build_figures(analyses: Sequence[ArticleAnalysis], cast: Sequence[Entity] = 
     sides = _sides_at(cast)
     # each age's, term's and fall's cast member, where the source names them, read once
     person_of = {(a.article.id, f): p for a in analyses for f in a.figures if f.what in PERSONAL
-                 and (p := _person_of(f, a.article.id, whose)) is not None}
+                 and (p := _person_of(f, a.article.id, whose, a.article.text)) is not None}
     # the ages and children each cast person is given by name ("Raj Chohan , 59"), by (what, person)
     named: dict[tuple[str, str], set[float]] = {}
     for (_, figure), person in person_of.items():
@@ -397,13 +397,36 @@ def _described(analyses: Sequence[ArticleAnalysis], person_of: dict[tuple[str, F
     return out
 
 
-def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, int, str]]]) -> str | None:
-    """The cast member an age describes: the one with a mention over the age's person in that source."""
+def _person_of(figure: FigureRef, source: str, whose: dict[str, list[tuple[int, int, str]]],
+               text: str | None = None) -> str | None:
+    """The cast member an age describes: the one with a mention over the age's person in that source. With
+    ``text`` (the source's), not where the person is named with a given name the cast member's name lacks:
+    "carolyn f. Hager , 78 , his wife" is not William Hager, whose surname the cast found in her name
+    (Multi-News 53105, lower-cased)."""
     if figure.person is None:
         return None
     start, end = figure.person
-    hits = {key for s, e, key in whose.get(source, ()) if s < end and start < e}
-    return next(iter(hits)) if len(hits) == 1 else None
+    hits = {(s, e, key) for s, e, key in whose.get(source, ()) if s < end and start < e}
+    if len({key for _, _, key in hits}) != 1:
+        return None
+    at, to, key = min(hits)
+    # (only where the cast matched a single word, the surname: "Englishman Robert Buckley" is Robert Buckley)
+    if text is not None and at > start and " " not in text[at:to].strip() \
+            and _other_given_name(text[start:at], key.split("#")[0]):
+        return None
+    return key
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _other_given_name(before: str, name: str) -> bool:
+    """Whether the words of a person's name before the part the cast matched hold a given name (not an initial
+    or a title) that the cast member's name does not."""
+    mine = {w.lower().strip(".") for w in name.split()}
+    words = [w.lower().strip(".") for w in _NAME_WORD.findall(before)]
+    return any(len(w) > 1 and w not in mine and w not in TITLE_WORDS and w.rstrip(".") not in TITLE_WORDS
+               for w in words)
 
 
 def _named_after(figure: FigureRef, analysis: ArticleAnalysis, whose: dict[str, list[tuple[int, int, str]]],
