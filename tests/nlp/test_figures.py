@@ -225,6 +225,27 @@ def figures(analyse_text, text, published=None):
      "prosecutors .", [("served", "months", 4.5, None)]),
     ("After serving five years on the 1959 heroin conviction , Gigante resumed his life of crime .", []),
     ("Siljander served one year in prison.", [("served", "years", 1, None)]),
+    # a count whose verb goes on to raise a total is more of that total, not all of it (51887); a verb that
+    # raises something else leaves the toll alone
+    ("Israel's air force pounded gaza overnight with a series of raids which killed three people, raising the death "
+     "toll to 21 in a wave of tit-for-tat violence.", [("count", "people", 3, None)]),
+    ("The bomb killed 12 people, raising fears of more attacks.", [("killed", "people", 12, None)]),
+    # a toll in a clause a length of time before the sentence's is another event's (52812); with no length,
+    # "after killing" is the news's own sequence
+    ("A man killed his former fiancee and nine relatives in district charsadda on sunday, exactly six-month after "
+     "killing his own parents and two brothers allegedly for delaying his marriage.",
+     [("killed", None, 9, None), ("count", "brother", 2, None)]),
+    ("A man in pakistan, angered by a rejected marriage proposal to his cousin, has killed 10 members of his "
+     "extended family after years earlier killing four others.",
+     [("killed", "member", 10, None), ("count", None, 4, None)]),
+    ("Charsadda - a ruthless man, angered by a rejected marriage proposal to his cousin, gunned down his 10 relatives "
+     "including his former fiancée in district charsadda on sunday, exactly six-month after killing his own parents "
+     "and two brothers allegedly for delaying his marriage.",
+     [("gun", "relative", 10, None), ("count", "brother", 2, None)]),
+    ("The gunman shot himself after killing 10 people.", [("killed", "people", 10, None)]),
+    # a count beside one person, someone's or named, counts part of the toll (52812: the others say 10)
+    ("Charsadda: a man, with the help of his accomplices, killed his fiancée and nine members of her family in a "
+     "pre-dawn attack in tangi area on sunday.", [("killed", "member", 9, "at least")]),
     # homeless before its noun is a standing state, no toll of people displaced (51200)
     ("So the atlanta couple turned their heartbreak into an occasion for celebration — throwing a party for more "
      "than 200 homeless people instead.", [("count", "people", 200, "more than")]),

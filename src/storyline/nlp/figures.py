@@ -71,6 +71,12 @@ OTHER = frozenset({"other", "another", "additional"})
 SOME_OF = frozenset({"some", "many", "most", "few", "several", "none", "half"})
 # Words that make a toll's count an increment, more of the dead or hurt than an earlier count (see _increment).
 INCREMENT = frozenset({"new", "more", "further", "additional", "another"})
+# Verbs that raise a total to a figure, and the totals they raise ("raising the death toll to 21").
+RAISING_VERBS = frozenset({"raise", "bring", "push", "take", "lift", "increase", "put", "send"})
+TOTAL_NOUNS = frozenset({"toll", "number", "total", "tally", "count", "figure"})
+# Words that put a clause a stretch of time from its sentence's ("six months after killing ..."), and the lengths.
+_BEFORE_AFTER = frozenset({"after", "before"})
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "decade"})
 # A weapon's model written as letters and a number ("AK-47", "AK-47s", "M16"), or as two tokens ("AK 47").
 _MODEL = re.compile(r"^([A-Z]{1,4})-?(\d{1,3})s?$")
 _MODEL_LETTERS = re.compile(r"^[A-Z]{1,4}$")
@@ -99,6 +105,8 @@ ORDEALS = frozenset({"strand", "stranded", "trap", "trapped", "survive", "alive"
 # lucky -> be -> alive).
 ORDEAL_DEPTH = 3
 # Nouns that count people: a toll of "three people", "two women", "five officers" is a toll of people.
+# Possessives that make a singular noun someone's relative or partner ("his fiancée", "her husband").
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
 PEOPLE_NOUNS = frozenset("""
 people person persons individual man men woman women child children boy girl adult baby teenager
 civilian soldier officer policeman policemen trooper guard firefighter worker employee passenger tourist
@@ -651,6 +659,8 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             if counted is None:
                 return None  # "has confessed to killing 59 more": more of no named thing
             what = COUNT  # "confessed to 59 new murders", "another 47 deaths": more of them, no toll of all
+        elif what in HAPPENINGS and _of_a_time_apart(_verb_of(counted if counted is not None else ent.root)):
+            what = COUNT  # "six-month after killing his own parents and two brothers": another event's toll
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
     out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
@@ -660,6 +670,50 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
     for number, place in parts:
         out.append(_part(text, doc[number.i:place.i + 1], number, what or COUNT, unit, place, sentence))
     return out, taken
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb a count hangs from, up to three steps up the parse, or None."""
+    verb, steps = token, 0
+    while verb.pos_ != "VERB" and verb.head is not verb and steps < 3:
+        verb, steps = verb.head, steps + 1
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _of_a_time_apart(verb: Token | None) -> bool:
+    """Whether a verb tells of a time a stretch before or after the sentence's own: a clause after "after" or
+    "before" that a length of time measures ("exactly six-month after killing his own parents and two
+    brothers", Multi-News 52812; "Two years after the quake killed 300 people"), or right after such a length
+    and "earlier" ("after years earlier killing four others"). Without a length, "after killing 10 people" is
+    the news's own sequence, and counts as before."""
+    if verb is None:
+        return False
+    links = [verb.head] if verb.dep_ == "pcomp" and verb.head.lower_ in _BEFORE_AFTER else []
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BEFORE_AFTER for c in verb.children):
+        links.append(verb)
+    if any(c.dep_ == "npadvmod" and _a_length(c) for link in links for c in link.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _BEFORE_AFTER and _a_length(verb.head.head):
+        return True  # parsed with the length as the head of "after" ("six - month after killing ...")
+    before = verb.doc[max(0, verb.i - 3):verb.i]
+    return any(t.lower_ in ("earlier", "before", "later") and t.i > 0 and _a_length(verb.doc[t.i - 1]) for t in before)
+
+
+def _a_length(token: Token) -> bool:
+    """Whether a token is a length of time ("six - month", "years", "two weeks")."""
+    return token.ent_type_ == "DATE" and token.lemma_.lower() in _TIME_UNITS
+
+
+def _raises_a_total(token: Token) -> bool:
+    """Whether the verb a count hangs from goes on to raise a total ("killed three people , raising the death
+    toll to 21", "bringing the number of dead to 30", "taking the toll to 12"; Multi-News 51887): the count is
+    then more of the total, not all of it."""
+    verb = _verb_of(token)
+    if verb is None:
+        return False
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in RAISING_VERBS and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in TOTAL_NOUNS for o in c.children) and any(
+        p.dep_ == "prep" and p.lower_ == "to" for p in c.children) for c in verb.children)
 
 
 def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
@@ -672,6 +726,8 @@ def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
     if counted is not None and counted.pos_ == "NOUN" and _word_happening(counted) is not None and any(
             c.lower_ == "other" and c.dep_ == "amod" for c in counted.children):
         return True  # "58 other unexplained deaths": other deaths than the news's (not "seven other people injured")
+    if _raises_a_total(counted if counted is not None else ent.root):
+        return True  # "raids which killed three people , raising the death toll to 21": three more of the 21
     # ("more than 200 people arrested" is a qualifier, no increment: ECB+ 19_3ecb)
     return before in INCREMENT or any(c.lower_ in INCREMENT and c.dep_ in ("amod", "det", "advmod") and not (
         c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "than") for t in (counted, ent.root) if t is not None
@@ -679,8 +735,20 @@ def _increment(doc: Doc, ent: SpacySpan, counted: Token | None) -> bool:
 
 
 def _beside_other_count(counted: Token) -> bool:
-    """Whether a counted noun is coordinated with another count: a number, or a noun with a number of its own."""
-    return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) for t in counted.conjuncts)
+    """Whether a counted noun is coordinated with another count: a number, a noun with a number of its own, or
+    one person, named or someone's ("killed his fiancée and nine members of her family", Multi-News 52812,
+    where the others say 10; "his wife and three children")."""
+    return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) or _someone(t)
+               for t in counted.conjuncts)
+
+
+def _someone(token: Token) -> bool:
+    """Whether a noun stands for one person: a name, or a singular noun of someone's ("his fiancée")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    # (a singular noun the tagger may call plural, "fiancée" NNS, keeps its word as its lemma; "children" does not)
+    singular = token.tag_ == "NN" or (token.tag_ == "NNS" and token.lemma_.lower() == token.lower_)
+    return singular and any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in token.children)
 
 
 def _what(start: Token, counted: Token | None) -> str | None:
