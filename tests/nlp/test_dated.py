@@ -43,3 +43,11 @@ def test_a_date_of_another_clause_is_not_the_main_verb_s(analyse_text):
     text = ("He served a reduced sentence of four and a half months in federal prison in return for cooperating "
             "with prosecutors investigating the June 17 , 1972 , Watergate break - in .")
     assert [a for a in actions(analyse_text(text)) if a[0] == "serve"] == []
+
+
+def test_a_participle_joined_to_a_passive_verb_is_passive_too(analyse_text):
+    """"murdered" shares "was raped"'s subject, its patient (Multi-News 53138, lower-cased as Multi-News gives it)."""
+    found = actions(analyse_text("Joanna parrish, 21, from gloucester, was raped and murdered in auxerre in 1990, while "
+                                 "working as an english teacher during her gap year."))
+    # (the recogniser tags "Joanna" alone in the lower-cased name, so the patient is the head word)
+    assert [(v, value, agent, patient) for v, value, agent, patient, _ in found] == [("murder", "1990", None, "parrish")]

@@ -76,7 +76,7 @@ def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention
         verb = _verb_dated(span.root)
         if verb is None or verb.lemma_.lower() in LIGHT_VERBS or _clause_between(doc, verb, span):
             continue
-        passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children)
+        passive = _passive(verb)
         subject = _subject(verb)
         if passive:
             patient = subject
@@ -117,6 +117,15 @@ def _clause_between(doc: Doc, verb: Token, span) -> bool:
     investigating the June 17 , 1972 Watergate break - in", where the parse may give the date to "served")."""
     low, high = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
     return any(t.pos_ == "VERB" and t.dep_ in _CLAUSE_DEPS for t in doc[low:high])
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive, or a participle joined to a passive one that lends it its subject ("Gigante was
+    arrested and charged in 1990": charged, passive)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
 
 
 def _subject(verb: Token) -> Token | None:
