@@ -27,10 +27,10 @@ def test_a_passive_subject_is_the_patient(analyse_text):
 
 
 def test_relative_dates_decades_nouns_and_speech_give_no_action(analyse_text):
-    """A weekday depends on a publication date; a decade or "the late 1990s" is no date of one action; a year
+    """A relative date depends on a publication date; a decade or "the late 1990s" is no date of one action; a year
     that modifies a noun dates the noun ("the 2006 HBO movie"); a date of speech tells of one of many
     statements."""
-    for text in ("The robber was arrested on Friday after a chase .",
+    for text in ("The robber was arrested last week after a chase .",
                  "The gang was founded in the 1930 's by one of the Genovese soldiers .",
                  "He relinquished undisputed control in the late 1990s .",
                  "Gretchen Mol played her in the 2006 HBO movie , The Notorious Bettie Page .",
@@ -51,3 +51,13 @@ def test_a_participle_joined_to_a_passive_verb_is_passive_too(analyse_text):
                                  "working as an english teacher during her gap year."))
     # (the recogniser tags "Joanna" alone in the lower-cased name, so the patient is the head word)
     assert [(v, value, agent, patient) for v, value, agent, patient, _ in found] == [("murder", "1990", None, "parrish")]
+
+
+def test_a_weekday_dates_an_action_whatever_the_publication_date(analyse_text):
+    """ECB+ 28_10ecb; "on Thursday night" too, where the weekday modifies the part of the day."""
+    [(verb, value, agent, _, words)] = actions(analyse_text(
+        "Mark Felt , who was known as Watergate scandal informant 'Deep Throat , ' died on Friday . He was 95 ."))
+    assert (verb, value, agent) == ("die", None, "Mark Felt")
+    assert words.endswith("died on Friday")
+    [(verb, *_)] = actions(analyse_text("Mark Felt died on Thursday night in Santa Rosa ."))
+    assert verb == "die"

@@ -621,9 +621,10 @@ LARUE_JUNE = ("Fred LaRue became a central figure in the Watergate coverup . On 
 def test_one_action_dated_differently_by_two_sources_is_a_date_conflict(analyse_text):
     report = build_story([analyse_text(LARUE_JULY, id="a"), analyse_text(LARUE_JUNE, id="b")], summary_words=0)
     [fact] = conflicts(report, "date")
-    assert fact.note == ("the sources date one action of Fred LaRue differently: LaRue pleaded guilty to obstruction of "
-                         "justice in July 1973 in a; June 27 , 1973 , he pleaded guilty in b")
-    assert [e.source for e in fact.evidence] == ["a", "b"]
+    assert fact.note == ("the sources give different dates for one action of Fred LaRue (plead): July 1973 in a; "
+                         "June 27 , 1973 in b")
+    assert [(e.source, e.text) for e in fact.evidence] == [
+        ("a", "LaRue pleaded guilty to obstruction of justice in July 1973"), ("b", "June 27 , 1973 , he pleaded guilty")]
     from storyline.report.markdown import SHOWN_CONFIDENCE
 
     assert fact.confidence >= SHOWN_CONFIDENCE
@@ -653,3 +654,30 @@ def test_one_verb_of_one_person_on_two_occasions_is_no_conflict(analyse_text):
     assert len(conflicts(build_story([analyse_text(once, id="a"), old_tappan], summary_words=0), "date")) == 1
     twice = once + " Gigante was indicted in 1990 for bribing contractors ."
     assert not conflicts(build_story([analyse_text(twice, id="a"), old_tappan], summary_words=0), "date")
+
+
+FELT_THURSDAY = ("W. Mark Felt , who was the No. 2 official at the FBI when he helped bring down President Richard M. "
+                 "Nixon by resisting the Watergate cover-up and becoming Deep Throat , the most famous anonymous source "
+                 "in American history , died on Thursday . He was 95 and lived in Santa Rosa .")  # ECB+ 28_7ecb
+FELT_FRIDAY = ("Mark Felt , who was known as Watergate scandal informant 'Deep Throat , ' died on Friday . He was "
+               "95 .")  # 28_10ecb
+
+
+def test_one_action_given_two_weekdays_is_a_date_conflict(analyse_text):
+    """With no publication dates, the weekdays themselves differ (an ECB+ subtopic in no gold file)."""
+    report = build_story([analyse_text(FELT_THURSDAY, id="a"), analyse_text(FELT_FRIDAY, id="b")], summary_words=0)
+    [fact] = conflicts(report, "date")
+    assert fact.note.endswith("(die): Thursday in a; Friday in b")
+    assert "Mark Felt" in fact.note
+
+
+def test_a_night_and_the_next_day_may_be_one_date(analyse_text):
+    """"Friday night" in one time zone may be Saturday in another: adjacent weekdays with a part of a day do not
+    differ (and the same weekday never does)."""
+    night = analyse_text(FELT_THURSDAY.replace("died on Thursday", "died on Thursday night"), id="a")
+    assert not conflicts(build_story([night, analyse_text(FELT_FRIDAY, id="b")], summary_words=0), "date")
+    saturday = analyse_text(FELT_FRIDAY.replace("Friday", "Saturday"), id="b")  # two days on: they differ
+    assert len(conflicts(build_story([night, saturday], summary_words=0), "date")) == 1
+    same = FELT_FRIDAY.replace("Mark Felt , who", "W. Mark Felt , who")
+    assert not conflicts(build_story([analyse_text(same, id="a"), analyse_text(FELT_FRIDAY, id="b")],
+                                     summary_words=0), "date")

@@ -7,11 +7,12 @@ date; one of them has the year wrong (ECB+ 26_ecbplus). The story stage (story/d
 actions across sources; this module reads them from the parse, which only the per-article pass has.
 
 An action is read where an explicit calendar date (a year, or a month with its day: "in 1957", "On June 27 ,
-1973", "on November 18") hangs from a verb, directly ("pleaded guilty June 27") or through "in", "on" or
-"during". Dates that modify a noun ("the 2006 HBO movie") are the timeline's, not actions here; relative
-dates ("last year", "on Friday") are left out, since they depend on a publication date that may be wrong or
-missing, and so are verbs of speech and light verbs ("said on Monday", "was in 1990"), which tell of many
-different occasions. The verb's subject and object (its agent and patient; a passive's subject is its patient,
+1973", "on November 18") or a weekday ("died on Friday", "on Thursday night") hangs from a verb, directly
+("pleaded guilty June 27") or through "in", "on" or "during". Dates that modify a noun ("the 2006 HBO movie")
+are the timeline's, not actions here; other relative dates ("last year", "yesterday") are left out, since
+they depend on a publication date that may be wrong or missing (a weekday names its day whatever the date),
+and so are verbs of speech and light verbs ("said on Monday", "was in 1990"), which tell of many different
+occasions. The verb's subject and object (its agent and patient; a passive's subject is its patient,
 the "by" phrase its agent) are each a name the article tags, a pronoun the article's coreference resolves to
 one, or else the head word of the phrase.
 """
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import DatedAction, Mention, TimeRef
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, THING_PRONOUNS
-from .timex.resolve import MONTHS
+from .timex.resolve import MONTHS, PARTS_OF_DAY, WEEKDAYS
 
 # A date the text gives on the calendar: a year, or a month name beside a day number.
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b(?!\s?['’]?s\b)")
@@ -33,6 +34,9 @@ _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b(?!\s?['’]?s\b)")
 _VAGUE = re.compile(r"\b(?:early|mid|late|end|beginning|start|middle)\b|\d0\s?['’]?s\b", re.I)
 _MONTH_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b"
                         r"|\b\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+# A day named by its weekday alone, with a part of it or not ("Friday", "Thursday night"): whatever the
+# publication date, two sources that give one action two weekdays cannot both be right.
+_WEEKDAY = re.compile(r"(?:on\s+)?(?P<day>" + "|".join(w for w in WEEKDAYS if len(w) > 4) + r")\b(?:\s+\w+)?$", re.I)
 # A resolved value of a year, a month or a day (not a decade, a season or a week).
 _VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # The prepositions by which a date tells when an action happened ("by 1970" is a deadline, "since" a start).
@@ -60,6 +64,12 @@ def calendar_date(time: TimeRef) -> bool:
                 and (_YEAR.search(time.text) or _MONTH_DAY.search(time.text)) and not _VAGUE.search(time.text))
 
 
+def weekday_of(time: TimeRef) -> int | None:
+    """The weekday (0 Monday) a time expression names by itself ("Friday", "Thursday night"), or None."""
+    match = _WEEKDAY.match(time.text.strip())
+    return WEEKDAYS[match.group("day").lower()] if match else None
+
+
 def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention], referent) -> tuple[DatedAction, ...]:
     """The dated actions of one parsed article (see the module doc).
 
@@ -68,7 +78,7 @@ def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention
     out = []
     starts = sorted((m.start, m.end) for m in mentions)
     for n, time in enumerate(times):
-        if time.event_start is not None or not calendar_date(time):
+        if time.event_start is not None or not (calendar_date(time) or weekday_of(time) is not None):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or not len(span) or (span.end < len(doc) and doc[span.end].lower_ in _DECADE_ENDINGS):
@@ -103,6 +113,8 @@ def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention
 
 def _verb_dated(root: Token) -> Token | None:
     """The verb a date's head hangs from, directly or through a preposition of when; None for another head."""
+    if root.dep_ == "compound" and root.head.lower_ in PARTS_OF_DAY:
+        root = root.head  # "on Thursday night", the weekday a modifier of the part of the day
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _WHEN_PREPOSITIONS:
         head = head.head

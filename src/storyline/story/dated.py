@@ -12,16 +12,21 @@ indicted", indict, its patient Gigante, 1970). Here, two sources' actions are on
   occasion, since people are indicted, arrested and sentenced more than once.
 
 Their dates conflict where they differ at the precision both give ("July 1973" / "June 27 , 1973" differ;
-"1973" / "June 27 , 1973" do not). No source may give the action two dates: a source that does tells of two
+"1973" / "June 27 , 1973" do not), or, where one has no calendar date, by their weekdays ("died on Thursday" /
+"died on Friday"; not where one is a night or the edge of a day and the other the day next to it, which a time
+zone or midnight may explain). No source may give the action two dates: a source that does tells of two
 occasions, and the others may each tell of one of them. Each action so disputed is a conflicting fact of kind
 ``date`` at :data:`DATED_CONFIDENCE`, with each source's words as evidence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..types import ArticleAnalysis, DatedAction, Entity, Evidence, Fact
+from ..nlp.dated import calendar_date, weekday_of
+from ..types import ArticleAnalysis, DatedAction, Entity, Evidence, Fact, TimeRef
 
 # The confidence of two dates given to one action: set by hand (no data to fit it on), as high as the
 # reports' shown threshold (report.markdown.SHOWN_CONFIDENCE), since sharing the verb, the person and the
@@ -33,6 +38,9 @@ MIN_SHARED_TERMS = 1
 # Heads of a participant that say nothing of who it is: relative and indefinite pronouns.
 _EMPTY_WORDS = frozenset("who whom which that what one this these those someone something it they".split())
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Words of a time that may put it across midnight from another source's day.
+_LOOSE = re.compile(r"\b(?:night|overnight|late|early|evening|morning|midnight|dawn)\b", re.I)
 
 
 def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
@@ -54,7 +62,8 @@ def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Enti
             if not any(p in parties for p in (agent, patient) if p is not None and not p.startswith("=")):
                 continue
             terms = _terms(analysis, action, (agent, patient), names)
-            actions.append(_Told(source, action, analysis.times[action.time].value or "", agent, patient, terms,
+            time = analysis.times[action.time]
+            actions.append(_Told(source, action, when_of(time, analysis.article.text), agent, patient, terms, time.text.strip(),
                                  Evidence(source, action.start, action.end,
                                           analysis.article.text[action.start:action.end])))
     out: list[Fact] = []
@@ -62,32 +71,41 @@ def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Enti
     for i, a in enumerate(actions):
         if i in used:
             continue
-        told = [a] + [b for b in actions[i + 1:] if _one_action(a, b, parties)]
+        members = [i] + [j for j in range(i + 1, len(actions)) if j not in used and _one_action(a, actions[j], parties)]
+        told = [actions[j] for j in members]
         if len({t.source for t in told}) < 2:
             continue
         if any(_recurs(t, actions) for t in told):
-            used.update(actions.index(t) for t in told)
+            used.update(members)
             continue  # a source tells of two occasions
         if not any(_differ(x.value, y.value) for n, x in enumerate(told) for y in told[n + 1:]):
             continue
-        used.update(actions.index(t) for t in told)
+        used.update(members)
         who = next((names[p].name for p in (a.patient, a.agent) if p in names and p in parties), "")
-        shown = "; ".join(f"{t.evidence.text.strip()} in {t.source}" for t in told)
+        dates: dict[str, list[str]] = {}  # each date as written, with the sources that give it
+        for t in told:
+            dates.setdefault(t.written, []).append(t.source)
+        shown = "; ".join(f"{date} in {', '.join(dict.fromkeys(sources))}" for date, sources in dates.items())
         out.append(Fact("", "conflicting", tuple(dict.fromkeys(t.source for t in told)),
                         tuple(t.evidence for t in told),
-                        f"the sources date one action of {who} differently: {shown}", "date", DATED_CONFIDENCE))
+                        f"the sources give different dates for one action of {who} ({a.action.verb}): {shown}",
+                        "date", DATED_CONFIDENCE))
     return out
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class _Told:
-    """One source's dated action with its participants resolved ("=word" for a head word, not a name)."""
+    """One source's dated action with its participants resolved ("=word" for a head word, not a name), its date
+    and the date as written."""
 
-    __slots__ = ("source", "action", "value", "agent", "patient", "terms", "evidence")
-
-    def __init__(self, source: str, action: DatedAction, value: str, agent: str | None, patient: str | None,
-                 terms: frozenset[str], evidence: Evidence) -> None:
-        self.source, self.action, self.value = source, action, value
-        self.agent, self.patient, self.terms, self.evidence = agent, patient, terms, evidence
+    source: str
+    action: DatedAction
+    value: When
+    agent: str | None
+    patient: str | None
+    terms: frozenset[str]
+    written: str
+    evidence: Evidence
 
 
 def _party(source: str, at: int | None, word: str | None, entity_of, same) -> str | None:
@@ -119,12 +137,11 @@ def _one_action(a: _Told, b: _Told, parties: set[str]) -> bool:
     """Whether two sources' actions are one action told twice (see the module doc)."""
     if a.source == b.source or a.action.verb != b.action.verb:
         return False
-    shared = False
-    for x, y in ((a.agent, b.agent), (a.patient, b.patient)):
-        if x is not None and y is not None:
-            if x != y:
-                return False
-            shared = shared or x in parties
+    # (what is done to must be the same, or absent from both: "scored 20 points" is not "scored his first
+    # bucket"; who did it may be left out of one, as a passive leaves it: "was indicted" / "a jury indicted")
+    if a.patient != b.patient or (a.agent is not None and b.agent is not None and a.agent != b.agent):
+        return False
+    shared = any(p in parties for p in (a.patient, a.agent if a.agent == b.agent else None) if p is not None)
     return shared and len(a.terms & b.terms) >= MIN_SHARED_TERMS
 
 
@@ -135,8 +152,34 @@ def _recurs(told: _Told, actions: Sequence[_Told]) -> bool:
                and mine & {u.agent, u.patient} and _differ(u.value, told.value) for u in actions)
 
 
-def _differ(x: str, y: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class When:
+    """When a source dates an action: its calendar value where the text gives one or a weekday resolves to one
+    ("1973-07", "2009-02-01"), and the weekday it names (0 Monday)."""
+
+    calendar: str | None
+    weekday: int | None
+    loose: bool = False  # a part of a day that may run into the next ("Thursday night", "late Friday")
+
+
+def when_of(time: TimeRef, text: str = "") -> When:
+    """The :class:`When` of a dated action's time expression (``text``: its article's, for the words around it:
+    "late Thursday", "Thursday night")."""
+    weekday = weekday_of(time)  # only a weekday the text names: a calendar date's own may be years away
+    if weekday is None:
+        return When(time.value if calendar_date(time) else None, None)
+    day = time.value[:10] if time.value and _DAY.match(time.value) else None
+    around = text[max(0, time.start - 12):time.end + 12] if text else time.text
+    return When(day, weekday, bool(_LOOSE.search(around)))
+
+
+def _differ(x: When, y: When) -> bool:
     """Whether two dates differ at the precision both give ("1973-07" / "1973-06-27" do; "1973" / "1973-06-27"
-    do not)."""
-    n = min(len(x), len(y))
-    return x[:n] != y[:n]
+    do not), or, where one has no calendar date, by their weekdays ("Friday" / "Thursday"; not where either
+    is a night or the edge of a day, which may run into the next: "late Thursday" / "early Friday")."""
+    if x.calendar and y.calendar:
+        n = min(len(x.calendar), len(y.calendar))
+        return x.calendar[:n] != y.calendar[:n]
+    if x.weekday is None or y.weekday is None or x.weekday == y.weekday:
+        return False
+    return not ((x.loose or y.loose) and (x.weekday - y.weekday) % 7 in (1, 6))
