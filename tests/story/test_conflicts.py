@@ -678,6 +678,12 @@ def test_a_night_and_the_next_day_may_be_one_date(analyse_text):
     assert not conflicts(build_story([night, analyse_text(FELT_FRIDAY, id="b")], summary_words=0), "date")
     saturday = analyse_text(FELT_FRIDAY.replace("Friday", "Saturday"), id="b")  # two days on: they differ
     assert len(conflicts(build_story([night, saturday], summary_words=0), "date")) == 1
+    # the same with publication dates, which resolve the weekdays to days (18 and 19 December 2008)
+    night = analyse_text(FELT_THURSDAY.replace("died on Thursday", "died on Thursday night"), "2008-12-19", id="a")
+    friday = analyse_text(FELT_FRIDAY, "2008-12-20", id="b")
+    assert not conflicts(build_story([night, friday], summary_words=0), "date")
+    thursday = analyse_text(FELT_THURSDAY, "2008-12-19", id="a")
+    assert len(conflicts(build_story([thursday, friday], summary_words=0), "date")) == 1
     same = FELT_FRIDAY.replace("Mark Felt , who", "W. Mark Felt , who")
     assert not conflicts(build_story([analyse_text(same, id="a"), analyse_text(FELT_FRIDAY, id="b")],
                                      summary_words=0), "date")
