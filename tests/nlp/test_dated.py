@@ -61,3 +61,17 @@ def test_a_weekday_dates_an_action_whatever_the_publication_date(analyse_text):
     assert words.endswith("died on Friday")
     [(verb, *_)] = actions(analyse_text("Mark Felt died on Thursday night in Santa Rosa ."))
     assert verb == "die"
+
+
+def test_a_name_in_a_list_before_is_not_whom_a_pronoun_goes_on_about(analyse_text):
+    """ECB+ 26_1ecbplus, the whole article: "... Mr . Gigante had a home in Old Tappan , ... and their three
+    daughters and two sons . They are Yolanda Fyfe , Roseanne D'Cola and Rita Gigante , and Salvatore and Andrew .
+    In 1969 , he was indicted ...": "he" goes back past the list of his children (nlp.coref), not to Andrew."""
+    from ..conftest import corpus_or_skip
+
+    corpus_or_skip("ecbplus")
+    from benchmarks import corpora
+
+    [text] = [d.text for d in corpora.ecbplus_documents() if d.id == "26_1ecbplus"]
+    found = [a for a in actions(analyse_text(text)) if a[:2] == ("indict", "1969")]
+    assert [patient for _, _, _, patient, _ in found] == ["Gigante"]

@@ -654,6 +654,10 @@ def test_one_verb_of_one_person_on_two_occasions_is_no_conflict(analyse_text):
     assert len(conflicts(build_story([analyse_text(once, id="a"), old_tappan], summary_words=0), "date")) == 1
     twice = once + " Gigante was indicted in 1990 for bribing contractors ."
     assert not conflicts(build_story([analyse_text(twice, id="a"), old_tappan], summary_words=0), "date")
+    # an indictment of the same man whose sentence shares nothing with these is another occasion (26_1ecbplus)
+    other = once + " Mr . Gigante was indicted in 1990 with 14 others on federal charges in Brooklyn ."
+    [fact] = conflicts(build_story([analyse_text(other, id="a"), old_tappan], summary_words=0), "date")
+    assert fact.note.endswith("(indict): 1969 in a; 1970 in b")
 
 
 FELT_THURSDAY = ("W. Mark Felt , who was the No. 2 official at the FBI when he helped bring down President Richard M. "

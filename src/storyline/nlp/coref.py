@@ -67,6 +67,9 @@ class Referent:
     anonymous: bool
     mention: int | None  # start of the named-entity mention, for linking to the cast
     key: str  # the person's surname (named) or description (unnamed)
+    # one of a list of three or more names ("They are Yolanda Fyfe , Roseanne D'Cola and Rita Gigante , and
+    # Salvatore and Andrew"): no one the next sentence goes on about by a pronoun
+    listed: bool = False
 
 
 class Resolver:
@@ -183,6 +186,10 @@ class Resolver:
                 candidates = [r for r in candidates if self.gender.get(r.key) in (None, gender)]
             # In the pronoun's own sentence a subject after it cannot be its antecedent,
             # and the subject of its own clause can ("Gantz said he ...").
+            if earlier != sentence:
+                # (a name in a list of three or more, in a sentence before, is no one a pronoun goes on about:
+                # "They are ... , and Salvatore and Andrew . In 1969 , he was indicted", ECB+ 26_1ecbplus)
+                candidates = [r for r in candidates if not r.listed]
             if earlier != sentence and not self._speaks(token):
                 # one who only reports the sentence ("Bettie Page ... has died , her agent said .") is not what the
                 # next sentence goes on about ("She was 85 .", ECB+ 4_1ecb), unless that one speaks ("He added")
@@ -216,8 +223,9 @@ def _referents(doc: Doc, mentions: tuple[Mention, ...], sentence_of: list[int]) 
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.sentence < 0:
             continue
+        listed = sum(t.pos_ == "PROPN" for t in span.root.conjuncts) >= 2
         out.append(Referent(m.start, m.end, m.name, m.sentence, span.root.dep_ in SUBJECT_DEPS, False, False,
-                            m.start, surname))
+                            m.start, surname, listed))
     # A person's surname spaCy did not tag this time ("Oz’s dubious medical advice earned him ...").
     spans = [(m.start, m.end) for m in mentions]
     for token in doc:

@@ -16,8 +16,9 @@ Their dates conflict where they differ at the precision both give ("July 1973" /
 "1973" / "June 27 , 1973" do not), or, where one has no calendar date, by their weekdays ("died on Thursday" /
 "died on Friday"; not where one is a night or the edge of a day and the other the day next to it, which a time
 zone or midnight may explain). No source may give the action two dates: a source that does tells of two
-occasions, and the others may each tell of one of them. Each action so disputed is a conflicting fact of kind
-``date`` at :data:`DATED_CONFIDENCE`, with each source's words as evidence.
+occasions, and the others may each tell of one of them (an action of the same verb whose sentence shares
+nothing with the others' is another occasion, and does not count). Each action so disputed is a conflicting
+fact of kind ``date`` at :data:`DATED_CONFIDENCE`, with each source's words as evidence.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Enti
         told = [actions[j] for j in members]
         if len({t.source for t in told}) < 2:
             continue
-        if any(_recurs(t, actions) for t in told):
+        if _recurs(told, actions, parties):
             used.update(members)
             continue  # a source tells of two occasions
         if not any(_differ(x.when, y.when) for n, x in enumerate(told) for y in told[n + 1:]):
@@ -148,11 +149,16 @@ def _one_action(a: _Told, b: _Told, parties: set[str]) -> bool:
     return shared and len(a.terms & b.terms) >= MIN_SHARED_TERMS
 
 
-def _recurs(told: _Told, actions: Sequence[_Told]) -> bool:
-    """Whether the source of an action dates the same verb of the same participant differently elsewhere."""
-    mine = {p for p in (told.agent, told.patient) if p is not None and not p.startswith("=")}
-    return any(u.source == told.source and u is not told and u.action.verb == told.action.verb
-               and mine & {u.agent, u.patient} and _differ(u.when, told.when) for u in actions)
+def _recurs(told: Sequence[_Told], actions: Sequence[_Told], parties: set[str]) -> bool:
+    """Whether a source tells of two occasions of one action: two of its actions with different dates are among
+    those told, or among the actions that are one with any of them ("In 1969 , Gigante was indicted for bribing
+    the police force of Old Tappan" and "Gigante was indicted in 1990 for bribing contractors", beside another
+    source's "In 1970 , he was indicted for bribing the entire five - man police force"). An action of the same
+    verb that shares nothing with any of them is another occasion, and leaves the rest alone ("Mr . Gigante was
+    indicted in 1990 with 14 others on federal charges", ECB+ 26_1ecbplus)."""
+    group = list(told)
+    group += [u for u in actions if all(u is not t for t in told) and any(_one_action(u, t, parties) for t in told)]
+    return any(x.source == y.source and _differ(x.when, y.when) for n, x in enumerate(group) for y in group[n + 1:])
 
 
 @dataclass(frozen=True, slots=True)
