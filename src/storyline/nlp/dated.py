@@ -26,14 +26,15 @@ from spacy.tokens import Doc, Token
 
 from ..types import DatedAction, Mention, TimeRef
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, THING_PRONOUNS
+from .figures import _subject  # (a verb's subject, through the heads named: shared with nlp.tallies)
 from .timex.resolve import MONTHS, PARTS_OF_DAY, WEEKDAYS
 
 # A date the text gives on the calendar: a year, or a month name beside a day number.
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b(?!\s?['’]?s\b)")
 # Words that make a year a part of it or a decade ("the late 1990s", "early 2005"): no date of one action.
 _VAGUE = re.compile(r"\b(?:early|mid|late|end|beginning|start|middle)\b|\d0\s?['’]?s\b", re.I)
-_MONTH_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b"
-                        r"|\b\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b", re.I)
 # A day named by its weekday alone, with a part of it or not ("Friday", "Thursday night"): whatever the
 # publication date, two sources that give one action two weekdays cannot both be right.
 _WEEKDAY = re.compile(r"(?:on\s+)?(?P<day>" + "|".join(w for w in WEEKDAYS if len(w) > 4) + r")\b(?:\s+\w+)?$", re.I)
@@ -87,7 +88,7 @@ def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention
         if verb is None or verb.lemma_.lower() in LIGHT_VERBS or _clause_between(doc, verb, span):
             continue
         passive = _passive(verb)
-        subject = _subject(verb)
+        subject = _subject(verb, through=("conj",), climb=3)  # or the subject of the verb it is joined to
         if passive:
             patient = subject
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -138,19 +139,6 @@ def _passive(verb: Token) -> bool:
         return True
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children) \
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
-
-
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject, or that of the verb it is joined to ("was arrested and charged in 1990")."""
-    seen = 0
-    while verb is not None and seen < 3:
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ != "conj":
-            return None
-        verb, seen = verb.head, seen + 1
-    return None
 
 
 def _participant(token: Token | None, starts: Sequence[tuple[int, int]], referent) -> tuple[int | None, str | None]:
