@@ -519,3 +519,27 @@ def test_the_stories_table_gives_each_story_one_line(seeded):
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and lines[1].split()[0] == "1" and "…" in lines[1]  # the long title cut, not wrapped
     assert lines[1].split()[-3:] == ["2", "1", "—"]  # 2 articles (the near-copy aside), 1 named outlet, no dates
+
+
+def test_the_second_look_moves_no_article_into_a_story_further_away_in_time_than_an_article_may_join(tmp_path):
+    """TempEval-3's AQUAINT reports of the 1998 U.S. embassy bombings in Kenya and Tanzania, with two of
+    October 1999 on arrests "in connection with last year's deadly U.S. Embassy blasts". Each 1999 report
+    arrives more than WINDOW_DAYS after the story's last article and starts a story of its own; the second
+    look at those small stories once put them into the bombing story (its articles are their nearest
+    neighbours), a year away. It no longer does; the bombing reports still make one story."""
+    from benchmarks.corpora import tempeval_documents
+
+    corpus_or_skip("tempeval3")
+    docs = [d for d in tempeval_documents()
+            if d.id.startswith(("APW199808", "APW199809", "XIE199808", "NYT19980907", "APW19991008"))]
+    source = tmp_path / "aquaint.jsonl"
+    source.write_text("".join(json.dumps({"id": d.id, "text": d.text.strip(), "published": d.dct}) + "\n"
+                              for d in docs), encoding="utf-8")
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.ingest([source], processes=2)
+        story = {a.article.id: s.id for s in corpus.stories() for a in corpus.story_articles(s.id)}
+    later = {d.id for d in docs if d.dct.startswith("1999")}
+    bombing = Counter(story[d.id] for d in docs if d.id not in later)
+    main, size = bombing.most_common(1)[0]
+    assert len(later) == 2 and size >= 0.8 * sum(bombing.values())
+    assert all(story[i] != main for i in later)

@@ -106,11 +106,15 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _far(published: str | None, first: str | None, last: str | None) -> bool:
+def _far(published: str | None, first: str | None, last: str | None, until: str | None = None) -> bool:
+    """Whether an article published on ``published`` (or articles published from then ``until`` a later
+    day) lies more than WINDOW_DAYS before a story's ``first`` day or after its ``last``. False when either
+    is undated."""
     day, a, b = _day(published), _day(first), _day(last)
-    if day is None or a is None or b is None:
+    end = _day(until) if until else day
+    if day is None or end is None or a is None or b is None:
         return False
-    return (a - day).days > WINDOW_DAYS or (day - b).days > WINDOW_DAYS
+    return (a - end).days > WINDOW_DAYS or (day - b).days > WINDOW_DAYS
 
 
 def embedding_text(analysis: ArticleAnalysis) -> str:
@@ -304,8 +308,13 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
         return [], 0, 0
     k = min(REFINE_NEIGHBOURS, len(keep) - 1)
     nearest = np.argpartition(-similar, k - 1, axis=1)[:, :k]
+    # each row's days (its copies'), and each story's: no group moves to a story more than WINDOW_DAYS
+    # from its days, as no article joins one (the neighbours of an article of another year's news can be
+    # of this one's: an embassy bombing and its trial a year on)
+    days = [_days([pool[n].published for n in copies[r]]) for r in keep]
+    window = _Window(store, owner, days)
     if size <= ABSORB_MAX:
-        home = _home(list(range(inside)), set(range(inside)), owner, nearest, similar)
+        home = _home(list(range(inside)), set(range(inside)), owner, nearest, similar, window)
         if home is not None:  # a small story that belongs in a story near it
             store.move_members([i for n in range(inside) for i in ids[n]], home)
             store.delete_story(story)
@@ -314,8 +323,8 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
     if size < REFINE_MIN:
         _looked_at(store, story, size)
         return [], 0, 0
-    absorbed = _absorb(store, story, inside, near, ids, owner, nearest, similar)
-    new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner, similar)
+    absorbed = _absorb(store, story, inside, near, ids, owner, nearest, similar, window)
+    new, homes = _split(store, list(range(inside)) + absorbed, ids, titles, nearest, owner, similar, window)
     if new or absorbed or homes:
         for changed in (story, *new, *sorted(set(homes))):
             _rebuild(store, changed)
@@ -362,8 +371,31 @@ def _distinct(similar: np.ndarray, owner: list[int]) -> tuple[list[int], dict[in
     return sorted(copies), copies
 
 
+def _days(published: Sequence[str | None]) -> tuple[str | None, str | None]:
+    """The first and last of the days given (None, None when none is given)."""
+    days = sorted(p[:10] for p in published if p)
+    return (days[0], days[-1]) if days else (None, None)
+
+
+@dataclass
+class _Window:
+    """Whether a group of rows of a story's neighbourhood lies too far in time from a story to join it."""
+
+    store: Store
+    owner: list[int]
+    days: list[tuple[str | None, str | None]]  # each row's first and last day
+    stories: dict[int, StoryState] = field(default_factory=dict)
+
+    def far(self, group: Sequence[int], story: int) -> bool:
+        first, last = _days([day for n in group for day in self.days[n]])
+        if story not in self.stories:
+            self.stories[story] = self.store.story_state(story)
+        state = self.stories[story]
+        return _far(first, state.first_published, state.last_published, last)
+
+
 def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[list[int]], owner: list[int],
-            nearest: np.ndarray, similar: np.ndarray) -> list[int]:
+            nearest: np.ndarray, similar: np.ndarray, window: _Window) -> list[int]:
     """Move into the story each small story near it whose articles have most of their nearest
     neighbours in it, and which some of its own members have among theirs (articles that missed the
     story's centroid when they came, and started a story of their own). Returns the rows moved."""
@@ -373,6 +405,8 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
         articles = sum(len(ids[n]) for n in rows)
         if not rows or articles > ABSORB_MAX or len(rows) >= inside or store.story_due(other).articles != articles:
             continue
+        if window.far(rows, story):
+            continue
         if _belongs(rows, range(inside), nearest, similar):
             store.move_members([i for n in rows for i in ids[n]], story)
             store.delete_story(other)
@@ -381,7 +415,7 @@ def _absorb(store: Store, story: int, inside: int, near: list[int], ids: list[li
 
 
 def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int, str | None],
-           nearest: np.ndarray, owner: list[int], similar: np.ndarray) -> tuple[list[int], list[int]]:
+           nearest: np.ndarray, owner: list[int], similar: np.ndarray, window: _Window) -> tuple[list[int], list[int]]:
     """Split the story's rows where their neighbourhoods stop overlapping (average linkage over the
     share of nearest neighbours two members have in common, cut at REFINE_CUT). The largest group
     keeps the story and its id. Each other group joins a story near it that it belongs to, by the rule
@@ -403,7 +437,7 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
     new, homes = [], []
     for group in ordered[1:]:
         members = [i for n in group for i in ids[n]]
-        home = _home(group, set(rows), owner, nearest, similar)
+        home = _home(group, set(rows), owner, nearest, similar, window)
         if home is not None:
             store.move_members(members, home)
             homes.append(home)
@@ -415,11 +449,13 @@ def _split(store: Store, rows: list[int], ids: list[list[int]], titles: dict[int
 
 
 def _home(group: list[int], story_rows: set[int], owner: list[int], nearest: np.ndarray,
-          similar: np.ndarray) -> int | None:
+          similar: np.ndarray, window: _Window) -> int | None:
     """The story near the one looked at that a group of its rows (split off it, or the whole of a small
     story) belongs to (:func:`_belongs`, neighbours at least HOME_FLOOR similar): the one most of the
-    group's neighbours outside ``story_rows`` are in, if it passes. None when no story does."""
+    group's neighbours outside ``story_rows`` are in, if it passes. None when no story does. Stories
+    further than WINDOW_DAYS from the group's days get no votes."""
     votes = Counter(owner[j] for n in group for j in nearest[n] if j not in story_rows and similar[n, j] >= HOME_FLOOR)
+    votes = Counter({story: count for story, count in votes.items() if not window.far(group, story)})
     if not votes:
         return None
     home = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]

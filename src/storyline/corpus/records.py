@@ -135,6 +135,7 @@ class MemberVectors:
 
     id: int  # the member's number, in the order members joined
     title: str | None
+    published: str | None
     lexical: bytes  # ``cluster.hashed`` of its vector
     embedding: bytes  # float32
 

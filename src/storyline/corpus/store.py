@@ -385,7 +385,8 @@ class Store:
 
     def member_vectors(self, story: int, limit: int) -> list[MemberVectors]:
         """A story's newest ``limit`` members, newest first."""
-        return list(self._records(MemberVectors, "SELECT id, title, lexical, embedding FROM members WHERE story = ? "
+        return list(self._records(MemberVectors, "SELECT id, title, published, lexical, embedding FROM members "
+                                                 "WHERE story = ? "
                                                  "ORDER BY id DESC LIMIT ?", (story, limit)))
 
     def member_count(self, story: int) -> int:
