@@ -55,6 +55,10 @@ INDEX_TERMS = 40
 LOOKUP_TERMS = 30
 CANDIDATES = 8
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+# A stated date that is a name of the story: a day or a month of a year ("Sept. 17, 2008", "August 1998").
+# Quarters, weeks, seasons and halves are not: every company's earnings report of one autumn says "the third
+# quarter" (TempEval-3's Wall Street Journal reports of 1989, which that one shared "name" put in one story).
+_CALENDAR = re.compile(r"\d{4}-\d{2}(-\d{2})?$")
 # Stories dated further than this from an article are not candidates (when both are dated).
 WINDOW_DAYS = 30
 
@@ -64,7 +68,7 @@ def article_terms(analysis: ArticleAnalysis) -> tuple[Counter, Counter]:
     calendar dates it states), counted apart."""
     names: Counter = Counter(m.name.lower() for m in analysis.mentions if m.label in NAME_LABELS)
     for time in analysis.times:
-        if time.value and time.value[:1].isdigit() and len(time.value) >= 7:
+        if time.value and _CALENDAR.match(time.value[:10]):
             names["@" + time.value[:10]] += 1  # "Sept. 17, 2008": a strong sign of one event
     name_words = {w for n in names for w in n.split()}
     words: Counter = Counter(t for sentence in analysis.terms for t in sentence
