@@ -691,3 +691,22 @@ def test_a_night_and_the_next_day_may_be_one_date(analyse_text):
     same = FELT_FRIDAY.replace("Mark Felt , who", "W. Mark Felt , who")
     assert not conflicts(build_story([analyse_text(same, id="a"), analyse_text(FELT_FRIDAY, id="b")],
                                      summary_words=0), "date")
+
+
+def test_the_same_verb_dated_on_two_days_by_two_known_doers_is_two_events_not_one_dated_twice(analyse_text):
+    """TempEval-3 AQUAINT: an Associated Press report of Tuesday 11 August 1998 and a Xinhua one of Sunday the
+    9th on the U.S. embassy bombings. Their sentences of a condemnation align as one fact, but the one who
+    condemned differs (Estrada on Tuesday, Iran on Saturday): no "date differs". The same words with one
+    doer, dated on two days, still are one."""
+    estrada = ("Philippine President Joseph Estrada on Tuesday condemned the bombings of the U.S. embassies in "
+               "Kenya and Tanzania and offered condolences to the victims.")
+    iran = ("Iran Saturday condemned the bombing of U.S. embassies in Kenya and Tanzania, and expressed sympathy "
+            "for the families of the victims.")
+    two = build_story([analyse_text(estrada, "1998-08-11", id="APW19980811.0474"),
+                       analyse_text(iran, "1998-08-09", id="XIE19980809.0010")], summary_words=0)
+    assert not conflicts(two, "date")
+    one = build_story([analyse_text(estrada, "1998-08-11", id="APW19980811.0474"),
+                       analyse_text(iran.replace("Iran Saturday", "Philippine President Joseph Estrada on Saturday"),
+                                    "1998-08-09", id="XIE19980809.0010")], summary_words=0)
+    [fact] = conflicts(one, "date")
+    assert "1998-08-11" in fact.note and "1998-08-08" in fact.note
