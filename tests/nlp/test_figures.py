@@ -480,3 +480,21 @@ def test_a_contract_s_length(analyse_text, text, expected):
 ])
 def test_how_many_times_something_was_done(analyse_text, text, expected):
     assert [f for f in figures(analyse_text, text) if f[0] != "age"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # TempEval-3 AQUAINT: the one person beside "N others" is one more (one source's "among 11 people who died")
+    ("Elian's mother perished along with 10 others when their boat sank during the crossing from Cuba to the "
+     "United States.", ("killed", None, 11, None)),
+    ("His mother and 10 others died at sea while trying to reach the United States.", ("killed", None, 11, None)),
+    # others beside no one are the whole of what happened to them (TempEval-3 AQUAINT; PolNeAR, Washington Post)
+    ("At least seven were reported dead in the Tanzanian capital of Dar es Salaam, and 72 others were hurt.",
+     ("injured", None, 72, None)),
+    ("The French interior minister, Bernard Cazeneuve, said early Friday that 80 people were killed and 18 others "
+     "were critically injured.", ("injured", None, 18, None)),
+    # ... and beside someone of whom something else is said (Multi-News 51154, as it is lower-cased)
+    ("a robbery and fatal shooting inside a san antonio shopping mall sunday ended with one man dead and three "
+     "others injured, including one of the robbers, police say.", ("injured", None, 3, None)),
+])
+def test_others_beside_one_person_are_one_more(analyse_text, text, expected):
+    assert expected in figures(analyse_text, text)

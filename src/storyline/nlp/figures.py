@@ -637,6 +637,17 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
         # 108 who ate ...": a count of people beside another count it was not added to is part of the whole, which
         # is at least as many (Multi-News 50538, 50528: read as the whole, they stood against "six people" injured)
         qualifier = "at least"
+    first = ent.start
+    if counted is not None and counted.lower_ == "others" and len(members) == 1 and not parts and qualifier is None:
+        # "The pilot and 10 others were killed", "Elian's mother perished along with 10 others": the one person
+        # beside the others is one more (TempEval-3 AQUAINT, where "among 11 people who died" stood as a changed
+        # toll against "10 others"). Others beside no one ("80 people were killed and 18 others were critically
+        # injured"), or beside someone of whom something else is said ("one man dead and three others injured",
+        # Multi-News 51154), are the whole of what happened to them.
+        beside = _beside(counted)
+        if len(beside) == 1 and _single_person(beside[0], counted):
+            total += 1
+            first = min(first, beside[0].i)
     span_end = max(ent.end, members[-1].i + 1 if members[-1] is not None else ent.end, max(taken) + 1)
     if counted is not None and not parts:
         parts = _places_in_apposition(counted)
@@ -663,7 +674,7 @@ def _count(doc: Doc, text: str, ent: SpacySpan, sentence: int) -> Found | None:
             what = COUNT  # "six-month after killing his own parents and two brothers": another event's toll
     if what is None and counted is None:
         return None  # a bare number whose happening the parse does not show
-    out = [_figure(text, ent, doc[ent.start:span_end], total, qualifier, what or COUNT, unit, sentence)]
+    out = [_figure(text, ent, doc[first:span_end], total, qualifier, what or COUNT, unit, sentence)]
     if counted is not None and not parts and len(members) == 1 and (place := _one_place(counted)) is not None \
             and not any(t.pos_ in ("NUM", "CCONJ") or t.text == "," for t in doc[ent.end:counted.i]):
         out[0] = replace(out[0], place=place.text)  # "23 Somali pirates": all said to be Somali
@@ -740,6 +751,31 @@ def _beside_other_count(counted: Token) -> bool:
     where the others say 10; "his wife and three children")."""
     return any(t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children) or _someone(t)
                for t in counted.conjuncts)
+
+
+def _beside(others: Token) -> list[Token]:
+    """Who "N others" are beside: those coordinated with them ("The pilot and 10 others"), or the subjects of the
+    verb they are "along with" ("Smith, along with three others, was arrested"); none for others alone."""
+    if others.dep_ == "pobj" and others.head.lower_ == "with" and others.head.head.lower_ in ("along", "together"):
+        anchor = others.head.head.head
+        return [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")] if anchor.pos_ in ("VERB", "AUX") \
+            else [anchor]
+    if others.dep_ == "pobj" and others.head.lower_ == "with" and \
+            any(c.lower_ in ("along", "together") and c.dep_ == "advmod" for c in others.head.head.children):
+        return [c for c in others.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "perished along with"
+    return [t for t in others.conjuncts if t.i < others.i]
+
+
+def _single_person(one: Token, others: Token) -> bool:
+    """Whether a word beside "N others" stands for one person: a name, "he" or "she", or a singular noun of
+    people or of someone's ("the pilot", "his wife", "Elian's mother"), with no number, list or predicate of
+    its own."""
+    if any(c.dep_ in ("nummod", "conj") and c.i != others.i or c.dep_ in ("amod", "acl", "relcl", "acomp")
+           and c.pos_ in ("ADJ", "VERB") for c in one.children):
+        return False  # "two soldiers and", "one man dead and": a number, or something said of them alone
+    if one.ent_type_ == "PERSON" or one.lower_ in ("he", "she") or (one.tag_ == "NNP" and not one.ent_type_):
+        return True
+    return one.tag_ == "NN" and (one.lemma_.lower() in PEOPLE_NOUNS or any(c.dep_ == "poss" for c in one.children))
 
 
 def _someone(token: Token) -> bool:
