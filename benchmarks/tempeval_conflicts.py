@@ -1,6 +1,6 @@
 """Ingest TempEval-3's news with its dates and outlets, and list the stories found and every disagreement reported.
 
-    python -m benchmarks.tempeval_conflicts [--db FILE] [--all]
+    python -m benchmarks.tempeval_conflicts [--corpus tempeval|meantime] [--db FILE] [--all]
 
 An unseen check of the whole path a user runs (``storyline ingest``, then each story's briefing), on data no
 rule was tuned on: the 255 distinct TempEval-3 training documents (TimeBank and AQUAINT, from ../shared/data),
@@ -15,6 +15,10 @@ with its kind, confidence (SHOWN: at the reports' shown confidence; low: in the 
 evidence, and each figures row that differs or changed, for a reader to judge as a fact-checker would
 (docs/benchmarks.md, "TempEval-3 as an unseen check"). ``--db FILE`` keeps the store (and reuses it when it
 exists); ``--all`` prints the less certain conflicts' evidence too.
+
+``--corpus meantime`` does the same with MEANTIME's 90 English Wikinews articles (2004-2011, on Airbus and
+Boeing, Apple, General Motors and the stock market), each dated by its creation time: one outlet's reports of
+many events of four companies and markets over years, a test of keeping apart what is alike.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 from . import harness
-from .corpora import tempeval_documents
+from .corpora import meantime_documents, tempeval_documents
 
 # Outlets by the letters an id starts with (TimeBank and AQUAINT name their documents so).
 OUTLETS = {"APW": "Associated Press", "AP": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua",
@@ -36,12 +40,13 @@ OUTLETS = {"APW": "Associated Press", "AP": "Associated Press", "NYT": "New York
 SHOWN_CHARS = 160
 
 
-def write_inputs(path: Path) -> int:
-    """Write the TempEval-3 training documents as JSONL records with their dates and outlets; return how many."""
+def write_inputs(path: Path, corpus: str = "tempeval") -> int:
+    """Write the corpus's documents as JSONL records with their dates and outlets; return how many."""
     count = 0
+    documents = tempeval_documents() if corpus == "tempeval" else meantime_documents()
     with path.open("w", encoding="utf-8") as out:
-        for doc in tempeval_documents():
-            prefix = re.match(r"[A-Za-z]+", doc.id).group(0)
+        for doc in documents:
+            prefix = re.match(r"[A-Za-z]+", doc.id).group(0) if corpus == "tempeval" else "Wikinews"
             out.write(json.dumps({"id": doc.id, "text": doc.text.strip(), "published": doc.dct,
                                   "outlet": OUTLETS.get(prefix, prefix)}) + "\n")
             count += 1
@@ -50,19 +55,20 @@ def write_inputs(path: Path) -> int:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("tempeval", "meantime"), default="tempeval")
     parser.add_argument("--db", type=Path, help="keep the store here (reused when it exists)")
     parser.add_argument("--all", action="store_true", help="print the less certain conflicts' evidence too")
     args = parser.parse_args(argv)
-    if not harness.data_ready("tempeval3"):
+    if not harness.data_ready("tempeval3" if args.corpus == "tempeval" else "meantime"):
         return
     from storyline.corpus import Corpus
     from storyline.report.markdown import SHOWN_CONFIDENCE
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "tempeval.db"
+        db = args.db or Path(tmp) / f"{args.corpus}.db"
         if not db.exists():
-            inputs = Path(tmp) / "tempeval.jsonl"
-            count = write_inputs(inputs)
+            inputs = Path(tmp) / f"{args.corpus}.jsonl"
+            count = write_inputs(inputs, args.corpus)
             with Corpus(db) as corpus:
                 summary = corpus.ingest([inputs], processes=2)
             print(f"{count} documents: {summary.new} stored, {summary.duplicate} duplicates, "

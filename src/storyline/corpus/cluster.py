@@ -320,7 +320,7 @@ def _refine(store: Store, story: int, size: int) -> tuple[list[int], int, int]:
     # from its days, as no article joins one (the neighbours of an article of another year's news can be
     # of this one's: an embassy bombing and its trial a year on)
     days = [_days([pool[n].published for n in copies[r]]) for r in keep]
-    window = _Window(store, owner, days)
+    window = _Window(store, days)
     if size <= ABSORB_MAX:
         home = _home(list(range(inside)), set(range(inside)), owner, nearest, similar, window)
         if home is not None:  # a small story that belongs in a story near it
@@ -390,11 +390,11 @@ class _Window:
     """Whether a group of rows of a story's neighbourhood lies too far in time from a story to join it."""
 
     store: Store
-    owner: list[int]
     days: list[tuple[str | None, str | None]]  # each row's first and last day
     stories: dict[int, StoryState] = field(default_factory=dict)
 
     def far(self, group: Sequence[int], story: int) -> bool:
+        """Whether the rows of ``group`` lie more than WINDOW_DAYS from ``story``'s days (read once a look)."""
         first, last = _days([day for n in group for day in self.days[n]])
         if story not in self.stories:
             self.stories[story] = self.store.story_state(story)

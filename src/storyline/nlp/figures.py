@@ -767,13 +767,13 @@ def _beside(others: Token) -> list[Token]:
 
 
 def _single_person(one: Token, others: Token) -> bool:
-    """Whether a word beside "N others" stands for one person: a name, "he" or "she", or a singular noun of
+    """Whether a word beside "N others" stands for one person: a name, a singular pronoun, or a singular noun of
     people or of someone's ("the pilot", "his wife", "Elian's mother"), with no number, list or predicate of
     its own."""
     if any(c.dep_ in ("nummod", "conj") and c.i != others.i or c.dep_ in ("amod", "acl", "relcl", "acomp")
            and c.pos_ in ("ADJ", "VERB") for c in one.children):
         return False  # "two soldiers and", "one man dead and": a number, or something said of them alone
-    if one.ent_type_ == "PERSON" or one.lower_ in ("he", "she") or (one.tag_ == "NNP" and not one.ent_type_):
+    if one.ent_type_ == "PERSON" or one.lower_ in PRONOUN_GENDER or (one.tag_ == "NNP" and not one.ent_type_):
         return True
     return one.tag_ == "NN" and (one.lemma_.lower() in PEOPLE_NOUNS or any(c.dep_ == "poss" for c in one.children))
 
