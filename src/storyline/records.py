@@ -19,8 +19,9 @@ from .types import Article, ArticleAnalysis, StoryReport
 
 # The version of an analysis record: raise it when ArticleAnalysis gains what a story reads, so that prepared
 # shards made without it are refused (corpus/prepare.py) rather than read as if the article held none of it.
-# 2: the dated actions (ArticleAnalysis.dated), 2026-12-07.
-ANALYSIS_VERSION = 2
+# 2: the dated actions (ArticleAnalysis.dated), 2026-12-07. 3: time expressions of plans (TimeRef.planned),
+# 2026-12-08.
+ANALYSIS_VERSION = 3
 # The version of a kept story report's JSON: raise it when StoryReport's fields change, so that reports kept
 # by an older Storyline are rebuilt, not misread.
 REPORT_VERSION = 1

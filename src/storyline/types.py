@@ -134,6 +134,9 @@ class TimeRef:
     # "Tuesday's meeting with Blinken"): what happened then, in a sentence that may tell of another day.
     event_start: int | None = None
     event_end: int | None = None
+    # Whether it dates what someone means or is set to do, not what happened: its verb is an infinitive or
+    # follows "will" ("offered to travel alone today", "the decision to travel on Thursday", "will meet Friday").
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,3 +190,18 @@ def test_a_gerund_takes_the_tense_of_the_verb_it_completes(analyse_text):
 ])
 def test_numbers_names_and_sums_are_no_dates(analyse_text, text):
     assert [t for t in analyse_text(text, published="1989-10-27").times if t.type == "DATE"] == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # TempEval-3 AQUAINT: the days of a plan (an infinitive, or a verb after "will")
+    ("President Fidel Castro said the boy's father has offered to travel alone today to the United States to pick "
+     "up his 6-year-old son.", "2000-04-03", [("today", True)]),
+    ("Juan Miguel Gonzalez has made the right decision to travel to the United States on Thursday to affirm his "
+     "desire to be reunited with his son, Elian.", "2000-04-06", [("Thursday", True)]),
+    # what happened, and what will (the sentence of the test above)
+    ("Gantz met Harris on Monday and will see Blinken on Tuesday.", "2024-03-04", [("Monday", False), ("Tuesday", True)]),
+    ("Iran Saturday condemned the bombing of U.S. embassies in Kenya and Tanzania.", "1998-08-09", [("Saturday", False)]),
+])
+def test_the_day_of_a_plan_is_told_from_the_day_of_an_event(analyse_text, text, published, expected):
+    times = analyse_text(text, published=published).times
+    assert [(t.text, t.planned) for t in times if t.type == "DATE" and t.text[0].isalpha()] == expected

@@ -710,3 +710,23 @@ def test_the_same_verb_dated_on_two_days_by_two_known_doers_is_two_events_not_on
                                     "1998-08-09", id="XIE19980809.0010")], summary_words=0)
     [fact] = conflicts(one, "date")
     assert "1998-08-11" in fact.note and "1998-08-08" in fact.note
+
+
+def test_a_plan_dated_differently_in_reports_of_different_days_moved(analyse_text):
+    """TempEval-3 AQUAINT: on 3 April 2000 the Associated Press reported the father's offer "to travel alone today",
+    and on the 6th the New York Times his "decision to travel" "on Thursday". Days of plans in reports of different
+    days tell a plan that moved, not one event dated two ways; reports of one day that plan it for different days
+    still differ."""
+    offer = ("President Fidel Castro said the boy's father, Juan Miguel Gonzalez, has offered to travel alone today to "
+             "the United States to pick up his 6-year-old son, Elian.")
+    decision = ("Juan Miguel Gonzalez has made the right decision to travel to the United States on Thursday to affirm "
+                "his desire to be reunited with his son, Elian.")
+
+    def dates(second_published):
+        report = build_story([analyse_text(offer, "2000-04-03", id="APW20000403.0057"),
+                              analyse_text(decision, second_published, id="NYT20000406.0002")], summary_words=0)
+        return conflicts(report, "date")
+
+    assert not dates("2000-04-06")
+    [fact] = dates("2000-04-03")
+    assert "2000-04-03" in fact.note and "2000-04-06" in fact.note

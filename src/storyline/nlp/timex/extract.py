@@ -111,6 +111,8 @@ def _time_ref(doc: Doc, text: str, source: str, start: int, end: int, kind: str,
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return time
+    if _planned(span):
+        time = replace(time, planned=True)
     root = span.root
     head = root.head
     if (root.dep_ not in _NOUN_MODIFIERS or head.pos_ not in ("NOUN", "PROPN") or span.start <= head.i < span.end
@@ -119,6 +121,21 @@ def _time_ref(doc: Doc, text: str, source: str, start: int, end: int, kind: str,
     first = doc[head.left_edge.i].idx
     phrase = text[first:doc[head.right_edge.i].idx + len(doc[head.right_edge.i])].rstrip(" ,;:-—–")
     return replace(time, event_start=first, event_end=first + len(phrase))
+
+
+# Auxiliaries of a verb that tell what is to happen ("will meet", "would travel", "'ll sign"; "wo" of "won't").
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
+
+
+def _planned(span: SpacySpan) -> bool:
+    """Whether a time expression hangs from a verb, directly or through its preposition, that is an infinitive
+    or follows "will" (see TimeRef.planned)."""
+    verb = span.root.head
+    if verb.dep_ == "prep" and verb.head is not verb:  # "on Thursday": the preposition's verb
+        verb = verb.head
+    if verb.pos_ != "VERB" or span.start <= verb.i < span.end:
+        return False
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in _FUTURE_AUXILIARIES) for c in verb.children)
 
 
 _PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")
