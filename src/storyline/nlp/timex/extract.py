@@ -130,12 +130,12 @@ _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"}
 def _planned(span: SpacySpan) -> bool:
     """Whether a time expression hangs from a verb, directly or through its preposition, that is an infinitive
     or follows "will" (see TimeRef.planned)."""
-    verb = span.root.head
-    if verb.dep_ == "prep" and verb.head is not verb:  # "on Thursday": the preposition's verb
-        verb = verb.head
-    if verb.pos_ != "VERB" or span.start <= verb.i < span.end:
+    head = span.root.head
+    if head.dep_ == "prep" and head.head is not head:  # "on Thursday": the verb of the preposition
+        head = head.head
+    if head.pos_ != "VERB" or span.start <= head.i < span.end:
         return False
-    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in _FUTURE_AUXILIARIES) for c in verb.children)
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in _FUTURE_AUXILIARIES) for c in head.children)
 
 
 _PLAUSIBLE_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")
