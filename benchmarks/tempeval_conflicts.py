@@ -1,6 +1,6 @@
 """Ingest TempEval-3's news with its dates and outlets, and list the stories found and every disagreement reported.
 
-    python -m benchmarks.tempeval_conflicts [--corpus tempeval|meantime] [--db FILE] [--all]
+    python -m benchmarks.tempeval_conflicts [--corpus tempeval|meantime|polnear] [--db FILE] [--all]
 
 An unseen check of the whole path a user runs (``storyline ingest``, then each story's briefing), on data no
 rule was tuned on: the 255 distinct TempEval-3 training documents (TimeBank and AQUAINT, from ../shared/data),
@@ -18,7 +18,10 @@ exists); ``--all`` prints the less certain conflicts' evidence too.
 
 ``--corpus meantime`` does the same with MEANTIME's 90 English Wikinews articles (2004-2011, on Airbus and
 Boeing, Apple, General Motors and the stock market), each dated by its creation time: one outlet's reports of
-many events of four companies and markets over years, a test of keeping apart what is alike.
+many events of four companies and markets over years, a test of keeping apart what is alike. ``--corpus
+polnear``: PolNeAR's 840 training articles, 120 from each of seven outlets (Breitbart, HuffPost, the New York
+Times, Politico, USA Today, the Washington Post, the Western Journal) on the 2016 US election, each dated by
+the day its id gives.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import tempfile
 from pathlib import Path
 
 from . import harness
-from .corpora import meantime_documents, tempeval_documents
+from .corpora import meantime_documents, polnear_documents, tempeval_documents
 
 # Outlets by the letters an id starts with (TimeBank and AQUAINT name their documents so).
 OUTLETS = {"APW": "Associated Press", "AP": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua",
@@ -43,23 +46,28 @@ SHOWN_CHARS = 160
 def write_inputs(path: Path, corpus: str = "tempeval") -> int:
     """Write the corpus's documents as JSONL records with their dates and outlets; return how many."""
     count = 0
-    documents = tempeval_documents() if corpus == "tempeval" else meantime_documents()
     with path.open("w", encoding="utf-8") as out:
-        for doc in documents:
-            prefix = re.match(r"[A-Za-z]+", doc.id).group(0) if corpus == "tempeval" else "Wikinews"
-            out.write(json.dumps({"id": doc.id, "text": doc.text.strip(), "published": doc.dct,
-                                  "outlet": OUTLETS.get(prefix, prefix)}) + "\n")
+        if corpus == "polnear":  # ids such as "wash-post_2016-06-14_we-are-in-shock": outlet, day, title
+            records = ({"id": doc.id, "text": doc.text.strip(), "published": doc.id.split("_")[1],
+                        "outlet": doc.outlet} for doc in polnear_documents("train"))
+        else:
+            records = ({"id": doc.id, "text": doc.text.strip(), "published": doc.dct,
+                        "outlet": OUTLETS.get(prefix, prefix)}
+                       for doc in (tempeval_documents() if corpus == "tempeval" else meantime_documents())
+                       for prefix in [re.match(r"[A-Za-z]+", doc.id).group(0) if corpus == "tempeval" else "Wikinews"])
+        for record in records:
+            out.write(json.dumps(record) + "\n")
             count += 1
     return count
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("tempeval", "meantime"), default="tempeval")
+    parser.add_argument("--corpus", choices=("tempeval", "meantime", "polnear"), default="tempeval")
     parser.add_argument("--db", type=Path, help="keep the store here (reused when it exists)")
     parser.add_argument("--all", action="store_true", help="print the less certain conflicts' evidence too")
     args = parser.parse_args(argv)
-    if not harness.data_ready("tempeval3" if args.corpus == "tempeval" else "meantime"):
+    if not harness.data_ready({"tempeval": "tempeval3"}.get(args.corpus, args.corpus)):
         return
     from storyline.corpus import Corpus
     from storyline.report.markdown import SHOWN_CONFIDENCE

@@ -730,3 +730,48 @@ def test_a_plan_dated_differently_in_reports_of_different_days_moved(analyse_tex
     assert not dates("2000-04-06")
     [fact] = dates("2000-04-03")
     assert "2000-04-03" in fact.note and "2000-04-06" in fact.note
+
+
+def test_a_short_phrase_two_people_say_weeks_apart_is_no_dispute(analyse_text):
+    """PolNeAR: the Washington Post of 15 November 2015 has Ben Carson say "Boots on the ground", USA Today of 14
+    December John Kasich. Four words or fewer, in reports more than two days apart, are a phrase many say; in
+    reports of the same days they still are one statement given to two people (the seeds' "no excuses")."""
+    carson = ('"Boots on the ground" would be appropriate, Republican candidate Ben Carson said after the attacks.')
+    kasich = ('Ohio Gov. John Kasich has also broadly called for "boots on the ground." In October, Trump called those '
+              'advocating for more direct military intervention "fools".')
+
+    def disputes(second_published):
+        report = build_story([analyse_text(carson, "2015-11-15", id="wash-post"),
+                              analyse_text(kasich, second_published, id="usa-today")], summary_words=0)
+        return conflicts(report, "attribution")
+
+    assert not disputes("2015-12-14")
+    [fact] = disputes("2015-11-16")
+    assert "Ben Carson" in fact.note and "Kasich" in fact.note
+
+
+def test_one_text_printed_on_two_days_dates_nothing_twice(analyse_text):
+    """PolNeAR: one New York Times article printed on 25 and 26 November 2015 says "Today, that same membership
+    costs $25,000"; "today" resolves to each day, which is no conflict of dates."""
+    text = ("Dues were $6,612 a year. Today, that same membership costs $25,000, but it is non-refundable, while "
+            "annual dues have gone up to $8,400.")
+    report = build_story([analyse_text(text, "2015-11-25", id="nyt-1"), analyse_text(text, "2015-11-26", id="nyt-2")],
+                         summary_words=0)
+    assert not conflicts(report, "date")
+
+
+def test_reports_weeks_apart_each_dating_its_own_day_tell_each_day_s_news(analyse_text):
+    """PolNeAR, Breitbart's running reports of 1 and 15 March 2016: "Hillary Clinton is adding to her delegate lead
+    over Bernie Sanders after victories" on the day of one round of primaries, "Clinton has a significant
+    delegate lead over Sanders" on the day of another. Each dates what it tells to its own day: each day's news,
+    not one event dated two ways."""
+    first = ("Hillary Clinton is adding to her delegate lead over Bernie Sanders after victories in Alabama and "
+             "Tennessee on Tuesday.")
+    second = "Clinton has a significant delegate lead over Sanders after victories in Florida and Ohio on Tuesday."
+
+    def dates(second_published):
+        report = build_story([analyse_text(first, "2016-03-01", id="breitbart-1"),
+                              analyse_text(second, second_published, id="breitbart-2")], summary_words=0)
+        return conflicts(report, "date")
+
+    assert not dates("2016-03-15")
