@@ -775,3 +775,15 @@ def test_reports_weeks_apart_each_dating_its_own_day_tell_each_day_s_news(analys
         return conflicts(report, "date")
 
     assert not dates("2016-03-15")
+
+
+def test_a_word_made_of_a_name_is_no_spelling_of_it(analyse_text):
+    """PolNeAR: Breitbart's "Wall Street Journal-ers" beside HuffPost's "Wall Street Journal" is a word made of the
+    name, not the name spelled another way; "Ilene Wolfe" / "Ilene Wolff" still is (the first test here)."""
+    report = build_story([
+        analyse_text("However, a Wall Street Journal article published Friday found no record of the class nor of a "
+                     "Yale Daily News article that Carson said was written about the incident.", id="huff-post"),
+        analyse_text("The FBN reporters, joined by a pair of Wall Street Journal-ers, couldn’t possibly have been "
+                     "more odious than the CNBC crew, but Cruz’s fusillade in Colorado underscored the importance of "
+                     "being on best behavior.", id="breitbart")], summary_words=0)
+    assert not [f for f in conflicts(report, "other") if "spell" in f.note]

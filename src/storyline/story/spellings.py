@@ -42,6 +42,9 @@ MIN_WORD = 4
 _BRITISH = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"), ("isation", "ization"),
             ("ise", "ize"), ("ised", "ized"))
 _LEGAL = frozenset("ltd limited inc incorporated corp corporation co llc plc gmbh ag sa the".split())
+# Endings that make a word of a name ("Journal-ers", "Trump-ian", "Clinton-ite", "Reagan-ism"), after a final "s"
+# is set aside (_form): such a word is no spelling of the name.
+_DERIVED = frozenset({"er", "ian", "ite", "ist", "ism", "esque"})
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -151,6 +154,9 @@ def _spelled_apart_names(kind: str, a: str, b: str) -> bool:
     position, x, y = found
     if min(len(x), len(y)) < MIN_WORD or fuzz.ratio(x, y) < SIMILAR:
         return False
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short) and long[len(short):] in _DERIVED:
+        return False  # "Wall Street Journal-ers" (PolNeAR, Breitbart): a word made of the name, not its spelling
     return not (kind == "PERSON" and position == 0)  # "John Smith" / "Joan Smith": maybe two people
 
 
