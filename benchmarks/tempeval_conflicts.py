@@ -43,19 +43,25 @@ OUTLETS = {"APW": "Associated Press", "AP": "Associated Press", "NYT": "New York
 SHOWN_CHARS = 160
 
 
+def _records(corpus: str):
+    """Each document of ``corpus`` as an input record with its date and outlet."""
+    if corpus == "polnear":  # ids such as "wash-post_2016-06-14_we-are-in-shock": outlet, day, title
+        for doc in polnear_documents("train"):
+            yield {"id": doc.id, "text": doc.text.strip(), "published": doc.id.split("_")[1], "outlet": doc.outlet}
+    elif corpus == "meantime":
+        for doc in meantime_documents():
+            yield {"id": doc.id, "text": doc.text.strip(), "published": doc.dct, "outlet": "Wikinews"}
+    else:
+        for doc in tempeval_documents():
+            prefix = re.match(r"[A-Za-z]+", doc.id).group(0)
+            yield {"id": doc.id, "text": doc.text.strip(), "published": doc.dct, "outlet": OUTLETS.get(prefix, prefix)}
+
+
 def write_inputs(path: Path, corpus: str = "tempeval") -> int:
     """Write the corpus's documents as JSONL records with their dates and outlets; return how many."""
     count = 0
     with path.open("w", encoding="utf-8") as out:
-        if corpus == "polnear":  # ids such as "wash-post_2016-06-14_we-are-in-shock": outlet, day, title
-            records = ({"id": doc.id, "text": doc.text.strip(), "published": doc.id.split("_")[1],
-                        "outlet": doc.outlet} for doc in polnear_documents("train"))
-        else:
-            records = ({"id": doc.id, "text": doc.text.strip(), "published": doc.dct,
-                        "outlet": OUTLETS.get(prefix, prefix)}
-                       for doc in (tempeval_documents() if corpus == "tempeval" else meantime_documents())
-                       for prefix in [re.match(r"[A-Za-z]+", doc.id).group(0) if corpus == "tempeval" else "Wikinews"])
-        for record in records:
+        for record in _records(corpus):
             out.write(json.dumps(record) + "\n")
             count += 1
     return count

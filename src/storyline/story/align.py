@@ -18,7 +18,6 @@ other source matches is *single_source*.
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
 from collections import Counter
@@ -33,6 +32,7 @@ from .embed import embed
 from .figures import figure_range
 from .lexicon import related_share
 from ..nlp.figures import HAPPENINGS
+from ..nlp.timex import publication_day
 from .quotes import echo_conflicts
 
 # The features of `pair_features`, in its order: cosine of MiniLM embeddings, IDF-weighted share of cast
@@ -525,19 +525,12 @@ DAYS_APART = 2
 
 def _each_its_day(a: Claim, b: Claim) -> bool:
     """Whether two claims' reports are DAYS_APART or more apart and each claim's day is its report's (±1)."""
-    days = [_date(x) for x in (next(iter(a.days)), next(iter(b.days)), a.published, b.published)]
+    days = [publication_day(x) for x in (next(iter(a.days)), next(iter(b.days)), a.published, b.published)]
     if None in days:
         return False
     day_a, day_b, published_a, published_b = days
     return abs((published_a - published_b).days) >= DAYS_APART and abs((day_a - published_a).days) <= 1 \
         and abs((day_b - published_b).days) <= 1
-
-
-def _date(value: str | None):
-    try:
-        return datetime.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _said(claim: Claim) -> str:

@@ -9,8 +9,6 @@ as one phrase with two different speakers.
 
 from __future__ import annotations
 
-import datetime
-
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +16,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from ..nlp.timex import publication_day
 from ..types import (ArticleAnalysis, Echo, Entity, Quote, SourcingProfile, SummarySentence,
                      SummarySpeaker)
 from ..vocabulary import PLURAL_PRONOUNS, PRONOUN_GENDER, STAND_IN_PRONOUNS
@@ -239,15 +238,10 @@ def _common_words_apart(quote: Quote, other: Quote, by_source: dict[str, Article
     """Whether two quotes with the same words are short, and their reports more than ECHO_DAYS apart."""
     if min(len(quote.text.split()), len(other.text.split())) > SHORT_ECHO_WORDS:
         return False
-    days = [_day(by_source[q.source].article.published) if q.source in by_source else None for q in (quote, other)]
+    days = [publication_day(by_source[q.source].article.published) if q.source in by_source else None
+            for q in (quote, other)]
     return None not in days and abs((days[0] - days[1]).days) > ECHO_DAYS
 
-
-def _day(published: str | None):
-    try:
-        return datetime.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 def _one_source_gives_both(quote: Quote, other: Quote, by_id: dict[str, Quote]) -> bool:

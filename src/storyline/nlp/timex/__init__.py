@@ -15,7 +15,7 @@ The package: :mod:`.extract` finds the expressions in a parsed article and works
 points; :mod:`.resolve` turns an expression's words into its value, by named rules tried in order.
 """
 
-from .extract import extract_times
+from .extract import extract_times, publication_day
 from .resolve import FUTURE, NEAREST, PAST, resolve
 
-__all__ = ["extract_times", "resolve", "PAST", "FUTURE", "NEAREST"]
+__all__ = ["extract_times", "publication_day", "resolve", "PAST", "FUTURE", "NEAREST"]

@@ -17,7 +17,7 @@ from .resolve import (FUTURE, FUTURE_VERBS, MONTHS, NEAREST, PARTS_OF_DAY, PAST,
 
 def extract_times(doc: Doc, source: str, published: str | None, body: tuple[int, int]) -> tuple[TimeRef, ...]:
     """Find and resolve the time expressions of one parsed article."""
-    dct = _parse_dct(published)
+    dct = publication_day(published)
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and body[0] <= e.start_char < body[1]]
     # A bare number that cannot be a year is an age, a count or a model ("Smith, 44,", "the 80486
     # chip"), not a date; nor are ages and sums spaCy tags as dates ("the age of 56", "99 cents").
@@ -123,8 +123,10 @@ def _time_ref(doc: Doc, text: str, source: str, start: int, end: int, kind: str,
     return replace(time, event_start=first, event_end=first + len(phrase))
 
 
-# Auxiliaries of a verb that tell what is to happen ("will meet", "would travel", "'ll sign"; "wo" of "won't").
-_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
+# Auxiliaries that put a verb in the future ("will meet", "'ll sign"; "wo" of "won't"), as `_tense` reads them; a
+# plan (`_planned`) is also what "would" do, and the curly "’ll".
+_WILL = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_AUXILIARIES = _WILL | {"would", "’ll"}
 
 
 def _planned(span: SpacySpan) -> bool:
@@ -220,7 +222,8 @@ def _parts(text: str) -> list[tuple[int, int]]:
     return found if len(found) >= 2 or (found and re.search(r"\b(ended|ending|through)\b", text, re.I)) else []
 
 
-def _parse_dct(published: str | None) -> date | None:
+def publication_day(published: str | None) -> date | None:
+    """The day of an ISO 8601 publication date or time ("2024-03-04", "2024-03-04T10:35:00Z"), or None."""
     if not published:
         return None
     try:
@@ -259,7 +262,7 @@ def _direction(span: SpacySpan) -> str:
 def _tense(verb: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
-    if aux_words & {"will", "'ll", "shall", "wo"}:
+    if aux_words & _WILL:
         return FUTURE
     if aux_words & {"would", "could", "might", "may", "should", "must"} and verb.tag_ == "VB":
         return NEAREST
