@@ -191,7 +191,7 @@ class DatedAction:
     was indicted" gives indict, its patient he (the name he stands for), and the date of ``time``."""
 
     time: int  # the date: an index into the article's ``times``
-    verb: str  # the verb's lemma ("indict")
+    verb: str  # the verb's lemma with its particles ("indict", "push back")
     start: int  # the words from the first of verb, date and participants to the last, in one sentence
     end: int
     negated: bool

@@ -369,6 +369,10 @@ def test_written_numbers(text, value):
     # a name after a comma that does not close an apposition is not the described person's
     ("The 40-year-old woman, Smith said, had been warned.", [(40, "woman")]),
     ("A 40-year-old man, police said, was arrested.", [(40, "man")]),
+    # PolNeAR (Western Journal): numbers listed after names are no ages ("Ted Cruz, 11" is a poll share)
+    ("A Reuters rolling poll shows Trump at the top with 36 percent support followed by Ben Carson at 14 percent and "
+     "Sens. Marco Rubio and Ted Cruz, 11 and 8 percent respectively.", []),
+    ("Smith, 45, and Jones, 40, were arrested.", [(45, "Smith"), (40, "Jones")]),
 ])
 def test_an_age_belongs_to_the_name_beside_its_description(analyse_text, text, people):
     analysis = analyse_text(text)

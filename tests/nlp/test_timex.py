@@ -175,6 +175,14 @@ def test_direction_from_participles_infinitives_and_past_perfect(analyse_text, t
     assert [t.value for t in times] == [expected]
 
 
+def test_a_date_after_including_takes_the_tense_of_the_verb_before_it(analyse_text):
+    # PolNeAR (USA Today, Thursday 14 April 2016): the caucuses Sanders "has won" were on the Saturday before, not
+    # the nearer Saturday two days ahead
+    text = ("Sanders' insurgent campaign has won eight of the last nine contests, including the Wyoming Democratic "
+            "caucuses on Saturday.")
+    assert [t.value for t in analyse_text(text, published="2016-04-14").times] == ["2016-04-09"]
+
+
 def test_a_gerund_takes_the_tense_of_the_verb_it_completes(analyse_text):
     # ECB+ 3_4ecb: "began hearing the case Sept. 22" looks back as "began" does. Read as of April 2009,
     # Sept. 22 would otherwise be taken as the nearer one, 2009-09-22, five months ahead.

@@ -537,3 +537,45 @@ def test_one_outlet_s_tolls_of_one_day_are_its_updates(nlp):
     status, values = killed("Xinhua")
     assert status == "changed" and [v for _, v, _ in values] == [40, 110, 259]
     assert killed("Another outlet")[0] == "differ"
+
+
+def test_people_a_verb_counts_in_reports_of_different_days_are_listed_not_compared(analyse_text):
+    """PolNeAR: Wisconsin's 18 delegates awarded (5 April 2016) and Colorado's 34 (a report of 17 April) are two
+    contests' counts, not one count that changed. Reports of one day still set such counts against each other."""
+    wisconsin = "Wisconsin awards 18 delegates to the statewide winner."
+    colorado = ("These conventions came after Trump had spent much of the week panning Colorado for using a similar "
+                "system to award 34 total delegates.")
+    report = build_story([analyse_text(wisconsin, published="2016-04-05", id="politico"),
+                          analyse_text(colorado, published="2016-04-17", id="wash-post")], summary_words=0)
+    [(status, values)] = [row for what, row in rows(report).items() if what.startswith("delegate")]
+    assert status == "agree" and [v for _, v, _ in values] == [18, 34]
+    assert not [f for f in report.facts if f.status == "conflicting"]
+    report = build_story([analyse_text(wisconsin, published="2016-04-05", id="politico"),
+                          analyse_text(colorado, published="2016-04-05", id="wash-post")], summary_words=0)
+    assert [row[0] for what, row in rows(report).items() if what.startswith("delegate")] == ["differ"]
+    # nor as a difference that can be true ("at least eight" states won, and "10", a week apart)
+    report = build_story([analyse_text("Ted Cruz has won at least eight states.", published="2016-02-24", id="a"),
+                          analyse_text("Ted Cruz has won 10 states.", published="2016-03-04", id="b")],
+                         summary_words=0)
+    assert [row[0] for what, row in rows(report).items() if what.startswith("state")] == ["agree"]
+    assert not [f for f in report.facts if f.status == "conflicting"]
+
+
+def test_a_toll_far_below_an_earlier_report_s_is_another_happening(analyse_text):
+    """PolNeAR, one story of terrorism and the campaign: the Paris attacks' "more than 125" killed (15 November
+    2015), and San Bernardino's 14 in a report of 20 December. A toll does not fall to under half between
+    reports: listed, not a change. A toll that fell less (a count corrected, 50 to 49) is still set against the
+    first."""
+    paris = ("French President Francois Hollande blamed the group for the coordinated attacks that killed more than "
+             "125 people in the French capital on Friday night.")
+    san_bernardino = ("An American Muslim and his Pakistani wife carried out a mass shooting Dec. 2 in San "
+                      "Bernardino, Calif., killing 14 people.")
+    report = build_story([analyse_text(paris, published="2015-11-15", id="nov"),
+                          analyse_text(san_bernardino, published="2015-12-20", id="dec")], summary_words=0)
+    assert rows(report)["killed"] == ("agree", [("nov", 125, "more than"), ("dec", 14, None)])
+    assert not [f for f in report.facts if f.status == "conflicting"]
+    report = build_story([analyse_text("The massacre killed 50 people at the nightclub.", published="2016-06-13",
+                                       id="first"),
+                          analyse_text("Obama met relatives of the 49 people killed at the nightclub.",
+                                       published="2016-06-16", id="later")], summary_words=0)
+    assert rows(report)["killed"][0] in ("changed", "differ")

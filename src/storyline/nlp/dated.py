@@ -106,10 +106,22 @@ def extract_dated(doc: Doc, times: Sequence[TimeRef], mentions: Sequence[Mention
         start = min(doc[first].idx, time.start)
         end = max(doc[last].idx + len(doc[last]), time.end)
         out.append(DatedAction(
-            time=n, verb=verb.lemma_.lower(), start=start, end=end,
+            time=n, verb=_lemma(verb), start=start, end=end,
             negated=any(c.dep_ == "neg" for c in verb.children),
             agent=agent_at, agent_word=agent_word, patient=patient_at, patient_word=patient_word))
     return tuple(out)
+
+
+def _lemma(verb: Token) -> str:
+    """A verb's lemma with its particles: "push back" ("Rubio pushed back on those claims Thursday") is not "push"
+    ("he pushed in 2013" for a bill, PolNeAR), nor "turn down" "turn"."""
+    return " ".join([verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS))])
+
+
+# Adverbs that make a phrasal verb right after it, where the parse calls them adverbs, not particles ("pushed back
+# on those claims": "back" an advmod in en_core_web_sm).
+_PARTICLE_ADVERBS = frozenset({"back", "out", "off", "up", "down", "away", "over"})
 
 
 def _verb_dated(root: Token) -> Token | None:

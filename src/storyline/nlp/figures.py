@@ -1471,8 +1471,11 @@ def _ages(doc: Doc, text: str, sentence_of: Sequence[int], region: tuple[int, in
                 doc[token.i - 2].lemma_.lower() in DESCRIBING_NOUNS and token.i >= 3 and
                 doc[token.i - 3].lower_ == "the")) and \
                 doc[token.i - 2].ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and \
-                (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")):
-            described = doc[token.i - 2]  # "Raj Chohan , 59 ,", however the parse hangs the number
+                (token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ")", ";", "and", "of", "from", "who")) and \
+                not (token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "and" and doc[token.i + 2].like_num):
+            # "Raj Chohan , 59 ,", however the parse hangs the number; not a list of numbers ("Marco Rubio and Ted
+            # Cruz , 11 and 8 percent respectively", PolNeAR)
+            described = doc[token.i - 2]
         elif (subject := _age_stated(token)) is not None:  # "He was 75 ." closing an obituary; "LaRue was 75"
             if subject.pos_ == "PRON":
                 referent = pronouns.referent(subject)

@@ -29,6 +29,7 @@ import numpy as np
 from .. import params
 from ..types import ArticleAnalysis, Entity, Evidence, Fact, Mention, Quote
 from .embed import embed
+from .dated import after_its_report
 from .figures import figure_range
 from .lexicon import related_share
 from ..nlp.figures import HAPPENINGS
@@ -507,9 +508,16 @@ def _conflict(members: list[Claim]) -> tuple[str | None, str]:
     of aligned claims holds numbers of many things.
     """
     dated = [c for c in members if len(c.days) == 1]
+    # each source's days among the matched claims: two sources that each give both days tell two events of those
+    # days, not one dated two ways ("the next Democratic contest is in Nevada on Feb. 20" and South Carolina's
+    # "on Feb. 27" in one report, the same two dates in another, PolNeAR)
+    days_of: dict[str, frozenset[str]] = {}
+    for c in dated:
+        days_of[c.source] = days_of.get(c.source, frozenset()) | c.days
     told = {c.source: c.days for c in dated
             if any(o.source != c.source and o.days != c.days and not _other_doers(c, o) and not _plan_moved(c, o)
-                   and _said(c) != _said(o) and not _each_its_day(c, o) for o in dated)}
+                   and _said(c) != _said(o) and not _each_its_day(c, o) and not _after_report(c, o)
+                   and not (c.days <= days_of[o.source] and o.days <= days_of[c.source]) for o in dated)}
     if len(told) > 1 and len({d for ds in told.values() for d in ds}) > 1:
         parts = "; ".join(f"{next(iter(ds))} in {s}" for s, ds in told.items())
         return "date", f"the date differs: {parts}"
@@ -531,6 +539,14 @@ def _each_its_day(a: Claim, b: Claim) -> bool:
     day_a, day_b, published_a, published_b = days
     return abs((published_a - published_b).days) >= DAYS_APART and abs((day_a - published_a).days) <= 1 \
         and abs((day_b - published_b).days) <= 1
+
+
+def _after_report(a: Claim, b: Claim) -> bool:
+    """Whether one claim's day is after the other's report came out, which told of what had happened by then (not
+    of a plan: "has offered to travel alone today"): two occasions (see :func:`.dated.after_its_report`)."""
+    day_a, day_b = next(iter(a.days)), next(iter(b.days))
+    return day_a not in a.planned and after_its_report(day_a, a.published, day_b) or \
+        day_b not in b.planned and after_its_report(day_b, b.published, day_a)
 
 
 def _said(claim: Claim) -> str:

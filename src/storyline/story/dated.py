@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..nlp.dated import calendar_date, weekday_of
+from ..nlp.timex import publication_day
 from ..types import ArticleAnalysis, DatedAction, Entity, Evidence, Fact, TimeRef
 
 # The confidence of two dates given to one action: set by hand (no data to fit it on), as high as the
@@ -69,7 +70,8 @@ def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Enti
             time = analysis.times[action.time]
             actions.append(_Told(source, action, when_of(time, analysis.article.text), agent, patient, terms, time.text.strip(),
                                  Evidence(source, action.start, action.end,
-                                          analysis.article.text[action.start:action.end])))
+                                          analysis.article.text[action.start:action.end]),
+                                 analysis.article.published, time.planned))
     out: list[Fact] = []
     used: set[int] = set()
     for i, a in enumerate(actions):
@@ -82,7 +84,7 @@ def dated_conflicts(analyses: Sequence[ArticleAnalysis], entities: Sequence[Enti
         if _recurs(told, actions, parties):
             used.update(members)
             continue  # a source tells of two occasions
-        if not any(_differ(x.when, y.when) for n, x in enumerate(told) for y in told[n + 1:]):
+        if not any(_differ(x.when, y.when) and not _apart(x, y) for n, x in enumerate(told) for y in told[n + 1:]):
             continue
         used.update(members)
         who = next((names[p].name for p in (a.patient, a.agent) if p in names and p in parties), "")
@@ -110,6 +112,8 @@ class _Told:
     terms: frozenset[str]
     written: str
     evidence: Evidence
+    published: str | None = None  # its source's publication time
+    planned: bool = False  # whether its time dates a plan (TimeRef.planned)
 
 
 def _party(source: str, at: int | None, word: str | None, entity_of, same) -> str | None:
@@ -126,7 +130,7 @@ def _terms(analysis: ArticleAnalysis, action: DatedAction, parties, names) -> fr
     sentence = next((n for n, s in enumerate(analysis.sentences) if s.start <= action.start < s.end), None)
     if sentence is None or sentence >= len(analysis.terms):
         return frozenset()
-    drop = {action.verb}
+    drop = set(action.verb.split())
     for p in parties:
         if p is None:
             continue
@@ -135,6 +139,24 @@ def _terms(analysis: ArticleAnalysis, action: DatedAction, parties, names) -> fr
         elif p in names:
             drop.update(w.lower() for w in names[p].name.split())
     return frozenset(t.lower() for t in analysis.terms[sentence]) - drop
+
+
+def _apart(a: _Told, b: _Told) -> bool:
+    """Whether two sources' actions are two occasions by their days (see :func:`after_its_report`)."""
+    if a.when.calendar is None or b.when.calendar is None:
+        return False
+    return not a.planned and after_its_report(a.when.calendar, a.published, b.when.calendar) or \
+        not b.planned and after_its_report(b.when.calendar, b.published, a.when.calendar)
+
+
+def after_its_report(day: str, published: str | None, other_day: str) -> bool:
+    """Whether a thing told on ``day``, in a report published at ``published``, had happened by that report's day,
+    and another thing told (by another report) on ``other_day`` happened after it: no report tells of what
+    happened after it came out (what it plans aside), so they are two occasions ("Mr. Sanders held a rally at
+    Pennsylvania State University ... on Tuesday night", 19 April, in a report of the 21st, and a rally on 1 April
+    in a report of 5 April, PolNeAR). Days are ISO dates; a month or a year alone says nothing here."""
+    days = [publication_day(v) if v and _DAY.fullmatch(v[:10]) else None for v in (day, published, other_day)]
+    return None not in days and days[0] <= days[1] < days[2]
 
 
 def _one_action(a: _Told, b: _Told, parties: set[str]) -> bool:

@@ -104,8 +104,13 @@ def _is_echo(a: Quote, a_words: list[str], b: Quote, b_words: list[str]) -> bool
     if not _same_words(a_words, b_words) or _name_like(a.text) or _name_like(b.text):
         return False
     (short, words), long = ((a, a_words), b) if len(a_words) <= len(b_words) else ((b, b_words), a)
-    if len(_PHRASE_WORD.findall(short.text)) >= MIN_PHRASE_WORDS:
+    if len(_PHRASE_WORD.findall(short.text)) >= MIN_PHRASE_WORDS and (
+            len(words) > SHORT_ECHO_WORDS or words == _words(long.text)):
         return True
+    # a phrase of a few words inside longer words echoes them only as a whole sentence of theirs ("No excuses."
+    # closing Harris's words, the seeds); not as the start of another ("do the right thing" in Harry Reid's hope
+    # for Sanders, and in Sanders's "do the right thing and open its doors and let into the party people ...",
+    # two reports of one day, PolNeAR)
     if len(_PHRASE_WORD.findall(long.text)) < MIN_PHRASE_WORDS:
         return False
     return any(_words(part) == words for part in _SENTENCE_END.split(long.text))
@@ -220,6 +225,8 @@ def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str],
                 continue  # one outlet has these words from each of the two: one quoting the other, not a dispute
             if _common_words_apart(quote, other, by_source):
                 continue  # "boots on the ground", "the next president": a phrase many say, weeks apart
+            if _names_the_other(quote, other) or _names_the_other(other, quote):
+                continue  # "''Donald Trump said he has made a lot of sacrifices,'' Ms. Khan said": Khan quoting Trump
             seen.add(pair)
             out.append((quote, other))
     return out
@@ -242,6 +249,16 @@ def _common_words_apart(quote: Quote, other: Quote, by_source: dict[str, Article
             for q in (quote, other)]
     return None not in days and abs((days[0] - days[1]).days) > ECHO_DAYS
 
+
+
+def _names_the_other(quote: Quote, other: Quote) -> bool:
+    """Whether a quote's own words name the other quote's speaker (by surname): the words then tell what that
+    person said or did ("Donald Trump said he has made a lot of sacrifices," said by Ghazala Khan in the New York
+    Times, beside Trump's own "a lot of sacrifices" in the Huffington Post; PolNeAR), and the shared words may
+    be theirs as the other outlet says."""
+    words = _words(other.speaker.name)
+    surname = words[-1] if words else ""
+    return len(surname) > 2 and surname in _words(quote.text)
 
 
 def _one_source_gives_both(quote: Quote, other: Quote, by_id: dict[str, Quote]) -> bool:

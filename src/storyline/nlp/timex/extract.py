@@ -248,10 +248,15 @@ def _direction(span: SpacySpan) -> str:
             return PAST  # "Until Thursday, they had not called him a suspect"
         return FUTURE  # "postponed until Tuesday", "effective Feb. 1", "as soon as Tuesday"
     head = span.root
-    seen = 0
-    while head.dep_ != "ROOT" and seen < 6:
+    seen, limit = 0, 6
+    while head.dep_ != "ROOT" and seen < limit:
         head = head.head
         seen += 1
+        if head.pos_ in ("VERB", "AUX") and head.dep_ == "prep":
+            # a participle that is a preposition: the tense is the verb's it hangs from, two words further ("has
+            # won eight of the last nine contests, including the Wyoming caucuses on Saturday": "won", PolNeAR)
+            limit += 2
+            continue
         if head.pos_ in ("VERB", "AUX"):
             return _tense(head)
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("pobj", "npadvmod"):
