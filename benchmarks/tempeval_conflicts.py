@@ -1,6 +1,6 @@
 """Ingest TempEval-3's news with its dates and outlets, and list the stories found and every disagreement reported.
 
-    python -m benchmarks.tempeval_conflicts [--corpus tempeval|meantime|polnear] [--db FILE] [--all]
+    python -m benchmarks.tempeval_conflicts [--corpus tempeval|meantime|polnear|polnear-dev] [--db FILE] [--all]
 
 An unseen check of the whole path a user runs (``storyline ingest``, then each story's briefing), on data no
 rule was tuned on: the 255 distinct TempEval-3 training documents (TimeBank and AQUAINT, from ../shared/data),
@@ -21,7 +21,7 @@ Boeing, Apple, General Motors and the stock market), each dated by its creation 
 many events of four companies and markets over years, a test of keeping apart what is alike. ``--corpus
 polnear``: PolNeAR's 840 training articles, 120 from each of seven outlets (Breitbart, HuffPost, the New York
 Times, Politico, USA Today, the Washington Post, the Western Journal) on the 2016 US election, each dated by
-the day its id gives.
+the day its id gives; ``--corpus polnear-dev``: its 84 development articles, the same way.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ SHOWN_CHARS = 160
 
 def _records(corpus: str):
     """Each document of ``corpus`` as an input record with its date and outlet."""
-    if corpus == "polnear":  # ids such as "wash-post_2016-06-14_we-are-in-shock": outlet, day, title
-        for doc in polnear_documents("train"):
+    if corpus in ("polnear", "polnear-dev"):  # ids such as "wash-post_2016-06-14_we-are-in-shock": outlet, day, title
+        for doc in polnear_documents("dev" if corpus == "polnear-dev" else "train"):
             yield {"id": doc.id, "text": doc.text.strip(), "published": doc.id.split("_")[1], "outlet": doc.outlet}
     elif corpus == "meantime":
         for doc in meantime_documents():
@@ -69,11 +69,11 @@ def write_inputs(path: Path, corpus: str = "tempeval") -> int:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", choices=("tempeval", "meantime", "polnear"), default="tempeval")
+    parser.add_argument("--corpus", choices=("tempeval", "meantime", "polnear", "polnear-dev"), default="tempeval")
     parser.add_argument("--db", type=Path, help="keep the store here (reused when it exists)")
     parser.add_argument("--all", action="store_true", help="print the less certain conflicts' evidence too")
     args = parser.parse_args(argv)
-    if not harness.data_ready({"tempeval": "tempeval3"}.get(args.corpus, args.corpus)):
+    if not harness.data_ready({"tempeval": "tempeval3", "polnear-dev": "polnear"}.get(args.corpus, args.corpus)):
         return
     from storyline.corpus import Corpus
     from storyline.report.markdown import SHOWN_CONFIDENCE

@@ -862,3 +862,26 @@ def test_what_a_report_tells_after_another_came_out_is_another_occasion(analyse_
     report = build_story([analyse_text(penn_state, published="2016-04-21", id="nyt"),
                           analyse_text(new_york, published="2016-04-21", id="wash-post")], summary_words=0)
     assert len(conflicts(report, "date")) == 1
+
+
+def test_a_line_said_again_weeks_later_inside_longer_words_is_no_dispute(analyse_text):
+    """PolNeAR dev: Breitbart (30 September 2016) has Clinton say Trump is "temperamentally unfit to be
+    commander-in-chief"; USA Today (8 September) ends her campaign worker Rucker Culpepper's longer words with
+    them. A line said again, weeks apart, not one statement given to two people; in reports of the same days the
+    same words still are a dispute."""
+    clinton = ("Donald Trump is defending his early-morning tweets. Hillary Clinton says Trump’s “latest twitter "
+               "meltdown is unhinged, even for him.” She says it underscores that Trump is “temperamentally unfit to "
+               "be commander-in-chief.”")
+    culpepper = ("The Clinton campaign released an ad this week. Rucker Culpepper, who runs Clinton's get-out-the-vote "
+                 "effort for military veterans' families, said, \"Trump has been disrespecting our veterans and "
+                 "military for decades, proving he's unqualified and temperamentally unfit to be commander in "
+                 "chief.\"")
+
+    def disputes(first_published):
+        report = build_story([analyse_text(clinton, "2016-09-30", id="breitbart"),
+                              analyse_text(culpepper, first_published, id="usa-today")], summary_words=0)
+        return conflicts(report, "attribution")
+
+    assert not disputes("2016-09-08")
+    [fact] = disputes("2016-09-29")
+    assert "Clinton" in fact.note and "Culpepper" in fact.note

@@ -242,8 +242,12 @@ ECHO_DAYS = 2
 
 
 def _common_words_apart(quote: Quote, other: Quote, by_source: dict[str, ArticleAnalysis]) -> bool:
-    """Whether two quotes with the same words are short, and their reports more than ECHO_DAYS apart."""
-    if min(len(quote.text.split()), len(other.text.split())) > SHORT_ECHO_WORDS:
+    """Whether two quotes with the same words are short, or the one part of the other's longer words, and their
+    reports more than ECHO_DAYS apart: a line said again, not one statement given to two people ("temperamentally
+    unfit to be commander-in-chief", Clinton's words in Breitbart of 30 September 2016, closing her campaign
+    worker Rucker Culpepper's longer words in USA Today of 8 September; PolNeAR dev)."""
+    short, long = sorted((_words(quote.text), _words(other.text)), key=len)
+    if len(short) > SHORT_ECHO_WORDS and len(short) == len(long):
         return False
     days = [publication_day(by_source[q.source].article.published) if q.source in by_source else None
             for q in (quote, other)]
