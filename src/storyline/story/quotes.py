@@ -104,13 +104,13 @@ def _is_echo(a: Quote, a_words: list[str], b: Quote, b_words: list[str]) -> bool
     if not _same_words(a_words, b_words) or _name_like(a.text) or _name_like(b.text):
         return False
     (short, words), long = ((a, a_words), b) if len(a_words) <= len(b_words) else ((b, b_words), a)
+    # a phrase of a few words (SHORT_ECHO_WORDS or fewer) inside longer words echoes them only as a whole sentence
+    # of theirs ("No excuses." closing Harris's words, the seeds); not as the start of another ("do the right
+    # thing" in Harry Reid's hope for Sanders, and in Sanders's "do the right thing and open its doors and let into
+    # the party people ...", two reports of one day, PolNeAR)
     if len(_PHRASE_WORD.findall(short.text)) >= MIN_PHRASE_WORDS and (
             len(words) > SHORT_ECHO_WORDS or words == _words(long.text)):
         return True
-    # a phrase of a few words inside longer words echoes them only as a whole sentence of theirs ("No excuses."
-    # closing Harris's words, the seeds); not as the start of another ("do the right thing" in Harry Reid's hope
-    # for Sanders, and in Sanders's "do the right thing and open its doors and let into the party people ...",
-    # two reports of one day, PolNeAR)
     if len(_PHRASE_WORD.findall(long.text)) < MIN_PHRASE_WORDS:
         return False
     return any(_words(part) == words for part in _SENTENCE_END.split(long.text))
@@ -234,7 +234,8 @@ def echo_conflicts(quotes: Sequence[Quote], people: frozenset[str],
 
 # Words of a quote this short are a phrase many people say ("boots on the ground", "the next president") unless
 # the two reports are of the same news days: reports more than ECHO_DAYS apart giving them to two people are two
-# people saying them. Set by hand on PolNeAR's training articles (seen: "Boots on the ground" given to Kasich and
+# people saying them. So are words of any length that are a part of the other's longer words (a line said again,
+# see _common_words_apart). Set by hand on PolNeAR's training articles (seen: "Boots on the ground" given to Kasich and
 # to Carson 29 days apart, "the next president" to McConnell and to Clinton 33 days apart); the seeds' "no
 # excuses", a day apart, stays a dispute.
 SHORT_ECHO_WORDS = 4
