@@ -747,6 +747,15 @@ def test_a_first_name_of_one_sex_keeps_the_other_s_pronoun_off_its_bearer(analys
                     "unabashed sensuality"] == "Mark Roesler"
 
 
+def test_a_pronoun_prefers_the_subject_known_to_be_of_its_gender(analyse_text):
+    """PolNeAR dev (Breitbart, 30 September 2016): "She" is Hillary Clinton, a woman by her first name, not the
+    later "Trump" of "Trump's" words, of no gender the article gives; the parse makes both subjects."""
+    analysis = analyse_text(
+        "Hillary Clinton says Trump’s “latest twitter meltdown is unhinged, even for him.” She says it underscores "
+        "that Trump is “temperamentally unfit to be commander-in-chief.”")
+    assert [q.speaker.name for q in analysis.quotes] == ["Hillary Clinton", "Hillary Clinton"]
+
+
 def test_first_names_shared_by_both_sexes_give_no_gender():
     from storyline.nlp.first_names import first_name_gender
 

@@ -170,6 +170,13 @@ class Resolver:
 
         return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS
 
+    def _fits(self, referent: Referent, gender: str | None) -> bool:
+        """Whether a candidate is known to be of the pronoun's gender: among subjects of one sentence, before one of
+        unknown gender ("Hillary Clinton says Trump's “latest twitter meltdown is unhinged.” She says ...": she
+        is Clinton, known as a woman by her first name, not the later Trump, of no gender the article gives;
+        PolNeAR dev)."""
+        return gender is not None and self.gender.get(referent.key) == gender
+
     def _resolve(self, token: Token, said: tuple[int, int] | None = None) -> Referent | None:
         word = token.lower_
         plural = word in PLURAL_PRONOUNS
@@ -193,9 +200,10 @@ class Resolver:
             if earlier != sentence and not self._speaks(token):
                 # one who only reports the sentence ("Bettie Page ... has died , her agent said .") is not what the
                 # next sentence goes on about ("She was 85 .", ECB+ 4_1ecb), unless that one speaks ("He added")
-                candidates.sort(key=lambda r: (r.subject, not self._frames(r), r.start), reverse=True)
+                candidates.sort(key=lambda r: (r.subject, not self._frames(r), self._fits(r, gender), r.start),
+                                reverse=True)
             else:
-                candidates.sort(key=lambda r: (r.subject, r.start), reverse=True)
+                candidates.sort(key=lambda r: (r.subject, self._fits(r, gender), r.start), reverse=True)
             if candidates:
                 best = candidates[0]
                 break
