@@ -155,7 +155,7 @@ def after_its_report(day: str, published: str | None, other_day: str) -> bool:
     happened after it came out (what it plans aside), so they are two occasions ("Mr. Sanders held a rally at
     Pennsylvania State University ... on Tuesday night", 19 April, in a report of the 21st, and a rally on 1 April
     in a report of 5 April, PolNeAR). Days are ISO dates; a month or a year alone says nothing here."""
-    days = [publication_day(v) if v and _DAY.fullmatch(v[:10]) else None for v in (day, published, other_day)]
+    days = [publication_day(v) for v in (day, published, other_day)]
     return None not in days and days[0] <= days[1] < days[2]
 
 

@@ -56,6 +56,12 @@ def _words(text: str) -> list[str]:
     return [w.strip("'") for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+def _surname(name: str) -> str:
+    """The last word of a name, lower-cased ("" for none)."""
+    words = _words(name)
+    return words[-1] if words else ""
+
+
 def link_speakers(analyses: Sequence[ArticleAnalysis], entities: Sequence[Entity],
                   index: dict[tuple[str, int], str]) -> list[Quote]:
     """All quotes of the story, with speakers linked to cast entities and named canonically.
@@ -158,8 +164,7 @@ def _named_in_cue(quote: Quote, analysis: ArticleAnalysis | None) -> bool:
     one before, and that sentence speaks of no one else by a pronoun of that gender ("Jerry Tibbs ... asked
     her to pose. ... she told Playboy": "she" is not Tibbs). A speaker found through a description, or a
     pronoun further from the name, may be the wrong person."""
-    words = _words(quote.speaker.name)
-    surname = words[-1] if words else ""
+    surname = _surname(quote.speaker.name)
     said = (quote.speaker.text or "").lower()
     if not surname:
         return False
@@ -261,8 +266,7 @@ def _names_the_other(quote: Quote, other: Quote) -> bool:
     person said or did ("Donald Trump said he has made a lot of sacrifices," said by Ghazala Khan in the New York
     Times, beside Trump's own "a lot of sacrifices" in the Huffington Post; PolNeAR), and the shared words may
     be theirs as the other outlet says."""
-    words = _words(other.speaker.name)
-    surname = words[-1] if words else ""
+    surname = _surname(other.speaker.name)
     return len(surname) > 2 and surname in _words(quote.text)
 
 
